@@ -1,0 +1,1 @@
+"""The screens of framewheel, one module per screen; dialogs are ModalScreens."""

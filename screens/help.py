@@ -1,0 +1,68 @@
+"""F1 help: what the screen in front is for, and every key it answers to."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Markdown, Static
+
+GLOBAL_HELP = """\
+**Everywhere:** `escape` goes back, `F1` shows this help, `ctrl+p` opens the command palette
+(type to search every command, including changing the theme), `ctrl+q` quits.
+Every change is saved the moment it is made; the header says when.
+"""
+
+
+def key_table(screen: Screen) -> Table:
+    """A two-column table of the keys active on ``screen`` and what they do."""
+    table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
+    table.add_column("Key", no_wrap=True, ratio=1)
+    table.add_column("What it does", ratio=3)
+    seen: set[tuple[str, str]] = set()
+    rank = {screen: 0, screen.app: 1}
+    ordered = sorted(screen.active_bindings.items(), key=lambda pair: rank.get(pair[1].node, 2))
+    for key, active in ordered:
+        binding = active.binding
+        if not binding.description or (binding.description, key) in seen:
+            continue
+        if binding.action == "back" and screen.app.screen_stack[0] is screen:
+            continue  # nothing to go back to from the bottom screen
+        seen.add((binding.description, key))
+        display = screen.app.get_key_display(binding)
+        table.add_row(Text(display, style="bold"), Text(binding.tooltip or binding.description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help for one screen: its HELP text, then its keys; `escape` or `F1` closes it."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close help", id="help.close"),
+        Binding("f1", "close", "Close help", id="help.close-f1", show=False),
+        Binding("q", "close", "Close help", id="help.close-q", show=False),
+    ]
+
+    def __init__(self, screen: Screen) -> None:
+        """Help for ``screen`` (the one in front when F1 was pressed)."""
+        super().__init__()
+        self.target = screen
+
+    def compose(self) -> ComposeResult:
+        """Title, the screen's own help, and the key table."""
+        title = getattr(self.target, "HELP_TITLE", "") or type(self.target).__name__.removesuffix("Screen")
+        with Vertical(id="help-dialog", classes="dialog"):
+            yield Label(f"Help: {title}", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Label("Keys on this screen", classes="section-title")
+                yield Static(key_table(self.target), id="help-keys")
+                yield Label("About this screen", classes="section-title")
+                yield Markdown(getattr(self.target, "HELP", "") + "\n\n" + GLOBAL_HELP)
+            yield Label("escape closes this help", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,171 @@
+"""The home screen: choose a framework, see your saved work, start an activity."""
+
+from __future__ import annotations
+
+from typing import Callable, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.base import FramewheelScreen
+from tui.model import Framework, SavedWork
+
+RECENT_WORK = 30
+"""How many saved items the home screen lists (the activities' own screens list them all)."""
+
+LIST_WIDTH = 28
+"""Framework titles longer than this are shortened with an ellipsis in the list."""
+
+CHOSEN_MARK, OTHER_MARK = "●", " "
+"""Marker in front of the chosen framework (a symbol, so it reads without colour)."""
+
+
+def framework_summary(framework: Framework) -> Text:
+    """What the detail panel says about a framework."""
+    text = Text()
+    text.append(framework.title, style="bold")
+    text.append(f"  ({framework.version})\n")
+    if framework.publisher:
+        text.append(f"{framework.publisher}\n", style="italic")
+    exemplars = sum(len(items) for area in framework.areas for items in area.exemplars.values())
+    counts = [f"{len(framework.areas)} {framework.area_name}s"]
+    if framework.levels:
+        counts.append(f"{len(framework.levels)} levels")
+    if exemplars:
+        counts.append(f"{exemplars} exemplars")
+    if framework.values:
+        counts.append(f"{len(framework.values)} values")
+    text.append(" · ".join(counts) + "\n\n")
+    for area in framework.areas:
+        text.append(f"{area.code or '•':>3} ", style="bold")
+        text.append(area.title)
+        if area.encompasses:
+            text.append(f"  ({area.encompasses})", style="dim")
+        text.append("\n")
+    if framework.levels:
+        text.append("\nLevels: ", style="bold")
+        text.append(", ".join(level.title for level in framework.levels) + "\n")
+    if framework.path:
+        text.append(f"\nFile: {framework.path}", style="dim")
+    return text
+
+
+class HomeScreen(FramewheelScreen):
+    """Frameworks on the left, the highlighted one's outline on the right, saved work below."""
+
+    HELP_TITLE = "Home"
+    HELP = """\
+The home screen. Choose the framework to work with in the list on the left
+(arrows to move, `enter` to choose it; the chosen one is marked ●). Its outline is on the right.
+**Your work** lists what you have saved, most recent first; `enter` opens an item.
+
+Your own framework files go in the user configuration folder
+(`framewheel frameworks list` shows where each one was loaded from).
+"""
+
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
+        Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
+    ]
+
+    AUTO_FOCUS = "#framework-list"
+
+    WORK_OPENERS: ClassVar[dict[str, Callable[[SavedWork], Screen]]] = {}
+    """Activities register how to open each kind of saved work."""
+
+    def compose(self) -> ComposeResult:
+        """Header, the two panels, the work list and the footer."""
+        yield Header()
+        with Horizontal(id="home-top"):
+            with Vertical(id="framework-panel", classes="panel"):
+                yield Label("Frameworks", classes="panel-title")
+                yield OptionList(id="framework-list")
+            with VerticalScroll(id="framework-detail", classes="panel"):
+                yield Static(id="framework-summary")
+        with Vertical(id="work-panel", classes="panel"):
+            yield Label("Your work", classes="panel-title")
+            yield Static("Nothing saved yet.", id="work-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the panels and focus the framework list."""
+        self.title = "framewheel"
+        self.refresh_frameworks()
+        self.refresh_work()
+
+    def on_screen_resume(self) -> None:
+        """Saved work may have changed while another screen was in front."""
+        self.refresh_work()
+
+    def refresh_frameworks(self) -> None:
+        """List the loaded frameworks, the chosen one marked and highlighted."""
+        option_list = self.query_one("#framework-list", OptionList)
+        option_list.clear_options()
+        chosen = self.context.framework_id
+        frameworks = self.context.catalog.ordered()
+        for framework in frameworks:
+            mark = CHOSEN_MARK if framework.id == chosen else OTHER_MARK
+            title = framework.title if len(framework.title) <= LIST_WIDTH else framework.title[: LIST_WIDTH - 1] + "…"
+            prompt = Text(f"{mark} {title}")
+            option_list.add_option(Option(prompt, id=framework.id))
+        index = next((i for i, f in enumerate(frameworks) if f.id == chosen), 0)
+        option_list.highlighted = index
+        self.show_framework(self.context.framework)
+
+    def refresh_work(self) -> None:
+        """List the most recent saved work (the table is only built once there is some)."""
+        items = self.context.saved_work()
+        shown = items[:RECENT_WORK]
+        self._work = {f"{item.kind}:{item.record_id}": item for item in shown}
+        empty = self.query_one("#work-empty", Static)
+        tables = self.query("#work-table").results(DataTable)
+        table = next(tables, None)
+        if not items:
+            empty.update("Nothing saved yet.")
+            if table is not None:
+                table.display = False
+            return
+        if table is None:
+            table = DataTable(id="work-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("What", "Title", "Framework", "Changed")
+            self.query_one("#work-panel").mount(table, before=empty)
+        table.display = True
+        table.clear()
+        for item in shown:
+            changed = item.updated[:16].replace("T", " ")
+            table.add_row(item.kind, item.title, item.framework_id, changed, key=f"{item.kind}:{item.record_id}")
+        more = len(items) - len(shown)
+        empty.update(f"and {more} more" if more else "")
+
+    def show_framework(self, framework: Framework) -> None:
+        """Show a framework's outline in the detail panel."""
+        self.query_one("#framework-summary", Static).update(framework_summary(framework))
+
+    @on(OptionList.OptionHighlighted, "#framework-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Preview the highlighted framework."""
+        framework = self.context.catalog.get(event.option.id or "")
+        if framework is not None:
+            self.show_framework(framework)
+
+    @on(OptionList.OptionSelected, "#framework-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Make the selected framework the one activities use."""
+        framework = self.context.choose_framework(event.option.id or "")
+        self.refresh_frameworks()
+        self.mark_saved()
+        self.notify(f"Working with {framework.title}.", timeout=3)
+
+    @on(DataTable.RowSelected, "#work-table")
+    def _open_work(self, event: DataTable.RowSelected) -> None:
+        """Open a saved item with the screen its activity registered."""
+        item = self._work.get(str(event.row_key.value))
+        opener = self.WORK_OPENERS.get(item.kind) if item else None
+        if item is not None and opener is not None:
+            self.app.push_screen(opener(item))

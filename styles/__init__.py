@@ -1,0 +1,1 @@
+"""The Textual style sheets (.tcss) of framewheel."""

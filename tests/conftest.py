@@ -1,0 +1,40 @@
+"""Shared fixtures: an app context on a temporary database, and screen text helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tui.context import AppContext
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep logs, config and data of every test inside its tmp_path."""
+    monkeypatch.setenv("FRAMEWHEEL_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    monkeypatch.delenv("FRAMEWHEEL_DB", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where the test's database lives."""
+    return tmp_path / "data" / "framewheel.json"
+
+
+@pytest.fixture
+def context(db_path: Path, tmp_path: Path) -> Iterator[AppContext]:
+    """An app context on a fresh database, with no user frameworks."""
+    ctx = AppContext.open(db_path, user_dir=tmp_path / "user-frameworks")
+    yield ctx
+    ctx.close()
+
+
+def screen_text(app: object) -> str:
+    """Everything on the app's screen now, as plain text lines (what a person would read)."""
+    strips = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
+    return "\n".join(strip.text for strip in strips)

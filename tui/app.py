@@ -1,0 +1,136 @@
+"""The framewheel Textual App: kept small; the screens do the work.
+
+The App holds the :class:`~tui.context.AppContext` (frameworks, database,
+repositories), installs the global keys, the command palette entries, the
+remembered theme, the too-small-terminal guard and the clean exit on SIGTERM
+and SIGHUP.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from importlib import resources
+from typing import Iterable
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+
+from tui.context import THEME_KEY, AppContext
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+"""The smallest terminal every screen is built for."""
+
+
+class CrashReport(Exception):
+    """An unexpected failure, shown to the user as one sentence instead of a traceback."""
+
+    def __init__(self, message: str) -> None:
+        """Keep the sentence to show."""
+        super().__init__(message)
+        self.message = message
+
+    def __rich__(self) -> Text:
+        """What Textual prints on exit: the sentence, not a traceback."""
+        return Text(self.message)
+
+
+class FramewheelApp(App[None]):
+    """The framewheel application."""
+
+    TITLE = "framewheel"
+    CSS_PATH = str(resources.files("styles") / "app.tcss")
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        """Create the app over an opened context (a test builds one on a tmp_path database)."""
+        super().__init__()
+        self.context = context
+        self.crash_message = ""
+        """The sentence printed after an unexpected failure (empty when none)."""
+        theme = context.settings.get(THEME_KEY)
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        if context.demo:
+            self.sub_title = "DEMO: example data in a temporary database"
+
+    def get_default_screen(self) -> Screen:
+        """The home screen is the bottom of the screen stack."""
+        from screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        """Show start-up notices, remember the theme, and handle signals."""
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._install_signal_handlers()
+        if self.context.notices:
+            from screens.notice import NoticeDialog
+
+            self.push_screen(NoticeDialog(self.context.notices, self.context.db.report.latest_backup))
+        self._check_size(self.size.width, self.size.height)
+
+    def _install_signal_handlers(self) -> None:
+        """End cleanly, restoring the terminal, on SIGTERM and SIGHUP (a dropped SSH link)."""
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.exit)
+        except (NotImplementedError, RuntimeError, AttributeError):  # pragma: no cover - not on POSIX
+            pass
+
+    def _remember_theme(self, theme: object) -> None:
+        """Save the chosen theme so the next start uses it."""
+        name = getattr(theme, "name", None)
+        if isinstance(name, str) and self.context.settings.get(THEME_KEY) != name:
+            self.context.settings.set(THEME_KEY, name)
+
+    def on_resize(self, event: Resize) -> None:
+        """Ask for a larger window when the terminal is below 80x24."""
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Show or remove the "make the window larger" screen."""
+        from screens.too_small import TooSmallScreen
+
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and showing:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        """Open the help for the screen in front (F1)."""
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, the app's own, and those of the screen in front."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help for this screen", "Keys and how to use what is in front of you (F1)", self.action_help)
+        commands = getattr(screen, "screen_commands", None)
+        if callable(commands):
+            yield from commands()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Log an unexpected failure and show one sentence with the log's path, never a traceback."""
+        if isinstance(error, CrashReport):
+            super()._handle_exception(error)
+            return
+        from tui.crashlog import crash_message, write_crash_log
+
+        self.crash_message = crash_message(error, write_crash_log(error))
+        report = CrashReport(self.crash_message)
+        report.__cause__ = error
+        super()._handle_exception(report)

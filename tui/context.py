@@ -1,0 +1,137 @@
+"""What one run of framewheel works on: its frameworks, its database and its repositories.
+
+The command line builds an :class:`AppContext` and hands it to the App; screens
+reach storage only through the repositories held here. Nothing in this module
+imports Textual.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
+from tui.model import Framework, SavedWork
+from tui.storage import Database, Settings
+
+CHOSEN_FRAMEWORK_KEY = "framework"
+"""Settings key under which the last chosen framework id is remembered."""
+
+THEME_KEY = "theme"
+"""Settings key under which the chosen Textual theme is remembered."""
+
+
+class ContextError(Exception):
+    """A start-up problem to tell the user in one sentence (bad --framework, etc.)."""
+
+
+@dataclass
+class AppContext:
+    """Frameworks, database and settings of one run; built by the command line or a test."""
+
+    catalog: FrameworkCatalog
+    db: Database
+    settings: Settings
+    framework_id: str
+    demo: bool = False
+    temporary_dir: Path | None = None
+    notices: list[str] = field(default_factory=list)
+    """Sentences to show once the interface is up (storage reports, skipped files)."""
+    work_sources: list[Callable[[], list[SavedWork]]] = field(default_factory=list)
+    """Each activity registers a function listing its saved work for the home screen."""
+
+    @classmethod
+    def open(
+        cls,
+        db_path: Path,
+        framework: str | None = None,
+        *,
+        user_dir: Path | None = None,
+        demo: bool = False,
+    ) -> AppContext:
+        """Load the frameworks and open the database; raise ContextError or StorageError."""
+        extra = [Path(framework)] if framework and _is_file_argument(framework) else []
+        catalog = load_catalog(user_dir=user_dir, extra=extra)
+        chosen = _choose_framework(catalog, framework, extra)
+        db = Database(db_path)
+        settings = Settings(db)
+        if chosen is None:
+            remembered = settings.get(CHOSEN_FRAMEWORK_KEY)
+            chosen = remembered if isinstance(remembered, str) and remembered in catalog.frameworks else None
+        if chosen is None:
+            chosen = DEFAULT_FRAMEWORK_ID if DEFAULT_FRAMEWORK_ID in catalog.frameworks else next(iter(catalog.frameworks), "")
+        if not chosen:
+            raise ContextError("no framework could be loaded; see the problems above")
+        context = cls(catalog=catalog, db=db, settings=settings, framework_id=chosen, demo=demo)
+        context.notices.extend(db.report.messages())
+        context.notices.extend(_skipped_notice(catalog.problems))
+        return context
+
+    @classmethod
+    def open_demo(cls, framework: str | None = None, *, user_dir: Path | None = None) -> AppContext:
+        """A run on a fresh temporary database filled with example data."""
+        from tui.demo import fill_demo
+
+        folder = Path(tempfile.mkdtemp(prefix="framewheel-demo-"))
+        context = cls.open(folder / "framewheel.json", framework, user_dir=user_dir, demo=True)
+        context.temporary_dir = folder
+        fill_demo(context)
+        return context
+
+    @property
+    def framework(self) -> Framework:
+        """The framework the user is working with now."""
+        return self.catalog.frameworks[self.framework_id]
+
+    def choose_framework(self, framework_id: str) -> Framework:
+        """Make another loaded framework the current one and remember the choice."""
+        if framework_id not in self.catalog.frameworks:
+            raise ContextError(f"no framework with id '{framework_id}' is loaded")
+        self.framework_id = framework_id
+        self.settings.set(CHOSEN_FRAMEWORK_KEY, framework_id)
+        return self.framework
+
+    def saved_work(self) -> list[SavedWork]:
+        """Everything saved by any activity, the most recently changed first."""
+        items = [item for source in self.work_sources for item in source()]
+        return sorted(items, key=lambda item: item.updated, reverse=True)
+
+    def close(self) -> None:
+        """Release the database and remove a demo's temporary folder."""
+        self.db.close()
+        if self.temporary_dir is not None:
+            shutil.rmtree(self.temporary_dir, ignore_errors=True)
+            self.temporary_dir = None
+
+
+def _is_file_argument(argument: str) -> bool:
+    """True when ``--framework`` names a file (a path or a .yaml name) rather than an id."""
+    return argument.endswith((".yaml", ".yml")) or "/" in argument or Path(argument).is_file()
+
+
+def _choose_framework(catalog: FrameworkCatalog, argument: str | None, extra: list[Path]) -> str | None:
+    """The framework id asked for on the command line, checked; None when none was asked."""
+    if not argument:
+        return None
+    if extra:
+        wanted = str(extra[0])
+        for framework in catalog.frameworks.values():
+            if framework.path == wanted:
+                return framework.id
+        problems = [str(p) for p in catalog.problems if p.path == wanted]
+        raise ContextError("\n".join(problems) or f"{wanted}: cannot be used as a framework")
+    if argument not in catalog.frameworks:
+        known = ", ".join(sorted(catalog.frameworks)) or "none"
+        raise ContextError(f"no framework with id '{argument}'; loaded frameworks: {known}")
+    return argument
+
+
+def _skipped_notice(problems: list[FrameworkProblem]) -> list[str]:
+    """One notice naming the framework files that were skipped, if any."""
+    files = sorted({problem.path for problem in problems})
+    if not files:
+        return []
+    return [f"Skipped {len(files)} framework file(s) with errors: {', '.join(files)}. Run 'framewheel frameworks validate FILE' for details."]

@@ -1,0 +1,19 @@
+"""Example data for ``framewheel --demo``: a temporary database a person can explore.
+
+Each activity adds its own examples here; the user's own database is never touched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.context import AppContext
+
+DEMO_MARK = "example"
+"""Tag stored on every demo record so that it can never be mistaken for real data."""
+
+
+def fill_demo(context: AppContext) -> None:
+    """Fill a fresh demo database with example data for every activity that has some."""
+    context.settings.set("demo", True)

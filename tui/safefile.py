@@ -1,0 +1,241 @@
+"""Private, crash-safe file helpers for the data folder.
+
+Everything here works on bytes and paths only; it knows nothing about TinyDB,
+JSON or Textual.  The promises it keeps:
+
+* folders it creates are 0700 and files it creates are 0600, whatever the
+  umask (the mode is passed to ``os.open``/``os.mkdir`` and then set again with
+  ``fchmod``/``chmod``, which the umask does not affect);
+* :func:`atomic_write` leaves the target either entirely old or entirely new:
+  it writes a temporary file in the same folder, flushes and fsyncs it,
+  renames it over the target with ``os.replace`` and fsyncs the folder;
+* nothing here ever overwrites an existing file except :func:`atomic_write`
+  (which overwrites its target by design); symbolic links are not followed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import errno
+import os
+import re
+import secrets
+from contextlib import suppress
+from pathlib import Path
+
+PRIVATE_FILE_MODE: int = 0o600
+PRIVATE_DIR_MODE: int = 0o700
+TEMP_MARKER: str = ".tmp-"
+
+_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC: int = getattr(os, "O_CLOEXEC", 0)
+_DIRECTORY: int = getattr(os, "O_DIRECTORY", 0)
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents with mode 0700.
+
+    Only folders this call creates get their mode set; folders that already
+    exist are left exactly as they are.
+    """
+    missing: list[Path] = []
+    current = Path(os.path.abspath(folder))
+    while not os.path.lexists(current):
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for created in reversed(missing):
+        try:
+            os.mkdir(created, PRIVATE_DIR_MODE)
+        except FileExistsError:
+            continue  # someone else made it meanwhile: not ours to chmod
+        os.chmod(created, PRIVATE_DIR_MODE)
+
+
+def ensure_private_file(path: Path) -> None:
+    """Create ``path`` as an empty 0600 file if it does not exist yet."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(fd, PRIVATE_FILE_MODE)
+    finally:
+        os.close(fd)
+
+
+def read_bytes_nofollow(path: Path) -> bytes | None:
+    """Return the bytes of ``path``, or None if it does not exist.
+
+    A symbolic link is not followed: opening one raises ``OSError`` with
+    ``errno.ELOOP``.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read()
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (renames, new names) to disk."""
+    fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
+    try:
+        with suppress(OSError):  # some file systems cannot fsync a folder
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _open_private_temp(target: Path) -> tuple[int, Path]:
+    """Create a fresh 0600 temporary file beside ``target``; return (fd, path)."""
+    while True:
+        temp = target.with_name(f".{target.name}{TEMP_MARKER}{secrets.token_hex(6)}")
+        try:
+            fd = os.open(
+                temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, PRIVATE_FILE_MODE
+            )
+        except FileExistsError:
+            continue
+        try:
+            os.fchmod(fd, PRIVATE_FILE_MODE)  # beat the umask
+        except BaseException:
+            os.close(fd)
+            _unlink_quietly(temp)
+            raise
+        return fd, temp
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new private temporary file beside ``target``, fsynced and closed."""
+    fd, temp = _open_private_temp(target)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        _unlink_quietly(temp)
+        raise
+    return temp
+
+
+def _unlink_quietly(path: Path) -> None:
+    """Remove ``path`` if it exists, ignoring errors."""
+    with suppress(OSError):
+        os.unlink(path)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically and durably, as a 0600 file."""
+    temp = _write_temp(target, data)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        _unlink_quietly(temp)
+        raise
+    fsync_dir(target.parent)
+
+
+def write_new_file(target: Path, data: bytes) -> None:
+    """Create ``target`` holding ``data`` (0600, complete or absent); never overwrite.
+
+    Raises ``FileExistsError`` if ``target`` already exists.
+    """
+    temp = _write_temp(target, data)
+    try:
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: fall back to a checked rename
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+            os.rename(temp, target)
+    finally:
+        _unlink_quietly(temp)
+    fsync_dir(target.parent)
+
+
+def unique_name(folder: Path, stem: str, suffix: str = "") -> list[Path]:
+    """Candidate paths ``stem+suffix``, ``stem-1+suffix``, ... (the first 1000)."""
+    return [folder / (f"{stem}{suffix}" if n == 0 else f"{stem}-{n}{suffix}") for n in range(1000)]
+
+
+def write_new_unique(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """Write ``data`` to the first free name of :func:`unique_name`; return it."""
+    for candidate in unique_name(folder, stem, suffix):
+        try:
+            write_new_file(candidate, data)
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(errno.EEXIST, "No free file name", str(folder / stem))
+
+
+def link_aside(path: Path, stem: str) -> Path:
+    """Give the file at ``path`` a second, new name ``stem`` (``stem-1``, ...) beside it.
+
+    The returned name refers to the very same bytes; a later
+    :func:`atomic_write` to ``path`` then leaves them only under the new name,
+    which is a rename that never overwrites and never leaves ``path`` missing.
+    Where hard links are not supported, the bytes are copied instead.
+    """
+    for candidate in unique_name(path.parent, stem):
+        try:
+            os.link(path, candidate, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise
+            data = read_bytes_nofollow(path) or b""
+            try:
+                write_new_file(candidate, data)
+            except FileExistsError:
+                continue
+            return candidate
+        with suppress(OSError):
+            os.chmod(candidate, PRIVATE_FILE_MODE)
+        fsync_dir(path.parent)
+        return candidate
+    raise FileExistsError(errno.EEXIST, "No free file name", str(path.parent / stem))
+
+
+def remove_stale_temps(folder: Path, target: re.Pattern[str]) -> None:
+    """Remove temporary files left in ``folder`` by a writer that died.
+
+    Only temporaries of files whose names fully match ``target`` are touched.
+    Call this only while holding the lock that every writer of those files holds.
+    """
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        base, marker, token = name[1:].rpartition(TEMP_MARKER)
+        if name.startswith(".") and marker and token.isalnum() and target.fullmatch(base):
+            _unlink_quietly(folder / name)
+
+
+def newest_first(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+    """Regular files in ``folder`` whose names fully match ``pattern``, newest first."""
+    try:
+        found = [p for p in folder.iterdir() if pattern.fullmatch(p.name) and p.is_file()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def keep_daily_copy(folder: Path, stem: str, day: datetime.date, data: bytes, keep: int) -> None:
+    """Write ``data`` as ``<stem>-YYYYmmdd.json`` unless today's exists; keep the newest ``keep``."""
+    today = folder / f"{stem}-{day:%Y%m%d}.json"
+    if not os.path.lexists(today):
+        with suppress(FileExistsError):
+            write_new_file(today, data)
+    pattern = re.compile(re.escape(stem) + r"-\d{8}\.json")
+    daily = sorted((name for name in os.listdir(folder) if pattern.fullmatch(name)), reverse=True)
+    for name in daily[keep:]:
+        _unlink_quietly(folder / name)

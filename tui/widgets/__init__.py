@@ -1,0 +1,1 @@
+"""Reusable widgets of framewheel (each may carry DEFAULT_CSS)."""
