@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from importlib import resources
 from typing import Iterable
 
 from rich.text import Text
@@ -19,6 +18,7 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 
+from styles import style_path
 from tui.context import THEME_KEY, AppContext
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -42,7 +42,7 @@ class FramewheelApp(App[None]):
     """The framewheel application."""
 
     TITLE = "framewheel"
-    CSS_PATH = str(resources.files("styles") / "app.tcss")
+    CSS_PATH = style_path("app.tcss")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),

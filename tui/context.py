@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from tui.assessments import AssessmentRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
 from tui.storage import Database, Settings
@@ -42,6 +43,8 @@ class AppContext:
     """Sentences to show once the interface is up (storage reports, skipped files)."""
     work_sources: list[Callable[[], list[SavedWork]]] = field(default_factory=list)
     """Each activity registers a function listing its saved work for the home screen."""
+    assessments: AssessmentRepository = field(init=False)
+    """The wheels (self-assessments)."""
 
     @classmethod
     def open(
@@ -66,6 +69,7 @@ class AppContext:
         if not chosen:
             raise ContextError("no framework could be loaded; see the problems above")
         context = cls(catalog=catalog, db=db, settings=settings, framework_id=chosen, demo=demo)
+        context.register_activities()
         context.notices.extend(db.report.messages())
         context.notices.extend(_skipped_notice(catalog.problems))
         return context
@@ -80,6 +84,11 @@ class AppContext:
         context.temporary_dir = folder
         fill_demo(context)
         return context
+
+    def register_activities(self) -> None:
+        """Create each activity's repository and list its saved work on the home screen."""
+        self.assessments = AssessmentRepository(self.db)
+        self.work_sources.append(self.assessments.saved_work)
 
     @property
     def framework(self) -> Framework:
