@@ -542,3 +542,53 @@ def test_two_processes_lose_no_changes(tmp_path: Path) -> None:
         assert len(items) == 600
         assert {(r["who"], r["i"]) for r in items} == {(w, i) for w in "ab" for i in range(300)}
         assert records.find(kind="counter")[0]["n"] == 600
+
+
+def test_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reads reuse the parsed data while the file is the same; a change by another instance is seen."""
+    first = Database(tmp_path / "db.json")
+    second = Database(tmp_path / "db.json")
+    things = first.collection("things")
+    things.insert({"n": 1})
+    calls = []
+    real_decode = storage._decode
+    monkeypatch.setattr(storage, "_decode", lambda raw: calls.append(1) or real_decode(raw))
+    for _ in range(5):
+        assert [r["n"] for r in things.all()] == [1]
+    assert calls == []  # the first instance wrote it and kept it
+    second.collection("things").insert({"n": 2})
+    calls.clear()
+    assert [r["n"] for r in things.all()] == [1, 2]
+    assert len(calls) == 1  # the other instance's change was read once
+    assert [r["n"] for r in things.all()] == [1, 2] and len(calls) == 1
+    first.close()
+    second.close()
+
+
+def test_failed_write_does_not_leave_changed_data_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a save fails, later reads show what is on disk, not the change that was not saved."""
+    db = Database(tmp_path / "db.json")
+    things = db.collection("things")
+    record_id = things.insert({"n": 1, "nested": {"a": 1}})
+
+    def full_disk(path: Path, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.safefile, "atomic_write", full_disk)
+    with pytest.raises(storage.StorageError, match="could not be saved: No space left on device"):
+        things.update(record_id, {"n": 2})
+    with pytest.raises(storage.StorageError):
+        things.mutate(record_id, lambda r: {**r, "nested": {"a": 2}})
+    assert things.get(record_id) == {"id": record_id, "n": 1, "nested": {"a": 1}}
+    db.close()
+
+
+def test_get_returns_a_private_copy(tmp_path: Path) -> None:
+    """Changing a record got with get() changes nothing stored until it is saved."""
+    db = Database(tmp_path / "db.json")
+    things = db.collection("things")
+    record_id = things.insert({"nested": {"a": 1}})
+    got = things.get(record_id)
+    got["nested"]["a"] = 99
+    assert things.get(record_id)["nested"] == {"a": 1}
+    db.close()

@@ -184,8 +184,9 @@ class AssessmentRepository:
         return self._records.count()
 
     def saved_work(self) -> list[SavedWork]:
-        """The wheels as lines of the home screen's work list."""
+        """The wheels as lines of the home screen's work list (read straight from the records: fast)."""
         return [
-            SavedWork("wheel", w.id, w.label, w.updated, detail=w.person, framework_id=w.framework_id)
-            for w in self.list()
+            SavedWork("wheel", r["id"], str(r.get("label", "")), str(r.get("updated", "")),
+                      detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
+            for r in self._records.all()
         ]

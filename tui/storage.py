@@ -16,6 +16,7 @@ It keeps the storage promises of the design:
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime
 import errno
 import os
@@ -103,31 +104,82 @@ class OpenReport:
 
 
 class _AtomicJSONStorage(Storage):
-    """TinyDB storage: UTF-8 JSON read fresh each time, written atomically under the lock."""
+    """TinyDB storage: UTF-8 JSON written atomically under the lock, re-read whenever the file changed.
+
+    The parsed data is kept while the file on disk is the same file: its
+    device, inode, modification time and size are checked on every read (under
+    the lock for writes), and an open descriptor pins the inode so that it
+    cannot be reused by another file. Any change by another process (always an
+    atomic rename, so a new inode) makes the next read parse the file again.
+    """
 
     def __init__(self, path: Path, locked: Callable[[], AbstractContextManager[None]]) -> None:
         """Remember the file and the database's ``locked`` method, which every write holds."""
         self._path = path
         self._locked = locked
+        self._cache: Data | None = None
+        self._cache_key: tuple[int, int, int, int] | None = None
+        self._pin: int | None = None
+
+    def _current_key(self) -> tuple[int, int, int, int] | None:
+        """Identity of the file now on disk (None when missing)."""
+        try:
+            st = os.stat(self._path, follow_symlinks=False)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def forget(self) -> None:
+        """Drop the kept data (after a failed write, or when the file was replaced by other means)."""
+        self._cache, self._cache_key = None, None
+        if self._pin is not None:
+            os.close(self._pin)
+            self._pin = None
+
+    def keep(self, data: Data) -> None:
+        """Keep ``data`` as the content of the file now on disk, pinning its inode."""
+        self.forget()
+        try:
+            descriptor = os.open(self._path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return
+        st = os.fstat(descriptor)
+        self._pin, self._cache = descriptor, data
+        self._cache_key = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
 
     def read(self) -> Data | None:
-        """Parse the whole file (None when it is missing or empty)."""
+        """The file's data (None when it is missing or empty); parsed again only if the file changed."""
+        key = self._current_key()
+        if key is not None and key == self._cache_key:
+            return self._cache
         raw = _read_raw(self._path)
         if raw is None or not raw.strip():
+            self.forget()
             return None
         try:
-            return _decode(raw)
+            data = _decode(raw)
         except _Unreadable as exc:
+            self.forget()
             raise StorageError(f"The data file {self._path} could not be read because {exc}.") from exc
+        if self._current_key() == key:  # unchanged while it was read: safe to keep
+            self.keep(data)
+        return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Atomically replace the file with ``data`` (always stamped with the schema version)."""
-        payload = _encode(_with_version(data, SCHEMA_VERSION))
+        versioned = _with_version(data, SCHEMA_VERSION)
+        payload = _encode(versioned)
         with self._locked():
             try:
                 safefile.atomic_write(self._path, payload)
             except OSError as exc:
+                self.forget()
                 raise StorageError(f"The data file {self._path} could not be saved: {exc.strerror or exc}.") from exc
+            self.keep(versioned)
+
+    def close(self) -> None:
+        """Release the pinned descriptor."""
+        self.forget()
 
 
 def _read_raw(path: Path) -> bytes | None:
@@ -164,11 +216,13 @@ class Database:
             safefile.ensure_private_dir(self.path.parent)
             safefile.ensure_private_file(self.lock_path)
             self._lock = filelock.FileLock(str(self.lock_path), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
+            self._tinydb = TinyDB(self.path, self.locked, storage=_AtomicJSONStorage)
             with self.locked():
-                self._prepare()
+                prepared = self._prepare()
+                if prepared is not None:  # already parsed: the first read need not parse it again
+                    self._tinydb.storage.keep(prepared)
         except OSError as exc:
             raise StorageError(f"The data file {self.path} could not be opened: {exc.strerror or exc}.") from exc
-        self._tinydb = TinyDB(self.path, self.locked, storage=_AtomicJSONStorage)
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -181,11 +235,19 @@ class Database:
             ) from exc
         try:
             yield
+        except BaseException:
+            storage = getattr(self, "_tinydb", None)
+            if storage is not None:  # a change that failed half-way must not linger in the kept data
+                storage.storage.forget()
+            raise
         finally:
             self._lock.release()
 
-    def _prepare(self) -> None:
-        """Under the lock: create, check the version, migrate or set aside, and back up."""
+    def _prepare(self) -> Data | None:
+        """Under the lock: create, check the version, migrate or set aside, and back up.
+
+        Returns the data now in the file when it was parsed here (None otherwise).
+        """
         if self.path.is_symlink():
             raise _symlink_error(self.path)
         safefile.remove_stale_temps(self.path.parent, re.compile(re.escape(self.path.name)))
@@ -193,7 +255,7 @@ class Database:
         raw = _read_raw(self.path)
         if raw is None or not raw.strip():
             safefile.atomic_write(self.path, _encode(_with_version({}, SCHEMA_VERSION)))
-            return
+            return None
         try:
             data = _decode(raw)
             version = _schema_version(data)
@@ -202,7 +264,7 @@ class Database:
             safefile.atomic_write(self.path, _encode(_with_version({}, SCHEMA_VERSION)))
             self.report.moved_aside = aside
             self.report.latest_backup = next((b for b in self.backups() if _restorable(b)), None)
-            return
+            return None
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(
                 f"The data file {self.path} was written by a newer framewheel (schema version {version}; "
@@ -222,6 +284,7 @@ class Database:
         if _has_records(data):
             safefile.ensure_private_dir(self.backup_dir)
             safefile.keep_daily_copy(self.backup_dir, self.path.stem, _now().date(), raw, DAILY_BACKUPS_KEPT)
+        return data
 
     def backups(self) -> list[Path]:
         """Backups of this data file in the backups folder, newest first."""
@@ -299,7 +362,12 @@ def _strip_id(record: Mapping[str, Any]) -> Record:
 
 
 class Collection:
-    """Records (plain JSON dicts) in one table; every write holds the lock and re-reads the file first."""
+    """Records (plain JSON dicts) in one table; every write holds the lock and re-reads the file first.
+
+    ``get`` and ``mutate`` hand out private copies; ``all`` and ``find`` return
+    records whose nested values must be treated as read-only (copying thousands
+    of records on every listing would be slow).
+    """
 
     def _require(self, record_id: int) -> None:
         """Raise KeyError unless the record exists (call under the lock)."""
@@ -317,9 +385,9 @@ class Collection:
         return sorted((_as_record(d) for d in self._table.all()), key=lambda r: r["id"])
 
     def get(self, record_id: int) -> Record | None:
-        """The record with this id, or None."""
+        """A private (deep) copy of the record with this id, or None."""
         doc = self._table.get(doc_id=record_id)
-        return None if doc is None else _as_record(doc)
+        return None if doc is None else copy.deepcopy(_as_record(doc))
 
     def insert(self, record: Mapping[str, Any]) -> int:
         """Add a record (any ``"id"`` key in it is ignored); return its new id."""
