@@ -30,10 +30,12 @@ from tui.rankings import (
 DEFAULT_NAME = "Team ranking"
 """The name a ranking gets when the first change saves it before it was named."""
 
+RANK_TIP = "Give the focused area this rank (1 to 9)"
+"""What the digit keys do, in F1 help."""
+
 DIGIT_BINDINGS = [
-    Binding(str(n), f"rank({n})", "Rank", key_display="1-9", show=n == 1, id="ranking.rank-" + str(n),
-            tooltip="Give the focused area this rank (1 to 9)")
-    for n in range(1, 10)
+    Binding(digit, "rank(" + digit + ")", "Rank", key_display="1-9", show=digit == "1", tooltip=RANK_TIP, id="ranking.rank-" + digit)
+    for digit in "123456789"
 ]
 """`1` to `9` give the focused area that rank directly."""
 
