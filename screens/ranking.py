@@ -40,6 +40,16 @@ DIGIT_BINDINGS = [
 """`1` to `9` give the focused area that rank directly."""
 
 
+TEAM_QUESTIONS = (
+    "What exactly does this professional commitment mean in our context?",
+    "To what extent is your team demonstrating the commitment?",
+    "What does it look like when we as a team are doing this really well?",
+    "What strengths do individuals have in this area?",
+    "What can we learn from each other about this professional commitment?",
+    "What additional development might the team need in this area?",
+)
+"""The guide's questions for exploring one commitment with a team ("Practical Exercise to Engage Your Team")."""
+
 KEY_GUIDE = Text.assemble(
     ("Keys\n", "bold"),
     ("shift+↑ shift+↓", "bold"), "  move the focused area one rank up or down\n",
@@ -77,8 +87,8 @@ Every change is saved when you make it.
 """
 
     BINDINGS = [
-        Binding("shift+up", "move(-1)", "Move up", id="ranking.move-up", tooltip="Move the focused area one rank up"),
-        Binding("shift+down", "move(1)", "Move down", id="ranking.move-down", tooltip="Move the focused area one rank down"),
+        Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", id="ranking.move-up", tooltip="Move the focused area one rank up"),
+        Binding("shift+down", "move(1)", "Down", key_display="⇧↓", id="ranking.move-down", tooltip="Move the focused area one rank down"),
         Binding("equals_sign", "tie", "Tie", id="ranking.tie", tooltip="Tie the focused area with the one above; again to untie"),
         *DIGIT_BINDINGS,
         Binding("o", "open_list", "Rankings", id="ranking.list", tooltip="Saved rankings: open, new, rename, duplicate, delete"),
@@ -204,12 +214,18 @@ Every change is saved when you make it.
             row = next(r for r in rows(self.groups) if r.area_id == area.id)
             text.append(area.heading, style="bold")
             shared = [framework.area(a) for g in self.groups if area.id in g for a in g if a != area.id]  # type: ignore[union-attr]
-            text.append(f"\nRank {rank_label(row.rank, row.tied)}")
+            text.append(f"\nRank {rank_label(row.rank, row.tied)}", style="bold")
             if shared:
                 text.append(", shared with " + ", ".join(a.label for a in shared if a))
             if area.encompasses:
-                text.append(f"\nEncompasses: {area.encompasses}", style="italic")
-            text.append("\n\n" + (area.description or "(No descriptor in the framework file.)"))
+                text.append(f" · encompasses {area.encompasses}", style="italic")
+            text.append("\n" + (area.description or "(No descriptor in the framework file.)"))
+            text.append("\n\nTo discuss as a team", style="bold")
+            text.append(" (the guide's Practical Exercise)\n", style="italic")
+            for question in TEAM_QUESTIONS:
+                if framework.area_name != "commitment":  # other frameworks: their own word for an area
+                    question = question.replace("professional commitment", "commitment").replace("commitment", framework.area_name)
+                text.append(f"• {question}\n")
         self.query_one("#descriptor", Static).update(text)
 
     @on(OptionList.OptionHighlighted, "#ranking-list")
