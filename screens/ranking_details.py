@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
+from styles import style_path
 from tui.rankings import RankError, check_date
 
 
@@ -25,6 +26,8 @@ class RankingDetails:
 
 class RankingDetailsDialog(ModalScreen[RankingDetails | None]):
     """Name, date and notes of a ranking; `enter` in a field or `ctrl+s` is done, `escape` cancels."""
+
+    CSS_PATH = style_path("ranking.tcss")
 
     BINDINGS = [
         Binding("ctrl+s", "done", "Done", id="ranking-details.done"),

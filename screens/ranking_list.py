@@ -17,6 +17,12 @@ from styles import style_path
 from tui.rankings import RankError, Ranking, rows
 
 
+def shorten(text: str, width: int) -> Text:
+    """One line of at most ``width`` characters, an ellipsis marking a cut."""
+    line = " ".join(text.split())
+    return Text(line if len(line) <= width else line[: width - 1] + "…")
+
+
 class RankingListScreen(FramewheelScreen):
     """The named rankings of one framework, most recently changed first; dismisses with the one to open."""
 
@@ -49,8 +55,8 @@ order without losing this one), `d` deletes it after asking.
         """Header, the table of rankings (or a line saying there are none), footer."""
         yield Header()
         yield Label("", id="rankings-title", classes="panel-title")
-        yield DataTable(id="rankings-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="rankings-empty")
+        yield DataTable(id="rankings-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,7 +75,7 @@ order without losing this one), `d` deletes it after asking.
         table.clear()
         for ranking in rankings:
             table.add_row(
-                Text(ranking.name), ranking.date, self.first_text(ranking), Text(" ".join(ranking.notes.split())[:40]),
+                shorten(ranking.name, 34), ranking.date, self.first_text(ranking), shorten(ranking.notes, 30),
                 ranking.updated[:16].replace("T", " "), key=str(ranking.id),
             )
         self.query_one("#rankings-empty", Static).update(
@@ -85,7 +91,7 @@ order without losing this one), `d` deletes it after asking.
         groups = ranking.ordered(framework) if framework else ranking.groups
         firsts = [r.area_id for r in rows(groups) if r.rank == 1]
         labels = [(framework.area(a).label if framework and framework.area(a) else a) for a in firsts]  # type: ignore[union-attr]
-        return Text(" = ".join(labels))
+        return shorten(" = ".join(labels), 24)
 
     def selected(self) -> Ranking | None:
         """The highlighted ranking, or None (with a message) when there is none."""
