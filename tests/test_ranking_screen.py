@@ -225,3 +225,23 @@ async def test_help_states_the_rule_and_keys_once(context: AppContext) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert "the next rank is skipped (1, 1, 3)" in screen_text(app)
+
+
+async def test_other_framework_uses_its_areas_and_words(context: AppContext) -> None:
+    """On a framework of 4 themes, ranks go 1-4, a 5 is refused, and the questions say "theme"."""
+    context.choose_framework("technician-commitment")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Rank  Theme" in text
+        assert "What exactly does this theme mean in our context?" in text
+        await pilot.press("5")
+        await pilot.pause()
+        assert "Rank 5 is not possible: ranks go from 1 to 4." in messages(app)
+        await pilot.press("end", "=")
+        await pilot.pause()
+        ranking = context.rankings.latest("technician-commitment")
+        assert ranking is not None
+        assert sorted(rank_by_area(ranking).values()) == [1, 2, 3, 3]
