@@ -27,12 +27,12 @@ def key_table(screen: Screen) -> Table:
     ordered = sorted(screen.active_bindings.items(), key=lambda pair: rank.get(pair[1].node, 2))
     for key, active in ordered:
         binding = active.binding
-        if not binding.description or (binding.description, key) in seen:
-            continue
+        display = screen.app.get_key_display(binding)
+        if not binding.description or (binding.description, display) in seen:
+            continue  # one row for keys shown alike (e.g. the digits 1-9 of one action)
         if binding.action == "back" and screen.app.screen_stack[0] is screen:
             continue  # nothing to go back to from the bottom screen
-        seen.add((binding.description, key))
-        display = screen.app.get_key_display(binding)
+        seen.add((binding.description, display))
         table.add_row(Text(display, style="bold"), Text(binding.tooltip or binding.description))
     return table
 

@@ -72,6 +72,7 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
+        Binding("k", "ranking", "Ranking", id="home.ranking"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -162,6 +163,12 @@ Your own framework files go in the user configuration folder
         self.mark_saved()
         self.notify(f"Working with {framework.title}.", timeout=3)
 
+    def action_ranking(self) -> None:
+        """Rank the chosen framework's areas for a team (`k`)."""
+        from screens.ranking import RankingScreen
+
+        self.app.push_screen(RankingScreen())
+
     @on(DataTable.RowSelected, "#work-table")
     def _open_work(self, event: DataTable.RowSelected) -> None:
         """Open a saved item with the screen its activity registered."""
@@ -169,3 +176,6 @@ Your own framework files go in the user configuration folder
         opener = self.WORK_OPENERS.get(item.kind) if item else None
         if item is not None and opener is not None:
             self.app.push_screen(opener(item))
+
+
+import screens.ranking  # noqa: E402,F401  (registers its opener in WORK_OPENERS)

@@ -16,6 +16,7 @@ from typing import Callable
 from tui.assessments import AssessmentRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
+from tui.rankings import RankingRepository
 from tui.storage import Database, Settings
 
 CHOSEN_FRAMEWORK_KEY = "framework"
@@ -45,6 +46,8 @@ class AppContext:
     """Each activity registers a function listing its saved work for the home screen."""
     assessments: AssessmentRepository = field(init=False)
     """The wheels (self-assessments)."""
+    rankings: RankingRepository = field(init=False)
+    """The named team rankings of a framework's areas."""
 
     @classmethod
     def open(
@@ -89,6 +92,8 @@ class AppContext:
         """Create each activity's repository and list its saved work on the home screen."""
         self.assessments = AssessmentRepository(self.db)
         self.work_sources.append(self.assessments.saved_work)
+        self.rankings = RankingRepository(self.db)
+        self.work_sources.append(self.rankings.saved_work)
 
     @property
     def framework(self) -> Framework:
