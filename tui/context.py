@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.assessments import AssessmentRepository
+from tui.development_plan import DevelopmentPlanRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
 from tui.storage import Database, Settings
@@ -45,6 +46,8 @@ class AppContext:
     """Each activity registers a function listing its saved work for the home screen."""
     assessments: AssessmentRepository = field(init=False)
     """The wheels (self-assessments)."""
+    development_plan: DevelopmentPlanRepository = field(init=False)
+    """The development plan's objectives."""
 
     @classmethod
     def open(
@@ -89,6 +92,8 @@ class AppContext:
         """Create each activity's repository and list its saved work on the home screen."""
         self.assessments = AssessmentRepository(self.db)
         self.work_sources.append(self.assessments.saved_work)
+        self.development_plan = DevelopmentPlanRepository(self.db)
+        self.work_sources.append(self.development_plan.saved_work)
 
     @property
     def framework(self) -> Framework:

@@ -17,3 +17,6 @@ DEMO_MARK = "example"
 def fill_demo(context: AppContext) -> None:
     """Fill a fresh demo database with example data for every activity that has some."""
     context.settings.set("demo", True)
+    from tui.development_plan import fill_demo_plan
+
+    fill_demo_plan(context)
