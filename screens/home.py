@@ -72,6 +72,8 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
+        Binding("p", "plan", "Plan", id="home.plan"),
+        Binding("r", "report", "1:1 report", id="home.report", tooltip="Write the 1:1 report of the latest wheel to a file"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -162,6 +164,18 @@ Your own framework files go in the user configuration folder
         self.mark_saved()
         self.notify(f"Working with {framework.title}.", timeout=3)
 
+    def action_plan(self) -> None:
+        """Open the development plan of the chosen framework (`p`)."""
+        from screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen())
+
+    def action_report(self) -> None:
+        """Write the 1:1 report of the chosen framework's latest wheel (`r`)."""
+        from screens.plan import report_latest
+
+        report_latest(self, self.context.framework)
+
     @on(DataTable.RowSelected, "#work-table")
     def _open_work(self, event: DataTable.RowSelected) -> None:
         """Open a saved item with the screen its activity registered."""
@@ -169,3 +183,6 @@ Your own framework files go in the user configuration folder
         opener = self.WORK_OPENERS.get(item.kind) if item else None
         if item is not None and opener is not None:
             self.app.push_screen(opener(item))
+
+
+from screens import plan as _plan  # noqa: E402,F401  (registers the plan's opener in WORK_OPENERS)
