@@ -106,7 +106,7 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
 
 def run_import(context: AppContext, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``framewheel import FILE...``: every file checked before anything is written."""
-    from tui.exchange import import_files
+    from tui.exchange import SECTIONS, import_files
 
     outcomes = import_files(context, list(args.files))
     for outcome in outcomes:
@@ -117,7 +117,8 @@ def run_import(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
         if not outcome.importable:
             print(f"{outcome.path}: not imported ({len(outcome.problems)} problem(s)); nothing from it was written", file=err)
         elif outcome.counts:
-            counts = ", ".join(f"{n} {name}" for name, n in outcome.counts.items())
+            nouns = {section.name: section for section in SECTIONS}
+            counts = ", ".join(nouns[name].count(n) for name, n in outcome.counts.items())
             print(f"{outcome.path}: imported {counts}", file=out)
         elif not outcome.duplicates:
             print(f"{outcome.path}: nothing to import", file=out)

@@ -56,6 +56,12 @@ class DataSection:
     export: Callable[[AppContext], list[dict[str, Any]]]
     check: Callable[[AppContext, list[Any], str, set[str]], Checked]
     """Check the items (field prefix, fingerprints seen so far in this run); never writes."""
+    noun: str = "item"
+    """What one item is called in messages ("wheel", "objective")."""
+
+    def count(self, n: int) -> str:
+        """``n`` items in words, e.g. "1 wheel", "2 wheels"."""
+        return f"{n} {self.noun}{'' if n == 1 else 's'}"
 
 
 SECTIONS: list[DataSection] = []
@@ -269,10 +275,10 @@ def _check_objectives(context: AppContext, items: list[Any], prefix: str, seen: 
 
 
 register_section(DataSection(
-    "assessments", lambda c: [assessment_document(w) for w in reversed(c.assessments.list())], _check_wheels,
+    "assessments", lambda c: [assessment_document(w) for w in reversed(c.assessments.list())], _check_wheels, "wheel",
 ))
 register_section(DataSection(
-    "objectives", lambda c: [objective_document(o) for o in c.development_plan.list()], _check_objectives,
+    "objectives", lambda c: [objective_document(o) for o in c.development_plan.list()], _check_objectives, "objective",
 ))
 
 
