@@ -53,7 +53,6 @@ class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
                 yield TextArea(self.start["activities"], id="activities", classes="field-text")
                 yield Label("Target date (YYYY-MM-DD)", classes="field-label")
                 yield Input(self.start["target_date"], placeholder="e.g. 2027-03-31", id="target-date")
-                yield Static("", id="date-problem", classes="field-problem")
                 yield Label("Status", classes="field-label")
                 yield Select([(f"{STATUS_MARKS[s]} {s}", s) for s in STATUSES], value=self.start["status"],
                              allow_blank=False, id="status")
@@ -85,7 +84,7 @@ class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
     def _check_date(self, event: Input.Changed) -> None:
         """Say at once when the target date is not a date."""
         why = date_problem(event.value)
-        self.query_one("#date-problem", Static).update(f"✗ {why}" if why else "")
+        self.query_one("#objective-problems", Static).update(f"✗ Target date: {why}" if why else "")
 
     @on(Input.Submitted)
     def _next_field(self) -> None:

@@ -143,6 +143,7 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
             "" if objectives else "No objectives yet. Press n to add one, or s to suggest some from your latest wheel."
         )
         self.query_one("#plan-empty", Static).display = not objectives
+        self.query_one("#objective-detail").display = bool(objectives)
         index = next((i for i, o in enumerate(objectives) if o.id == wanted), 0)
         if objectives:
             table.move_cursor(row=index)
