@@ -45,7 +45,7 @@ class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
             with VerticalScroll(id="objective-fields"):
                 yield Label("Title *", classes="field-label")
                 yield Input(self.start["title"], placeholder="What you want to achieve", id="title")
-                yield Label(f"{word}s * (space ticks [x])", classes="field-label")
+                yield Label(f"{word}s * (space ticks [x])", classes="field-label", markup=False)
                 yield CheckList(((area.heading, area.id) for area in self.framework.areas), self.start["areas"], id="areas")
                 yield Label("Success criteria * (how you will know it is met)", classes="field-label")
                 yield TextArea(self.start["success_criteria"], id="criteria", classes="field-text")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
@@ -39,7 +39,8 @@ class SuggestionsDialog(ModalScreen[list[Suggestion]]):
         """A heading, the suggestion in front, and the buttons."""
         with Vertical(id="suggest-dialog", classes="dialog"):
             yield Label("", id="suggest-heading", classes="dialog-title")
-            yield Static(id="suggestion")
+            with VerticalScroll(id="suggestion-scroll"):
+                yield Static(id="suggestion")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Accept (a)", variant="success", id="accept")
                 yield Button("Discard (x)", variant="default", id="discard")

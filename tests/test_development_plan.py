@@ -73,7 +73,7 @@ def test_suggestions_take_largest_gaps_and_top_strengths(context: AppContext) ->
         ("gap", "service-excellence"), ("gap", "professional-development"), ("gap", "agile-and-adaptable"),
         ("strength", "responsible-practice"), ("strength", "sustainable-approaches"),
     ]
-    assert found[0].reason == ("Largest gaps: Delivering Service Excellence has a gap of 6 "
+    assert found[0].reason == ("Delivering Service Excellence has a gap of 6 "
                                "(3 now, 9 where you would like to be).")
     assert found[1].success_criteria.startswith("At my next wheel I rate myself 9 or more in Empowering")
     assert all(s.target_date == "2027-01-31" for s in found)

@@ -277,7 +277,7 @@ def suggest_objectives(
         area = framework.area(area_id)
         assert area is not None
         found.append(Suggestion(
-            "gap", area_id, f"Develop {area.title}", f"Largest gaps: {area.title} has a gap of {size} ({detail}).",
+            "gap", area_id, f"Develop {area.title}", f"{area.title} has a gap of {size} ({detail}).",
             f"At my next wheel I rate myself {goal} or more in {area.title}, and I can show evidence from my work.",
             f"Read the exemplars for this {word}; agree one piece of work that stretches me in it with my manager.",
             target,
@@ -290,7 +290,7 @@ def suggest_objectives(
             continue
         found.append(Suggestion(
             "strength", score.area.id, f"Share my strength in {score.area.title}",
-            f"Top strengths: {score.area.title} is rated {score.value} now.",
+            f"{score.area.title} is rated {score.value} now.",
             f"A colleague I supported says it helped them in {score.area.title}, by my next review.",
             f"Offer to mentor or run a short session on this {word}; record examples for my next 1:1.",
             target,
