@@ -71,6 +71,7 @@ Your development plan: objectives, each tied to one or more areas, with **succes
 
 `n` adds an objective, `enter` edits the highlighted one (`ctrl+s` saves the form), `space` moves it
 to the next status, `shift+up`/`shift+down` reorder, `d` deletes (after you confirm).
+`ctrl+z` undoes the last change and `ctrl+y` redoes it.
 `s` suggests objectives from your latest wheel (the largest gaps and top strengths); accept or
 discard each. `r` writes the 1:1 report of your latest wheel, with your open objectives, to a file.
 """
@@ -82,6 +83,8 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         Binding("space", "next_status", "Status", id="plan.status"),
         Binding("shift+up", "move(-1)", "Up", id="plan.up", key_display="⇧↑", tooltip="Move the objective up the plan"),
         Binding("shift+down", "move(1)", "Down", id="plan.down", key_display="⇧↓", tooltip="Move the objective down the plan"),
+        Binding("ctrl+z", "undo", "Undo", id="plan.undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="plan.redo", show=False),
         Binding("s", "suggest", "Suggest", id="plan.suggest", tooltip="Suggest objectives from my latest wheel"),
         Binding("r", "report", "Report", id="plan.report", tooltip="Write the 1:1 report of my latest wheel to a file"),
     ]
@@ -90,6 +93,10 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         """The plan of ``framework_id`` (default: the framework chosen on the home screen)."""
         super().__init__()
         self.framework_id = framework_id
+        self.undo_stack: list[list[Objective]] = []
+        """Plans as they were before each change, the latest last."""
+        self.redo_stack: list[list[Objective]] = []
+        """Plans undone, to redo, the latest last."""
 
     @property
     def framework(self) -> Framework:
@@ -205,13 +212,39 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
 
         self.app.push_screen(ObjectiveDialog(self.framework, objective), store)
 
+    def remember(self) -> None:
+        """Keep the plan as it is now, before a change, so `ctrl+z` can bring it back."""
+        self.undo_stack.append(self.objectives())
+        self.redo_stack.clear()
+
+    def _step(self, source: list[list[Objective]], target: list[list[Objective]], word: str) -> None:
+        """Undo or redo: put back the latest plan of ``source``, keeping the present one in ``target``."""
+        if not source:
+            self.notify(f"Nothing to {word.lower()}.", timeout=2)
+            return
+        target.append(self.objectives())
+        self.context.development_plan.restore(self.framework.id, source.pop())
+        self.refresh_plan()
+        self.mark_saved("Undone" if word == "Undo" else "Redone")
+
+    def action_undo(self) -> None:
+        """Undo the last change to the plan (`ctrl+z`)."""
+        self._step(self.undo_stack, self.redo_stack, "Undo")
+
+    def action_redo(self) -> None:
+        """Redo the last change undone (`ctrl+y`)."""
+        self._step(self.redo_stack, self.undo_stack, "Redo")
+
     def _save(self, change: Any, what: str) -> None:
         """Run one change, then refresh and say it is saved (or say what was wrong)."""
+        before = self.objectives()
         try:
             objective = change()
         except PlanError as error:
             self.notify("\n".join(error.problems), title="Not saved", severity="error")
             return
+        self.undo_stack.append(before)
+        self.redo_stack.clear()
         self.refresh_plan(select=objective.id)
         self.mark_saved(what)
 
@@ -228,7 +261,10 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         objective = self.current()
         if objective is None:
             return
+        before = self.objectives()
         if self.context.development_plan.move(objective.id, delta):
+            self.undo_stack.append(before)
+            self.redo_stack.clear()
             self.refresh_plan(select=objective.id)
             self.mark_saved("Moved")
         else:
@@ -243,6 +279,7 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         def answered(yes: bool | None) -> None:
             """Delete when confirmed."""
             if yes:
+                self.remember()
                 self.context.development_plan.delete(objective.id)
                 self.refresh_plan()
                 self.mark_saved("Deleted")
@@ -268,6 +305,8 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
     def _accept(self, accepted: list[Suggestion] | None) -> None:
         """Add the accepted suggestions as objectives."""
         last = None
+        if accepted:
+            self.remember()
         for suggestion in accepted or []:
             last = self.context.development_plan.add(self.framework, **suggestion.objective_fields())
         if last is not None:

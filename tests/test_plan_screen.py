@@ -115,6 +115,30 @@ async def test_edit_status_reorder_delete(context: AppContext, size: tuple[int, 
         assert "Alpha plus" not in screen_text(app)
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_undo_and_redo(context: AppContext, size: tuple[int, int]) -> None:
+    """ctrl+z undoes a delete, a move and an edit in turn; ctrl+y redoes them."""
+    add(context, "Alpha")
+    add(context, "Beta", review_notes="kept")
+    app = FramewheelApp(context)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("p", "space", "shift+down", "d", "y")
+        await pilot.pause()
+        assert titles(context) == ["Beta"]
+        await pilot.press("ctrl+z")
+        assert titles(context) == ["Beta", "Alpha"] and "Alpha" in screen_text(app)
+        await pilot.press("ctrl+z")
+        assert titles(context) == ["Alpha", "Beta"]
+        await pilot.press("ctrl+z")
+        assert context.development_plan.list("ahep")[0].status == "not started"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Nothing to undo." in notified(app)
+        await pilot.press("ctrl+y", "ctrl+y", "ctrl+y")
+        assert titles(context) == ["Beta"] and context.development_plan.list("ahep")[0].review_notes == "kept"
+        assert "Redone" in app.screen.sub_title
+
+
 async def test_escape_with_changes_asks_before_discarding(context: AppContext) -> None:
     """Typed changes are not lost silently: escape asks, n keeps editing, escape then y discards."""
     add(context, "Alpha")

@@ -198,6 +198,19 @@ class DevelopmentPlanRepository:
                     self._records.update(objective.id, {"position": position})
             return True
 
+    def restore(self, framework_id: str, objectives: list[Objective]) -> None:
+        """Make a framework's plan exactly ``objectives`` again (undo and redo); ids of removed ones may change."""
+        with self._db.locked():
+            wanted = {o.id for o in objectives}
+            for current in self.list(framework_id):
+                if current.id not in wanted:
+                    self._records.remove(current.id)
+            for objective in objectives:
+                if self._records.get(objective.id) is not None:
+                    self._records.replace(objective.id, objective.to_record())
+                else:
+                    self._records.insert(objective.to_record())
+
     def delete(self, objective_id: int) -> None:
         """Remove an objective (the screens confirm first)."""
         self._records.remove(objective_id)

@@ -16,6 +16,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -43,7 +44,7 @@ class Checked:
 
     problems: list[Problem] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
-    writes: list[Callable[[], None]] = field(default_factory=list)
+    writes: list[Callable[[], object]] = field(default_factory=list)
     count: int = 0
 
 
@@ -200,12 +201,7 @@ def _check_wheels(context: AppContext, items: list[Any], prefix: str, seen: set[
         seen.add(key)
         wheels.append(wheel)
     if wheels:
-
-        def store() -> None:
-            """Add the checked wheels in one write."""
-            context.assessments.add_many(wheels)
-
-        result.writes.append(store)
+        result.writes.append(partial(context.assessments.add_many, wheels))
         result.count = len(wheels)
     return result
 
@@ -269,7 +265,7 @@ def _check_objectives(context: AppContext, items: list[Any], prefix: str, seen: 
                   "created": created, "updated": str(doc.get("updated") or created), "position": last[framework.id]}
         objectives.append(Objective.from_record({**record, "status": doc.get("status", STATUSES[0])}))
     if objectives:
-        result.writes.append(lambda: context.development_plan.add_many(objectives))
+        result.writes.append(partial(context.development_plan.add_many, objectives))
         result.count = len(objectives)
     return result
 
@@ -326,7 +322,7 @@ class FileOutcome:
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
-    writes: list[Callable[[], None]] = field(default_factory=list)
+    writes: list[Callable[[], object]] = field(default_factory=list)
 
     @property
     def importable(self) -> bool:
