@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.assessments import Assessment  # noqa: E402
-from tui.context import AppContext  # noqa: E402
-from tui.exchange import export_all, import_files, to_json  # noqa: E402
-from tui.reports import report_for  # noqa: E402
+from tui.assessments import Assessment
+from tui.context import AppContext
+from tui.exchange import export_all, import_files, to_json
+from tui.reports import report_for
 
 
 def fill(context: AppContext, wheels: int) -> None:

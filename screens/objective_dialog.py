@@ -13,7 +13,13 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from screens.confirm import ConfirmDialog
 from styles import style_path
-from tui.development_plan import STATUS_MARKS, STATUSES, Objective, check_objective, date_problem
+from tui.development_plan import (
+    STATUS_MARKS,
+    STATUSES,
+    Objective,
+    check_objective,
+    date_problem,
+)
 from tui.model import Framework
 from tui.widgets.checklist import CheckList
 

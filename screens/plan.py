@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -15,9 +16,15 @@ from screens.base import FramewheelScreen
 from screens.confirm import ConfirmDialog
 from screens.home import HomeScreen
 from styles import style_path
-from tui.development_plan import KIND, STATUSES, Objective, PlanError, Suggestion, suggest_objectives
+from tui.development_plan import (
+    KIND,
+    STATUSES,
+    Objective,
+    PlanError,
+    Suggestion,
+    suggest_objectives,
+)
 from tui.model import Framework, SavedWork
-
 
 AREAS_WIDTH = 20
 """Characters of the areas column before it is shortened."""
