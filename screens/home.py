@@ -73,6 +73,8 @@ Your own framework files go in the user configuration folder
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
         Binding("k", "ranking", "Ranking", id="home.ranking"),
+        Binding("p", "plan", "Plan", id="home.plan"),
+        Binding("r", "report", "1:1 report", id="home.report", tooltip="Write the 1:1 report of the latest wheel to a file"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -169,6 +171,18 @@ Your own framework files go in the user configuration folder
 
         self.app.push_screen(RankingScreen())
 
+    def action_plan(self) -> None:
+        """Open the development plan of the chosen framework (`p`)."""
+        from screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen())
+
+    def action_report(self) -> None:
+        """Write the 1:1 report of the chosen framework's latest wheel (`r`)."""
+        from screens.plan import report_latest
+
+        report_latest(self, self.context.framework)
+
     @on(DataTable.RowSelected, "#work-table")
     def _open_work(self, event: DataTable.RowSelected) -> None:
         """Open a saved item with the screen its activity registered."""
@@ -179,3 +193,4 @@ Your own framework files go in the user configuration folder
 
 
 import screens.ranking  # noqa: E402,F401  (registers its opener in WORK_OPENERS)
+from screens import plan as _plan  # noqa: E402,F401  (registers the plan's opener in WORK_OPENERS)

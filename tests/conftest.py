@@ -16,6 +16,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRAMEWHEEL_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    monkeypatch.setenv("FRAMEWHEEL_OUTPUT_DIR", str(tmp_path / "output"))
     monkeypatch.delenv("FRAMEWHEEL_DB", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
 

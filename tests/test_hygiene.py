@@ -13,6 +13,7 @@ CORE = [
     "tui.model", "tui.frameworks", "tui.schema_checks", "tui.storage", "tui.safefile",
     "tui.datafile", "tui.assessments", "tui.analysis", "tui.context", "tui.crashlog", "tui.demo", "tui.cli", "tui.cli_frameworks",
     "tui.rankings", "tui.ranking_report",
+    "tui.development_plan", "tui.reports", "tui.exchange", "tui.cli_exchange",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 

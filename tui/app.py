@@ -48,6 +48,7 @@ class FramewheelApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False),
+        Binding("f12", "save_svg", "Save screen as SVG", id="app.svg", show=False),
     ]
 
     def __init__(self, context: AppContext) -> None:
@@ -115,10 +116,23 @@ class FramewheelApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_save_svg(self) -> None:
+        """Save what is on screen as an SVG file in the output folder and say where (`F12`)."""
+        from tui.reports import slug, write_new_output
+
+        name = slug(type(self.screen).__name__.removesuffix("Screen")) or "screen"
+        try:
+            path = write_new_output(f"screen-{name}", ".svg", self.export_screenshot().encode("utf-8"))
+        except OSError as error:
+            self.notify(f"The screenshot could not be saved: {error.strerror or error}.", severity="error")
+            return
+        self.notify(f"Screen saved as {path}", title="Screenshot", timeout=8)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the app's own, and those of the screen in front."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help for this screen", "Keys and how to use what is in front of you (F1)", self.action_help)
+        yield SystemCommand("Save screen as SVG", "A picture of this screen in the output folder (F12)", self.action_save_svg)
         commands = getattr(screen, "screen_commands", None)
         if callable(commands):
             yield from commands()

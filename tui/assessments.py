@@ -111,6 +111,11 @@ class AssessmentRepository:
         """Store a complete wheel as a new record (used by import and demo data)."""
         return replace(wheel, id=self._records.insert(wheel.to_record()))
 
+    def add_many(self, wheels: list[Assessment]) -> list[Assessment]:
+        """Store complete wheels as new records in one atomic write (used by import)."""
+        ids = self._records.insert_many([w.to_record() for w in wheels])
+        return [replace(w, id=i) for w, i in zip(wheels, ids)]
+
     def get(self, wheel_id: int) -> Assessment | None:
         """The wheel with this id, or None."""
         record = self._records.get(wheel_id)

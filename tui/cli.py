@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("framework", metavar="ID|FILE")
     validate = actions.add_parser("validate", help="check framework files without starting the interface")
     validate.add_argument("files", metavar="FILE", nargs="+")
+    from tui.cli_exchange import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -47,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli_frameworks import run_frameworks
 
             return run_frameworks(args, sys.stdout, sys.stderr)
+        if args.command in ("export", "import", "report"):
+            from tui.cli_exchange import run_exchange
+
+            return run_exchange(args, sys.stdout, sys.stderr)
         return run_interface(args, sys.stderr)
     except KeyboardInterrupt:
         return 130

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.assessments import AssessmentRepository
+from tui.development_plan import DevelopmentPlanRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
 from tui.rankings import RankingRepository
@@ -48,6 +49,8 @@ class AppContext:
     """The wheels (self-assessments)."""
     rankings: RankingRepository = field(init=False)
     """The named team rankings of a framework's areas."""
+    development_plan: DevelopmentPlanRepository = field(init=False)
+    """The development plan's objectives."""
 
     @classmethod
     def open(
@@ -94,6 +97,8 @@ class AppContext:
         self.work_sources.append(self.assessments.saved_work)
         self.rankings = RankingRepository(self.db)
         self.work_sources.append(self.rankings.saved_work)
+        self.development_plan = DevelopmentPlanRepository(self.db)
+        self.work_sources.append(self.development_plan.saved_work)
 
     @property
     def framework(self) -> Framework:

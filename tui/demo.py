@@ -20,3 +20,6 @@ def fill_demo(context: AppContext) -> None:
     """Fill a fresh demo database with example data for every activity that has some."""
     context.settings.set("demo", True)
     add_demo_ranking(context)
+    from tui.development_plan import fill_demo_plan
+
+    fill_demo_plan(context)

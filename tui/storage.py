@@ -396,6 +396,13 @@ class Collection:
             new_id = max(ids, default=0) + 1
             return self._table.insert(Document(_strip_id(record), doc_id=new_id))
 
+    def insert_many(self, records: list[Mapping[str, Any]]) -> list[int]:
+        """Add several records in one atomic write (all or none); return their new ids."""
+        with self._db.locked():
+            first = max((doc.doc_id for doc in self._table.all()), default=0) + 1
+            docs = [Document(_strip_id(r), doc_id=first + n) for n, r in enumerate(records)]
+            return self._table.insert_multiple(docs) if docs else []
+
     def update(self, record_id: int, changes: Mapping[str, Any]) -> None:
         """Shallow-merge ``changes`` into the record; KeyError if it is missing."""
         with self._db.locked():
