@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from tui import ranking_exchange
 from tui.assessments import AssessmentRepository
 from tui.development_plan import DevelopmentPlanRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
@@ -97,6 +98,7 @@ class AppContext:
         self.work_sources.append(self.assessments.saved_work)
         self.rankings = RankingRepository(self.db)
         self.work_sources.append(self.rankings.saved_work)
+        ranking_exchange.register()
         self.development_plan = DevelopmentPlanRepository(self.db)
         self.work_sources.append(self.development_plan.saved_work)
 

@@ -269,6 +269,10 @@ class RankingRepository:
         )
         return replace(ranking, id=self._records.insert(ranking.to_record()))
 
+    def add(self, ranking: Ranking) -> Ranking:
+        """Store a complete ranking as a new record (import); returns it with its id."""
+        return replace(ranking, id=self._records.insert(ranking.to_record()))
+
     def get(self, ranking_id: int) -> Ranking | None:
         """The ranking with this id, or None."""
         record = self._records.get(ranking_id)
