@@ -253,7 +253,15 @@ Every change is saved when you make it.
         self.store(groups, area_id)
 
     def store(self, groups: Groups, focus_area: str | None = None) -> None:
-        """Save ``groups`` in the ranking (creating it if new) and redraw."""
+        """Redraw with ``groups`` at once, then save them (so a large database never slows the keys)."""
+        if self.framework is not None:
+            groups = normalise(groups, self.framework.area_ids)
+        self.groups = groups
+        self.refresh_view(focus_area)
+        self.call_after_refresh(self.save, groups, focus_area)
+
+    def save(self, groups: Groups, focus_area: str | None = None) -> None:
+        """Save ``groups`` in the ranking (creating it if new) and say so."""
         repository = self.context.rankings
         try:
             if self.ranking is None:
@@ -265,8 +273,6 @@ Every change is saved when you make it.
         except RankError as problem:
             self.notify(str(problem), title="Not saved", severity="error")
             return
-        self.groups = self.ranking.ordered(self.framework) if self.framework else groups
-        self.refresh_view(focus_area)
         self.mark_saved()
 
     def action_move(self, step: int) -> None:
