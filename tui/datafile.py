@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 META_TABLE: str = "_meta"
@@ -73,3 +75,27 @@ def _migrate_0_to_1(data: Data) -> Data:
 
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _migrate_0_to_1}
 """Step ``n`` turns schema version ``n`` into ``n + 1`` (``_meta`` is set by the caller)."""
+
+
+@dataclass
+class OpenReport:
+    """What happened while opening the data file, for the user to be told."""
+
+    moved_aside: Path | None = None
+    latest_backup: Path | None = None
+    migrated_from: int | None = None
+    backup: Path | None = None
+
+    def messages(self) -> list[str]:
+        """Plain sentences to show the user (empty when all is normal)."""
+        out: list[str] = []
+        if self.moved_aside is not None:
+            out.append(f"The data file could not be read, so it was moved to {self.moved_aside} "
+                       "and a new, empty data file was started.")
+            out.append(f"The latest backup, {self.latest_backup}, can be restored." if self.latest_backup
+                       else "No backup was found to restore.")
+        if self.migrated_from is not None:
+            saved = f"; the old file was saved as {self.backup}" if self.backup else ""
+            out.append(f"The data file was upgraded from schema version {self.migrated_from} "
+                       f"to {SCHEMA_VERSION}{saved}.")
+        return out

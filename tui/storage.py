@@ -23,24 +23,22 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import filelock
-import platformdirs
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from tui import safefile
-from tui.datafile import SCHEMA_VERSION, Data
+from tui.datafile import SCHEMA_VERSION, Data, OpenReport
+from tui.paths import APP_NAME, default_db_path, resolve_db_path  # noqa: F401 - part of this module's API
 
 SETTINGS_TABLE: str = "_settings"
 BACKUP_DIR_NAME: str = "backups"
 DAILY_BACKUPS_KEPT: int = 7
 LOCK_TIMEOUT_SECONDS: float = 30.0
-APP_NAME: str = "framewheel"
 
 Record = dict[str, Any]
 
@@ -77,30 +75,6 @@ from tui.datafile import (  # the file format, kept apart from the database
     _Unreadable,
     _with_version,
 )
-
-
-@dataclass
-class OpenReport:
-    """What happened while opening the data file, for the user to be told."""
-
-    moved_aside: Path | None = None
-    latest_backup: Path | None = None
-    migrated_from: int | None = None
-    backup: Path | None = None
-
-    def messages(self) -> list[str]:
-        """Plain sentences to show the user (empty when all is normal)."""
-        out: list[str] = []
-        if self.moved_aside is not None:
-            out.append(f"The data file could not be read, so it was moved to {self.moved_aside} "
-                       "and a new, empty data file was started.")
-            out.append(f"The latest backup, {self.latest_backup}, can be restored." if self.latest_backup
-                       else "No backup was found to restore.")
-        if self.migrated_from is not None:
-            saved = f"; the old file was saved as {self.backup}" if self.backup else ""
-            out.append(f"The data file was upgraded from schema version {self.migrated_from} "
-                       f"to {SCHEMA_VERSION}{saved}.")
-        return out
 
 
 class _AtomicJSONStorage(Storage):
@@ -469,14 +443,3 @@ class Settings:
                 self._records.update(found[0]["id"], {"value": value})
             else:
                 self._records.insert({"key": key, "value": value})
-
-
-def default_db_path() -> Path:
-    """The platformdirs user data dir for app "framewheel" / framewheel.json."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / f"{APP_NAME}.json"
-
-
-def resolve_db_path(cli_value: str | None, environ: Mapping[str, str]) -> Path:
-    """Choose --db, else $FRAMEWHEEL_DB, else default_db_path(); expands ~."""
-    chosen = cli_value or environ.get("FRAMEWHEEL_DB") or None
-    return Path(chosen).expanduser() if chosen else default_db_path()
