@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.assessments import AssessmentRepository
+from tui.finder import FinderRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
 from tui.storage import Database, Settings
@@ -45,6 +46,8 @@ class AppContext:
     """Each activity registers a function listing its saved work for the home screen."""
     assessments: AssessmentRepository = field(init=False)
     """The wheels (self-assessments)."""
+    finder: FinderRepository = field(init=False)
+    """The level-finder records (marks on exemplars, dated)."""
 
     @classmethod
     def open(
@@ -89,6 +92,8 @@ class AppContext:
         """Create each activity's repository and list its saved work on the home screen."""
         self.assessments = AssessmentRepository(self.db)
         self.work_sources.append(self.assessments.saved_work)
+        self.finder = FinderRepository(self.db)
+        self.work_sources.append(self.finder.saved_work)
 
     @property
     def framework(self) -> Framework:
