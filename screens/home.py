@@ -72,6 +72,9 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
+        Binding("l", "levels", "Levels", id="home.levels"),
+        Binding("e", "explore", "Explore", id="home.explore"),
+        Binding("f", "finder", "Level finder", id="home.finder"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -162,6 +165,24 @@ Your own framework files go in the user configuration folder
         self.mark_saved()
         self.notify(f"Working with {framework.title}.", timeout=3)
 
+    def action_levels(self) -> None:
+        """Open the levels of the chosen framework (`l`)."""
+        from screens.levels import LevelsScreen
+
+        self.app.push_screen(LevelsScreen())
+
+    def action_explore(self) -> None:
+        """Open the explorer of the chosen framework (`e`)."""
+        from screens.explore import ExplorerScreen
+
+        self.app.push_screen(ExplorerScreen())
+
+    def action_finder(self) -> None:
+        """Open the level finder on the latest record of the chosen framework (`f`)."""
+        from screens.finder import FinderScreen
+
+        self.app.push_screen(FinderScreen())
+
     @on(DataTable.RowSelected, "#work-table")
     def _open_work(self, event: DataTable.RowSelected) -> None:
         """Open a saved item with the screen its activity registered."""
@@ -169,3 +190,6 @@ Your own framework files go in the user configuration folder
         opener = self.WORK_OPENERS.get(item.kind) if item else None
         if item is not None and opener is not None:
             self.app.push_screen(opener(item))
+
+
+from screens import finder as _finder  # noqa: E402,F401  (registers the level finder opener in WORK_OPENERS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.context import AppContext
-from tui.search import highlight_spans, match_spans, plain, search
+from tui.search import excerpt, highlight_spans, match_spans, plain, search
 
 
 def test_search_finds_exemplars_with_area_and_level(context: AppContext) -> None:
@@ -49,3 +49,13 @@ def test_spans_and_plain() -> None:
     assert match_spans("Working together", ["work", "zebra"]) == ()
     assert highlight_spans("a cat and a Cat", "cat") == ((2, 5), (12, 15))
     assert plain("**Bold** and *em* text") == "Bold and em text"
+
+
+def test_excerpt_keeps_the_match_in_view() -> None:
+    """A long text is cut around its first match; the moved span still covers the word."""
+    text = "word " * 60 + "target " + "word " * 60
+    start = text.index("target")
+    shown, spans = excerpt(text, ((start, start + 6),), width=80)
+    assert len(shown) <= 82 and shown.startswith("…") and shown.endswith("…")
+    assert [shown[a:b] for a, b in spans] == ["target"]
+    assert excerpt("short", ((0, 5),)) == ("short", ((0, 5),))

@@ -92,6 +92,28 @@ def highlight_spans(text: str, query: str) -> tuple[tuple[int, int], ...]:
     return merge(spans)
 
 
+def excerpt(text: str, spans: tuple[tuple[int, int], ...], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most about ``width`` characters of ``text`` around its first match, with the spans moved to fit.
+
+    Cut ends are marked with ``…``; spans falling outside the excerpt are left out.
+    """
+    if len(text) <= width:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 4, len(text) - width))
+    if start > 0:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    shift = len(prefix) - start
+    moved = tuple((max(a, start) + shift, min(b, end) + shift) for a, b in spans if b > start and a < end)
+    return prefix + text[start:end] + suffix, moved
+
+
 def search(framework: Framework, query: str, limit: int = MAX_HITS) -> list[SearchHit]:
     """Every piece of ``framework``'s text matching ``query``, in reading order (at most ``limit``)."""
     words = terms(query)
