@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from screens.base import FramewheelScreen
 from screens.confirm import ConfirmDialog
 from screens.finder_note import NoteDialog
-from screens.finder_text import RULE_HELP, area_prompt, exemplar_prompt, result_text
+from screens.finder_text import LEGEND, RULE_HELP, area_prompt, exemplar_prompt, result_text
 from screens.framework_text import WIDE, areas_outline, no_levels_note
 from screens.home import HomeScreen
 from styles import style_path
@@ -97,21 +97,29 @@ The panel shows the best fit, the reasons and the next steps.
             self.notify(f"The framework '{self.record.framework_id}' of this record is not loaded.", severity="error")
             self.record = None
         self.title = f"Level finder · {self.framework.title}"
-        self.set_class(self.app.size.width >= WIDE, "wide")
+        self.set_class(self.app.size.width >= WIDE and bool(self.framework.levels), "wide")
         if not self.framework.levels:
             self.query_one("#finder-main").display = False
-            self.query_one("#finder-heading", Label).update(f"{self.framework.title}: no levels")
+            self.query_one("#finder-heading", Label).update(f"No levels, so no level to find: the {self.framework.area_name}s and their descriptions")
             self.query_one("#finder-result").styles.height = "1fr"
             self.query_one("#finder-result-text", Static).update(no_levels_note(self.framework, "level to find") + areas_outline(self.framework))
             return
+        self.query_one("#finder-exemplars").border_title = LEGEND.replace("[", "\\[")
+        self.query_one("#finder-areas").border_title = self.framework.area_word + "s"
         self.fill_areas()
         areas = self.query_one("#finder-areas", OptionList)
         areas.highlighted = 0
         areas.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Marking and records are hidden from the footer when the framework has no levels."""
+        if action in {"mark", "new_record", "delete_record", "undo", "redo"} and self.is_mounted and not self.framework.levels:
+            return False
+        return super().check_action(action, parameters)
+
     def on_resize(self, event: Resize) -> None:
         """The result panel sits on the right from WIDE columns, below the lists otherwise."""
-        self.set_class(event.size.width >= WIDE, "wide")
+        self.set_class(event.size.width >= WIDE and bool(self.framework.levels), "wide")
         self.refresh_result()
 
     def fill_areas(self) -> None:

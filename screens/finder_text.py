@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.finder import CONSISTENTLY, MARK_LABELS, MARK_SYMBOLS, NOT_YET, SOMETIMES, AreaResult, FinderRecord, FinderResult
+from tui.finder import CONSISTENTLY, MARK_SYMBOLS, NOT_YET, SOMETIMES, AreaResult, FinderRecord, FinderResult
 from tui.model import Area
 
 MARK_STYLES = {CONSISTENTLY: "bold", SOMETIMES: "", NOT_YET: "dim", None: "dim"}
 """Extra emphasis of each mark (the letter in brackets carries the meaning; style only helps)."""
+
+LEGEND = "[C] consistently · [S] sometimes · [X] not yet · [ ] unmarked"
+"""The key to the marks, shown above the exemplars."""
 
 RULE_HELP = """\
 **The rule.** In each area a level is *reached* when more than half of its exemplars are marked
@@ -25,8 +28,6 @@ def exemplar_prompt(text: str, mark: str | None, note: str) -> Text:
     line = Text()
     line.append(f"{MARK_SYMBOLS[mark]} ", style="bold")
     line.append(text, style=MARK_STYLES[mark])
-    if mark:
-        line.append(f"  ({MARK_LABELS[mark]})", style="italic")
     if note:
         line.append(f"\n    Evidence: {note}", style="italic")
     return line
