@@ -10,7 +10,7 @@ from tui.model import Area
 MARK_STYLES = {CONSISTENTLY: "bold", SOMETIMES: "", NOT_YET: "dim", None: "dim"}
 """Extra emphasis of each mark (the letter in brackets carries the meaning; style only helps)."""
 
-LEGEND = "[C] consistently · [S] sometimes · [X] not yet · [ ] unmarked"
+LEGEND = "[C] consistently  [S] sometimes  [X] not yet"
 """The key to the marks, shown above the exemplars."""
 
 RULE_HELP = """\

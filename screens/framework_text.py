@@ -129,7 +129,10 @@ def grid(framework: Framework, focused_area: str | None = None, query: str = "")
         if area.encompasses:
             head.append(f"\n({area.encompasses})", style="italic")
         if levels:
-            table.add_row(head, *(bullets(area.exemplars.get(level.id, ()), query) for level in levels))
+            cells = [bullets(area.exemplars.get(level.id, ()), query) for level in levels]
+            for cell in cells:
+                cell.rstrip()
+            table.add_row(head, *cells)
         else:
             table.add_row(head, highlighted(plain(area.description), query))
     return Group(table)

@@ -33,8 +33,8 @@ areas and their descriptions instead.
 """
 
     BINDINGS = [
-        Binding("left", "previous", "Previous level", id="levels.previous"),
-        Binding("right", "next", "Next level", id="levels.next"),
+        Binding("left", "previous", "Previous level", id="levels.previous", priority=True),
+        Binding("right", "next", "Next level", id="levels.next", priority=True),
         Binding("slash", "search", "Search", id="levels.search"),
         Binding("s", "steps", "Step to next", id="levels.steps"),
         Binding("e", "explore", "Explorer", id="levels.explore"),

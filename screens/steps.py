@@ -25,7 +25,7 @@ def step_table(framework: Framework, lower: int) -> RenderableType:
         if not low and not high:
             continue
         parts.append(Text(f"\n{area.heading}" + (f"  ({area.encompasses})" if area.encompasses else ""), style="bold"))
-        table = Table(expand=True, show_header=True, header_style="bold", show_lines=False, pad_edge=False)
+        table = Table(expand=True, show_header=True, header_style="bold", show_lines=False)
         table.add_column(f"{first.title} (level {lower + 1})", ratio=1)
         table.add_column(f"→ {second.title} (level {lower + 2})", ratio=1)
         none = Text("No exemplars at this level.", style="italic")
@@ -50,8 +50,8 @@ steps; its areas and descriptions are shown instead.
 """
 
     BINDINGS = [
-        Binding("left", "previous", "Lower step", id="steps.previous"),
-        Binding("right", "next", "Higher step", id="steps.next"),
+        Binding("left", "previous", "Lower step", id="steps.previous", priority=True),
+        Binding("right", "next", "Higher step", id="steps.next", priority=True),
     ]
 
     def __init__(self, lower: int = 0) -> None:
