@@ -32,7 +32,8 @@ class ExplorerScreen(FramewheelScreen):
     HELP = """\
 The whole framework. The list on the left holds the values, the levels and every area
 (code, title and the attribute it encompasses); the panel on the right shows the highlighted
-entry: an area's description and its exemplars at every level.
+entry: an area's description and its exemplars at every level. `enter` (or `tab`) moves into the
+text, where arrows and `pageup`/`pagedown` scroll; `tab` or `shift+tab` goes back to the list.
 `g` switches to the grid (areas down, levels across, exemplars in the cells) when the window is at
 least 120 columns wide; `g` again goes back. `/` searches titles, descriptors and exemplars as you
 type, and `enter` on a result jumps there with the words highlighted (shown in reverse video).
@@ -114,6 +115,11 @@ descriptions, with no empty level columns.
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted entry."""
         self.show(event.option.id or VALUES)
+
+    @on(OptionList.OptionSelected, "#explore-list")
+    def _selected(self) -> None:
+        """`enter` on an entry moves into its text (arrows and page keys then scroll it)."""
+        self.query_one("#explore-detail", VerticalScroll).focus()
 
     def show(self, entry_id: str) -> None:
         """Show the values, the levels or one area in the detail panel."""

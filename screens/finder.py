@@ -133,6 +133,22 @@ The panel shows the best fit, the reasons and the next steps.
             areas.highlighted = keep
         self.refresh_result()
 
+    def refresh_marks(self) -> None:
+        """Update the prompts in place after a change (cheaper than rebuilding the lists), then the result."""
+        result = derive(self.framework, self.record)
+        areas = self.query_one("#finder-areas", OptionList)
+        for area_result in result.areas:
+            areas.replace_option_prompt(area_result.area.id, area_prompt(area_result.area, area_result))
+        area = self.framework.area(self.area_id)
+        exemplars = self.query_one("#finder-exemplars", OptionList)
+        if area is not None:
+            for level in self.framework.levels:
+                for index, item in enumerate(area.exemplars.get(level.id, ())):
+                    mark = self.record.mark(area.id, level.id, index) if self.record else None
+                    note = self.record.note(area.id, level.id, index) if self.record else ""
+                    exemplars.replace_option_prompt(f"{level.id}/{index}", exemplar_prompt(item, mark, note))
+        self.refresh_result()
+
     @on(OptionList.OptionHighlighted, "#finder-areas")
     def _area_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted area's exemplars."""
@@ -204,10 +220,7 @@ The panel shows the best fit, the reasons and the next steps.
         if self._set_mark(level_id, index, mark):
             self.undo_stack.append((self.area_id, level_id, index, before, mark))
             self.redo_stack.clear()
-            exemplars = self.query_one("#finder-exemplars", OptionList)
-            position = exemplars.highlighted or 0
-            self.fill_exemplars(keep=position)
-            exemplars.action_cursor_down()
+            self.query_one("#finder-exemplars", OptionList).action_cursor_down()
 
     def _set_mark(self, level_id: str, index: int, mark: str, area_id: str | None = None) -> bool:
         """Store one mark (creating the record on the first); say so, or say what went wrong."""
@@ -219,7 +232,7 @@ The panel shows the best fit, the reasons and the next steps.
             self.notify(f"Mark not saved: {error}", severity="error")
             return False
         self.mark_saved()
-        self.fill_areas()
+        self.refresh_marks()
         return True
 
     @on(OptionList.OptionSelected, "#finder-exemplars")
@@ -246,8 +259,7 @@ The panel shows the best fit, the reasons and the next steps.
             self.notify(f"Note not saved: {error}", severity="error")
             return
         self.mark_saved("Note saved")
-        exemplars = self.query_one("#finder-exemplars", OptionList)
-        self.fill_exemplars(keep=exemplars.highlighted)
+        self.refresh_marks()
 
     def _replay(self, source: list[tuple[str, str, int, str, str]], target: list[tuple[str, str, int, str, str]], undo: bool) -> None:
         """Undo or redo the newest mark of ``source`` and move it to ``target``."""
@@ -258,9 +270,9 @@ The panel shows the best fit, the reasons and the next steps.
         area_id, level_id, index, before, after = step
         if self._set_mark(level_id, index, before if undo else after, area_id=area_id):
             target.append(step)
-            areas = self.query_one("#finder-areas", OptionList)
-            areas.highlighted = areas.get_option_index(area_id)
-            self.fill_exemplars(keep=self.query_one("#finder-exemplars", OptionList).highlighted)
+            if area_id != self.area_id:
+                areas = self.query_one("#finder-areas", OptionList)
+                areas.highlighted = areas.get_option_index(area_id)
 
     def action_undo(self) -> None:
         """Undo the last mark."""
@@ -279,8 +291,7 @@ The panel shows the best fit, the reasons and the next steps.
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.mark_saved("New record saved")
-        self.fill_areas()
-        self.fill_exemplars()
+        self.refresh_marks()
 
     def action_delete_record(self) -> None:
         """Delete this record after asking."""
@@ -298,8 +309,7 @@ The panel shows the best fit, the reasons and the next steps.
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.mark_saved("Deleted")
-        self.fill_areas()
-        self.fill_exemplars()
+        self.refresh_marks()
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for this screen."""
