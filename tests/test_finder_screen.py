@@ -165,3 +165,30 @@ async def test_framework_without_levels_in_every_view(db_path: Path, tmp_path: P
             assert context.finder.list() == []
     finally:
         context.close()
+
+
+async def test_help_states_the_rule(context: AppContext) -> None:
+    """F1 on the finder explains the marks keys and the rule."""
+    from screens.help import HelpScreen
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "more than half of its exemplars" in text and "highest level that at least half of the" in text
+
+
+def test_demo_has_a_finder_record(tmp_path: Path) -> None:
+    """--demo data includes one example level-finder record on AHEP."""
+    demo = AppContext.open_demo(user_dir=tmp_path / "u")
+    try:
+        records = demo.finder.list("ahep")
+        assert len(records) == 1 and records[0].marked_count() == 96
+        assert any(item.kind == "level finder" for item in demo.saved_work())
+    finally:
+        demo.close()

@@ -144,3 +144,14 @@ async def test_step_view_between_adjacent_levels(context: AppContext, size: tupl
         await pilot.press("right")
         await pilot.pause()
         assert "This is the last step." in notices(app)
+
+
+async def test_exemplar_found_from_levels_opens_the_explorer(context: AppContext) -> None:
+    """An exemplar hit found from the levels screen opens the explorer at its area."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("l", "slash", *"mechanisms", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        assert "3. Working Together" in screen_text(app)
+        assert "I create mechanisms to support" in screen_text(app)
