@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Iterable
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -22,6 +24,10 @@ from tui.search import SearchHit
 
 VALUES, LEVELS = "_values", "_levels"
 """Option ids of the list's first entries (area ids are slugs, so they never start with _)."""
+
+
+LIST_TEXT_WIDTH = 27
+"""Characters per line inside the list (34 wide, less border, padding and scroll bar), for hanging lines."""
 
 
 class ExplorerScreen(FramewheelScreen):
@@ -57,7 +63,8 @@ descriptions, with no empty level columns.
         self.start_hit = hit
         self.query_text = query
         self.selected_id = VALUES
-        self._detail_text = Text("")
+        self._detail: RenderableType = Text("")
+        """What the detail panel shows now (kept to find a search match in it)."""
         self.ready = False
 
     def compose(self) -> ComposeResult:
@@ -79,9 +86,10 @@ descriptions, with no empty level columns.
         if framework.levels:
             options.append(Option(Text(f"◆ Levels ({len(framework.levels)})"), id=LEVELS))
         for area in framework.areas:
-            prompt = Text(f"{area.code or '•':>2} {area.title}")
+            title = textwrap.fill(area.title, LIST_TEXT_WIDTH, initial_indent=f"{area.code or '•':>2} ", subsequent_indent="   ")
+            prompt = Text(title)
             if area.encompasses:
-                prompt.append(f"\n   ({area.encompasses})", style="italic")
+                prompt.append("\n" + textwrap.fill(f"({area.encompasses})", LIST_TEXT_WIDTH, initial_indent="   ", subsequent_indent="    "), style="italic")
             options.append(Option(prompt, id=area.id))
         option_list = self.query_one("#explore-list", OptionList)
         option_list.add_options(options)
@@ -103,13 +111,15 @@ descriptions, with no empty level columns.
         self.call_after_refresh(self._scroll_to_match, hit)
 
     def _scroll_to_match(self, hit: SearchHit) -> None:
-        """Scroll the detail so that the hit's text is in view."""
-        static = self.query_one("#explore-text", Static)
-        offset = self._detail_text.plain.find(hit.text[:40])
-        if offset > 0 and static.content_size.width > 0:
-            before = self._detail_text[:offset]
-            row = len(before.wrap(self.app.console, static.content_size.width))
-            self.query_one("#explore-detail", VerticalScroll).scroll_to(y=max(0, row - 2), animate=False)
+        """Scroll the detail so that the start of the hit's text is in view."""
+        width = self.query_one("#explore-text", Static).content_size.width
+        if width <= 0:
+            return
+        console = self.app.console
+        lines = console.render_lines(self._detail, console.options.update_width(width), pad=False)
+        probe = hit.text.split(":")[0][:16] if hit.kind == "value" else hit.text[:16]
+        row = next((i for i, line in enumerate(lines) if probe in "".join(seg.text for seg in line)), 0)
+        self.query_one("#explore-detail", VerticalScroll).scroll_to(y=max(0, row - 2), animate=False)
 
     @on(OptionList.OptionHighlighted, "#explore-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -125,6 +135,7 @@ descriptions, with no empty level columns.
         """Show the values, the levels or one area in the detail panel."""
         framework = self.context.framework
         self.selected_id = entry_id
+        text: RenderableType
         if entry_id == VALUES:
             text = values_text(framework, self.query_text)
         elif entry_id == LEVELS:
@@ -132,7 +143,7 @@ descriptions, with no empty level columns.
         else:
             area = framework.area(entry_id)
             text = area_detail(framework, area, self.query_text) if area else Text("")
-        self._detail_text = text
+        self._detail = text
         self.query_one("#explore-text", Static).update(text)
         self.query_one("#explore-detail", VerticalScroll).scroll_home(animate=False)
         if self.grid_view:

@@ -6,7 +6,9 @@ they show without colour too (``NO_COLOR=1``, 16 colours).
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -28,23 +30,40 @@ def highlighted(text: str, query: str = "", style: str = "") -> Text:
     return result
 
 
-def bullets(items: tuple[str, ...] | list[str], query: str = "", marker: str = "•") -> Text:
-    """One bulleted line per item (wrapped lines hang under the text)."""
-    text = Text()
-    for item in items:
-        text.append(f"{marker} ")
-        text.append_text(highlighted(item, query))
-        text.append("\n")
-    return text
+class Hanging:
+    """A paragraph with a marker in front whose wrapped lines hang under the text, not the marker."""
+
+    def __init__(self, text: Text, marker: str = "• ") -> None:
+        """``text`` after ``marker`` (continuation lines are indented by the marker's width)."""
+        self.text = text
+        self.marker = marker
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Wrap the text to the width left after the marker, and indent the continuation lines."""
+        indent = len(self.marker)
+        lines = self.text.wrap(console, max(1, options.max_width - indent))
+        for number, line in enumerate(lines):
+            yield Segment(self.marker if number == 0 else " " * indent)
+            yield from line.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As wide as the marker and the text's own measurement."""
+        inner = Measurement.get(console, options, self.text)
+        return Measurement(inner.minimum + len(self.marker), inner.maximum + len(self.marker))
 
 
-def level_block(level: Level, position: int, total: int, query: str = "") -> Text:
+def bullets(items: tuple[str, ...] | list[str], query: str = "", marker: str = "•") -> Group:
+    """One bulleted paragraph per item, wrapped lines hanging under the text."""
+    return Group(*(Hanging(highlighted(item, query), f"{marker} ") for item in items))
+
+
+def level_block(level: Level, position: int, total: int, query: str = "") -> Group:
     """A level's title, its place (``level 2 of 4``) and its descriptors."""
-    text = Text()
-    text.append(level.title, style="bold")
-    text.append(f"  (level {position + 1} of {total})\n\n", style="dim")
-    text.append_text(bullets(level.summary, query) if level.summary else Text("No descriptors.\n", style="dim"))
-    return text
+    title = Text()
+    title.append(level.title, style="bold")
+    title.append(f"  (level {position + 1} of {total})\n", style="dim")
+    return Group(title, bullets(level.summary, query) if level.summary else Text("No descriptors.", style="dim"))
 
 
 def values_text(framework: Framework, query: str = "") -> Text:
@@ -61,13 +80,12 @@ def values_text(framework: Framework, query: str = "") -> Text:
     return text
 
 
-def levels_text(framework: Framework, query: str = "") -> Text:
+def levels_text(framework: Framework, query: str = "") -> Group:
     """Every level one after another (the explorer's "Levels" entry)."""
-    text = Text()
+    parts: list[RenderableType] = []
     for position, level in enumerate(framework.levels):
-        text.append_text(level_block(level, position, len(framework.levels), query))
-        text.append("\n")
-    return text
+        parts.extend([level_block(level, position, len(framework.levels), query), Text("")])
+    return Group(*parts)
 
 
 def area_header(framework: Framework, area: Area, query: str = "") -> Text:
@@ -86,16 +104,14 @@ def area_header(framework: Framework, area: Area, query: str = "") -> Text:
     return text
 
 
-def area_detail(framework: Framework, area: Area, query: str = "") -> Text:
+def area_detail(framework: Framework, area: Area, query: str = "") -> Group:
     """An area with the exemplars of every level (levels without exemplars are left out)."""
-    text = area_header(framework, area, query)
+    parts: list[RenderableType] = [area_header(framework, area, query)]
     for level in framework.levels:
         items = area.exemplars.get(level.id, ())
-        if not items:
-            continue
-        text.append(f"\n{level.title}\n", style="bold underline")
-        text.append_text(bullets(items, query))
-    return text
+        if items:
+            parts.extend([Text(level.title, style="bold underline"), bullets(items, query), Text("")])
+    return Group(*parts)
 
 
 def no_levels_note(framework: Framework, what: str) -> Text:
@@ -129,10 +145,7 @@ def grid(framework: Framework, focused_area: str | None = None, query: str = "")
         if area.encompasses:
             head.append(f"\n({area.encompasses})", style="italic")
         if levels:
-            cells = [bullets(area.exemplars.get(level.id, ()), query) for level in levels]
-            for cell in cells:
-                cell.rstrip()
-            table.add_row(head, *cells)
+            table.add_row(head, *(bullets(area.exemplars.get(level.id, ()), query) for level in levels))
         else:
             table.add_row(head, highlighted(plain(area.description), query))
     return Group(table)
