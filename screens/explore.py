@@ -169,10 +169,22 @@ descriptions, with no empty level columns.
         self.query_one("#explore-main").display = not on_grid
         self.query_one("#explore-grid").display = on_grid
         if on_grid:
-            self.query_one("#explore-grid-text", Static).update(grid(self.context.framework, self.selected_id, self.query_text))
+            table = grid(self.context.framework, self.selected_id, self.query_text)
+            self.query_one("#explore-grid-text", Static).update(table)
             self.query_one("#explore-grid").focus()
+            self.call_after_refresh(self._scroll_grid_to_focused, table)
         else:
             self.query_one("#explore-list").focus()
+
+    def _scroll_grid_to_focused(self, table: RenderableType) -> None:
+        """Bring the row of the area that was highlighted in the list (marked ▶) into view."""
+        width = self.query_one("#explore-grid-text", Static).content_size.width
+        if width <= 0:
+            return
+        console = self.app.console
+        lines = console.render_lines(table, console.options.update_width(width), pad=False)
+        row = next((i for i, line in enumerate(lines) if "▶" in "".join(seg.text for seg in line)), 0)
+        self.query_one("#explore-grid", VerticalScroll).scroll_to(y=max(0, row - 1), animate=False)
 
     def action_search(self) -> None:
         """Open the search dialog."""

@@ -85,7 +85,13 @@ async def test_explorer_areas_exemplars_and_grid(context: AppContext, size: tupl
         else:
             assert not app.screen.query_one("#explore-main").display
             assert "Accredited Member" in text and "Commitment" in text
-            assert "I recognise my own" in text
+            assert "I recognise my own" in text  # values highlighted: the grid starts at the top
+            await pilot.press("g")
+            await pilot.press("end")
+            await pilot.press("g")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "▶ 8. Engaging" in text and "▶ 1." not in text  # the last area is brought into view
             await pilot.press("g")
             await pilot.pause()
             assert app.screen.query_one("#explore-main").display
