@@ -133,17 +133,23 @@ The panel shows the best fit, the reasons and the next steps.
             areas.highlighted = keep
         self.refresh_result()
 
-    def refresh_marks(self) -> None:
-        """Update the prompts in place after a change (cheaper than rebuilding the lists), then the result."""
+    def refresh_marks(self, only: tuple[str, str, int] | None = None) -> None:
+        """Update prompts in place after a change, then the result.
+
+        ``only`` (area, level, index) limits the update to that area and exemplar; None updates all.
+        """
         result = derive(self.framework, self.record)
         areas = self.query_one("#finder-areas", OptionList)
         for area_result in result.areas:
-            areas.replace_option_prompt(area_result.area.id, area_prompt(area_result.area, area_result))
+            if only is None or area_result.area.id == only[0]:
+                areas.replace_option_prompt(area_result.area.id, area_prompt(area_result.area, area_result))
         area = self.framework.area(self.area_id)
         exemplars = self.query_one("#finder-exemplars", OptionList)
-        if area is not None:
+        if area is not None and (only is None or only[0] == area.id):
             for level in self.framework.levels:
                 for index, item in enumerate(area.exemplars.get(level.id, ())):
+                    if only is not None and (level.id, index) != only[1:]:
+                        continue
                     mark = self.record.mark(area.id, level.id, index) if self.record else None
                     note = self.record.note(area.id, level.id, index) if self.record else ""
                     exemplars.replace_option_prompt(f"{level.id}/{index}", exemplar_prompt(item, mark, note))
@@ -232,7 +238,7 @@ The panel shows the best fit, the reasons and the next steps.
             self.notify(f"Mark not saved: {error}", severity="error")
             return False
         self.mark_saved()
-        self.refresh_marks()
+        self.refresh_marks((area_id or self.area_id, level_id, index))
         return True
 
     @on(OptionList.OptionSelected, "#finder-exemplars")
@@ -259,7 +265,7 @@ The panel shows the best fit, the reasons and the next steps.
             self.notify(f"Note not saved: {error}", severity="error")
             return
         self.mark_saved("Note saved")
-        self.refresh_marks()
+        self.refresh_marks((self.area_id, level_id, index))
 
     def _replay(self, source: list[tuple[str, str, int, str, str]], target: list[tuple[str, str, int, str, str]], undo: bool) -> None:
         """Undo or redo the newest mark of ``source`` and move it to ``target``."""
