@@ -20,7 +20,7 @@ from screens.finder_text import LEGEND, RULE_HELP, area_prompt, exemplar_prompt,
 from screens.framework_text import WIDE, areas_outline, no_levels_note
 from screens.home import HomeScreen
 from styles import style_path
-from tui.finder import CONSISTENTLY, KIND, NOT_YET, SOMETIMES, FinderError, FinderRecord, derive
+from tui.finder import KIND, FinderError, FinderRecord, derive
 from tui.model import Framework, SavedWork
 
 

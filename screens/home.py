@@ -192,4 +192,4 @@ Your own framework files go in the user configuration folder
             self.app.push_screen(opener(item))
 
 
-from screens import finder as _finder  # noqa: E402,F401  (registers the level finder opener in WORK_OPENERS)
+from screens import finder as _finder  # noqa: F401  (registers the level finder opener in WORK_OPENERS)
