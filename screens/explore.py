@@ -184,7 +184,9 @@ descriptions, with no empty level columns.
         console = self.app.console
         lines = console.render_lines(table, console.options.update_width(width), pad=False)
         row = next((i for i, line in enumerate(lines) if "▶" in "".join(seg.text for seg in line)), 0)
-        self.query_one("#explore-grid", VerticalScroll).scroll_to(y=max(0, row - 1), animate=False)
+        container = self.query_one("#explore-grid", VerticalScroll)
+        visible = row < container.scrollable_content_region.height // 2
+        container.scroll_to(y=0 if visible else row - 1, animate=False)
 
     def action_search(self) -> None:
         """Open the search dialog."""
