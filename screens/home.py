@@ -75,6 +75,9 @@ Your own framework files go in the user configuration folder
         Binding("k", "ranking", "Ranking", id="home.ranking"),
         Binding("p", "plan", "Plan", id="home.plan"),
         Binding("r", "report", "1:1 report", id="home.report", tooltip="Write the 1:1 report of the latest wheel to a file"),
+        Binding("l", "levels", "Levels", id="home.levels"),
+        Binding("e", "explore", "Explore", id="home.explore"),
+        Binding("f", "finder", "Level finder", id="home.finder"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -183,6 +186,24 @@ Your own framework files go in the user configuration folder
 
         report_latest(self, self.context.framework)
 
+    def action_levels(self) -> None:
+        """Open the levels of the chosen framework (`l`)."""
+        from screens.levels import LevelsScreen
+
+        self.app.push_screen(LevelsScreen())
+
+    def action_explore(self) -> None:
+        """Open the explorer of the chosen framework (`e`)."""
+        from screens.explore import ExplorerScreen
+
+        self.app.push_screen(ExplorerScreen())
+
+    def action_finder(self) -> None:
+        """Open the level finder on the latest record of the chosen framework (`f`)."""
+        from screens.finder import FinderScreen
+
+        self.app.push_screen(FinderScreen())
+
     @on(DataTable.RowSelected, "#work-table")
     def _open_work(self, event: DataTable.RowSelected) -> None:
         """Open a saved item with the screen its activity registered."""
@@ -194,3 +215,4 @@ Your own framework files go in the user configuration folder
 
 import screens.ranking  # noqa: E402,F401  (registers its opener in WORK_OPENERS)
 from screens import plan as _plan  # noqa: E402,F401  (registers the plan's opener in WORK_OPENERS)
+from screens import finder as _finder  # noqa: E402,F401  (registers the level finder opener in WORK_OPENERS)

@@ -16,6 +16,7 @@ from typing import Callable
 from tui import ranking_exchange
 from tui.assessments import AssessmentRepository
 from tui.development_plan import DevelopmentPlanRepository
+from tui.finder import FinderRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
 from tui.rankings import RankingRepository
@@ -52,6 +53,8 @@ class AppContext:
     """The named team rankings of a framework's areas."""
     development_plan: DevelopmentPlanRepository = field(init=False)
     """The development plan's objectives."""
+    finder: FinderRepository = field(init=False)
+    """The level-finder records (marks on exemplars, dated)."""
 
     @classmethod
     def open(
@@ -101,6 +104,8 @@ class AppContext:
         ranking_exchange.register()
         self.development_plan = DevelopmentPlanRepository(self.db)
         self.work_sources.append(self.development_plan.saved_work)
+        self.finder = FinderRepository(self.db)
+        self.work_sources.append(self.finder.saved_work)
 
     @property
     def framework(self) -> Framework:

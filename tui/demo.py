@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.ranking_report import add_demo_ranking
+from tui.finder import add_demo_finder
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -23,3 +24,4 @@ def fill_demo(context: AppContext) -> None:
     from tui.development_plan import fill_demo_plan
 
     fill_demo_plan(context)
+    add_demo_finder(context.finder, context.catalog.frameworks.get("ahep", context.framework))
