@@ -22,6 +22,12 @@ RECENT_WORK = 30
 LIST_WIDTH = 28
 """Framework titles longer than this are shortened with an ellipsis in the list."""
 
+ACTIVITY_ORDER = "whlefkpbtr"
+"""The order activities are listed in (the design's key list); others follow."""
+
+NOT_ACTIVITIES = {"app.quit", "app.focus_next"}
+"""Home bindings that are not activities."""
+
 CHOSEN_MARK, OTHER_MARK = "●", " "
 """Marker in front of the chosen framework (a symbol, so it reads without colour)."""
 
@@ -72,12 +78,13 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
-        Binding("k", "ranking", "Ranking", id="home.ranking"),
-        Binding("p", "plan", "Plan", id="home.plan"),
-        Binding("r", "report", "1:1 report", id="home.report", tooltip="Write the 1:1 report of the latest wheel to a file"),
-        Binding("l", "levels", "Levels", id="home.levels"),
-        Binding("e", "explore", "Explore", id="home.explore"),
-        Binding("f", "finder", "Level finder", id="home.finder"),
+        Binding("k", "ranking", "Ranking", id="home.ranking", show=False),
+        Binding("p", "plan", "Plan", id="home.plan", show=False),
+        Binding("r", "report", "1:1 report", id="home.report", show=False,
+                tooltip="Write the 1:1 report of the latest wheel to a file"),
+        Binding("l", "levels", "Levels", id="home.levels", show=False),
+        Binding("e", "explore", "Explore", id="home.explore", show=False),
+        Binding("f", "finder", "Level finder", id="home.finder", show=False),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -86,24 +93,41 @@ Your own framework files go in the user configuration folder
     """Activities register how to open each kind of saved work."""
 
     def compose(self) -> ComposeResult:
-        """Header, the two panels, the work list and the footer."""
+        """Header; frameworks and activities on the left; outline and saved work on the right; footer."""
         yield Header()
-        with Horizontal(id="home-top"):
-            with Vertical(id="framework-panel", classes="panel"):
-                yield Label("Frameworks", classes="panel-title")
-                yield OptionList(id="framework-list")
-            with VerticalScroll(id="framework-detail", classes="panel"):
-                yield Static(id="framework-summary")
-        with Vertical(id="work-panel", classes="panel"):
-            yield Label("Your work", classes="panel-title")
-            yield Static("Nothing saved yet.", id="work-empty")
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-left"):
+                with Vertical(id="framework-panel", classes="panel"):
+                    yield Label("Frameworks", classes="panel-title")
+                    yield OptionList(id="framework-list")
+                with Vertical(id="activity-panel", classes="panel"):
+                    yield Label("Activities (press the key)", classes="panel-title")
+                    yield Static(id="activities")
+            with Vertical(id="home-right"):
+                with VerticalScroll(id="framework-detail", classes="panel"):
+                    yield Static(id="framework-summary")
+                with Vertical(id="work-panel", classes="panel"):
+                    yield Label("Your work", classes="panel-title")
+                    yield Static("Nothing saved yet.", id="work-empty")
         yield Footer()
 
     def on_mount(self) -> None:
         """Fill the panels and focus the framework list."""
         self.title = "framewheel"
+        self.query_one("#activities", Static).update(self.activity_menu())
         self.refresh_frameworks()
         self.refresh_work()
+
+    def activity_menu(self) -> Text:
+        """The activity keys of this screen, one per line, in the order of the design's key list."""
+        text = Text()
+        activities = [b for b in self.BINDINGS if isinstance(b, Binding) and b.action not in NOT_ACTIVITIES]
+        activities.sort(key=lambda b: (ACTIVITY_ORDER.find(b.key) % 100, b.key))
+        for binding in activities:
+            text.append(f" {binding.key} ", style="bold reverse")
+            text.append(f" {binding.description}\n")
+        text.rstrip()
+        return text
 
     def on_screen_resume(self) -> None:
         """Saved work may have changed while another screen was in front."""
@@ -139,13 +163,13 @@ Your own framework files go in the user configuration folder
             return
         if table is None:
             table = DataTable(id="work-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("What", "Title", "Framework", "Changed")
+            table.add_columns("Title", "What", "Changed", "Framework")
             self.query_one("#work-panel").mount(table, before=empty)
         table.display = True
         table.clear()
         for item in shown:
             changed = item.updated[:16].replace("T", " ")
-            table.add_row(item.kind, item.title, item.framework_id, changed, key=f"{item.kind}:{item.record_id}")
+            table.add_row(item.title, item.kind, changed, item.framework_id, key=f"{item.kind}:{item.record_id}")
         more = len(items) - len(shown)
         empty.update(f"and {more} more" if more else "")
 

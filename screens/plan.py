@@ -17,6 +17,7 @@ from screens.confirm import ConfirmDialog
 from screens.home import HomeScreen
 from styles import style_path
 from tui.development_plan import (
+    plural,
     KIND,
     STATUSES,
     Objective,
@@ -150,7 +151,7 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
                           shorten(areas, AREAS_WIDTH), objective.target_date or "-", key=str(objective.id))
         still_open = sum(1 for o in objectives if o.is_open)
         self.query_one("#plan-heading", Label).update(
-            f"{self.framework.title}: {len(objectives)} objective(s), {still_open} open"
+            f"{self.framework.title}: {plural(len(objectives), 'objective')}, {still_open} open"
             + (" · enter edits" if objectives else "")
         )
         self.query_one("#plan-empty", Static).update(
@@ -318,7 +319,7 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
             last = self.context.development_plan.add(self.framework, **suggestion.objective_fields())
         if last is not None:
             self.refresh_plan(select=last.id)
-            self.mark_saved(f"Added {len(accepted or [])} objective(s)")
+            self.mark_saved(f"Added {plural(len(accepted or []), 'objective')};")
 
     def action_report(self) -> None:
         """Write the 1:1 report of the latest wheel to a file (`r`)."""

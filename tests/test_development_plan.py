@@ -95,7 +95,7 @@ def test_saved_work_and_demo(context: AppContext) -> None:
     objectives = context.development_plan.list("ahep")
     assert len(objectives) == 2 and objectives[0].status == "in progress"
     work = [w for w in context.saved_work() if w.kind == "plan"]
-    assert [w.title for w in work] == ["Development plan: 2 objective(s), 2 open"]
+    assert [w.title for w in work] == ["Plan: 2 objectives, 2 open"]
 
 
 def test_objectives_need_known_areas(context: AppContext) -> None:

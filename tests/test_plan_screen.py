@@ -172,7 +172,7 @@ async def test_suggestions_accept_or_discard_each(context: AppContext, size: tup
         await pilot.press("escape")
         await pilot.pause()
         assert titles(context) == ["Develop Delivering Service Excellence", "Develop Being Agile and Adaptable"]
-        assert "Added 2 objective(s)" in app.screen.sub_title
+        assert "Added 2 objectives" in app.screen.sub_title
         await pilot.press("s")
         await pilot.pause()
         assert "Suggestion 1 of 4" in screen_text(app)  # the areas now in the plan are not proposed again
@@ -224,7 +224,7 @@ async def test_plan_opens_from_your_work(context: AppContext) -> None:
     add(context, "Alpha")
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        assert "Development plan: 1 objective(s), 1 open" in screen_text(app)
+        assert "Plan: 1 objective, 1 open" in screen_text(app)
         await pilot.press("tab", "tab", "enter")  # past the framework outline to the work list
         await pilot.pause()
-        assert "AHEP Professional Framework: 1 objective(s), 1 open" in screen_text(app)
+        assert "AHEP Professional Framework: 1 objective, 1 open" in screen_text(app)

@@ -228,7 +228,7 @@ class DevelopmentPlanRepository:
         for framework_id, objectives in plans.items():
             newest = max(objectives, key=lambda o: o.updated)
             still_open = sum(1 for o in objectives if o.is_open)
-            title = f"Development plan: {len(objectives)} objective(s), {still_open} open"
+            title = f"Plan: {plural(len(objectives), 'objective')}, {still_open} open"
             work.append(SavedWork(KIND, newest.id, title, newest.updated, framework_id=framework_id))
         return work
 
@@ -326,3 +326,8 @@ def fill_demo_plan(context: AppContext) -> None:
         success_criteria="Run one lunchtime session for the team and ask for feedback.",
         activities="Draft the session outline; agree a date with the team leader.", target_date="2027-06-30",
     )
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and the noun, in the plural when it is not 1 ("1 objective", "2 objectives")."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
