@@ -14,7 +14,7 @@ CORE = [
     "tui.datafile", "tui.paths", "tui.assessments", "tui.analysis", "tui.context", "tui.crashlog", "tui.demo", "tui.cli", "tui.cli_frameworks",
     "tui.rankings", "tui.ranking_report", "tui.ranking_exchange",
     "tui.development_plan", "tui.reports", "tui.exchange", "tui.cli_exchange",
-    "tui.search", "tui.finder",
+    "tui.search", "tui.finder", "tui.finder_report",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 

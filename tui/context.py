@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from tui import ranking_exchange
+from tui import finder_report, ranking_exchange
 from tui.assessments import AssessmentRepository
 from tui.development_plan import DevelopmentPlanRepository
 from tui.finder import FinderRepository
@@ -106,6 +106,7 @@ class AppContext:
         self.work_sources.append(self.development_plan.saved_work)
         self.finder = FinderRepository(self.db)
         self.work_sources.append(self.finder.saved_work)
+        finder_report.register()
 
     @property
     def framework(self) -> Framework:
