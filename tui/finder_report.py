@@ -1,12 +1,14 @@
-"""The level finder's derived levels in the 1:1 report (registered by the app context)."""
+"""The level finder in the 1:1 report (derived levels) and in the "all data" export and import."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from tui import reports
-from tui.assessments import Assessment
-from tui.finder import derive
+from tui import exchange, reports
+from tui.assessments import Assessment, now_iso
+from tui.finder import MARKS, FinderRecord, derive
 from tui.model import Framework
 
 if TYPE_CHECKING:
@@ -37,5 +39,84 @@ def levels_report_section(context: AppContext, wheel: Assessment, framework: Fra
 
 
 def register() -> None:
-    """Add the derived levels to every 1:1 report (idempotent)."""
+    """Add the derived levels to every 1:1 report, and the records to export/import (idempotent)."""
     reports.register_section(levels_report_section)
+    register_exchange()
+
+
+FINDER_FORMAT = "framewheel/level-finder@1"
+"""The format name of an exported level-finder record."""
+
+
+def finder_document(record: FinderRecord) -> dict[str, Any]:
+    """A level-finder record in its exchange form."""
+    return {"format": FINDER_FORMAT, "framework": {"id": record.framework_id, "version": record.framework_version},
+            **{k: v for k, v in record.to_record().items() if k not in ("framework_id", "framework_version")}}
+
+
+def check_finder_document(doc: object, context: AppContext) -> tuple[list[exchange.Problem], FinderRecord | None]:
+    """Problems (field, message) of one exported record, and the record when there are none."""
+    if not isinstance(doc, dict):
+        return [("", "must be a JSON object")], None
+    allowed = {"format", "framework", "label", "created", "updated", "marks", "notes"}
+    problems: list[exchange.Problem] = [(key, "is not a field of a level-finder record") for key in doc if key not in allowed]
+    if doc.get("format") != FINDER_FORMAT:
+        problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{FINDER_FORMAT}'"))
+    reference = doc.get("framework")
+    framework = context.catalog.get(str(reference.get("id"))) if isinstance(reference, dict) else None
+    if framework is None:
+        problems.append(("framework.id", "is not a loaded framework"))
+        return problems, None
+    for field_name in ("marks", "notes"):
+        values = doc.get(field_name, {})
+        if not isinstance(values, dict):
+            problems.append((field_name, "must be an object of areas"))
+            continue
+        for area_id, entries in values.items():
+            area = framework.area(area_id)
+            if area is None or not isinstance(entries, dict):
+                problems.append((f"{field_name}.{area_id}", f"is not a {framework.area_name} of {framework.title}"))
+                continue
+            for key, value in entries.items():
+                level_id, _, index = key.partition("/")
+                if not index.isdigit() or int(index) >= len(area.exemplars.get(level_id, ())):
+                    problems.append((f"{field_name}.{area_id}.{key}", "is not an exemplar of this area"))
+                elif field_name == "marks" and value not in MARKS:
+                    problems.append((f"{field_name}.{area_id}.{key}", f"{json.dumps(value)} is not one of {', '.join(MARKS)}"))
+                elif not isinstance(value, str):
+                    problems.append((f"{field_name}.{area_id}.{key}", "must be text"))
+    if problems:
+        return problems, None
+    created = str(doc.get("created") or now_iso())
+    record = FinderRecord.from_record({"id": 0, "framework_id": framework.id, "framework_version": str(reference.get("version", "")),
+                                       "label": str(doc.get("label", "")), "created": created,
+                                       "updated": str(doc.get("updated") or created),
+                                       "marks": doc.get("marks", {}), "notes": doc.get("notes", {})})
+    return [], record
+
+
+def _check_finder(context: AppContext, items: list[Any], prefix: str, seen: set[str]) -> exchange.Checked:
+    """Check level-finder records for import; the same record imported twice is set apart."""
+    result = exchange.Checked()
+    stored = {f"finder:{r.framework_id}:{r.created}:{r.label}" for r in context.finder.list()}
+    for index, doc in enumerate(items):
+        where = prefix.format(index)
+        problems, record = check_finder_document(doc, context)
+        result.problems.extend((f"{where}{field}".rstrip("."), message) for field, message in problems)
+        if record is None:
+            continue
+        key = f"finder:{record.framework_id}:{record.created}:{record.label}"
+        if key in stored or key in seen:
+            result.duplicates.append(f"{where.rstrip('.')}: the level-finder record '{record.label}' was already imported")
+            continue
+        seen.add(key)
+        result.writes.append(partial(context.finder.add, record))
+        result.count += 1
+    return result
+
+
+def register_exchange() -> None:
+    """Add level-finder records to the "all data" export and import (idempotent)."""
+    exchange.register_section(exchange.DataSection(
+        "level_finder", lambda c: [finder_document(r) for r in reversed(c.finder.list())], _check_finder, "level-finder record",
+    ))
