@@ -72,6 +72,8 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
+        Binding("w", "new_wheel", "New wheel", id="home.wheel"),
+        Binding("h", "wheel_history", "Wheels", id="home.history"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -147,6 +149,18 @@ Your own framework files go in the user configuration folder
         """Show a framework's outline in the detail panel."""
         self.query_one("#framework-summary", Static).update(framework_summary(framework))
 
+    def action_new_wheel(self) -> None:
+        """Start a new wheel for the chosen framework, the focus on its first slider (`w`)."""
+        from screens.wheel_open import start_new_wheel
+
+        start_new_wheel(self)
+
+    def action_wheel_history(self) -> None:
+        """List the wheels kept (`h`)."""
+        from screens.wheel_history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
     @on(OptionList.OptionHighlighted, "#framework-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted framework."""
@@ -169,3 +183,6 @@ Your own framework files go in the user configuration folder
         opener = self.WORK_OPENERS.get(item.kind) if item else None
         if item is not None and opener is not None:
             self.app.push_screen(opener(item))
+
+
+import screens.wheel_open  # noqa: E402,F401  (registers the opener of saved wheels; imports no charts)
