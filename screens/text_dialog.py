@@ -24,7 +24,7 @@ class TextDialog(ModalScreen["str | None"]):
         """Title, the field and the hint."""
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="text-dialog-input")
+            yield Input(self.value, placeholder=self.placeholder, id="text-dialog-input", select_on_focus=False)
             yield Label(self.hint or "enter keeps it · escape cancels", classes="dialog-hint")
 
     @on(Input.Submitted, "#text-dialog-input")

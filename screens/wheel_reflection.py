@@ -31,7 +31,7 @@ with this wheel. An empty answer is removed.
         """The questions of ``framework`` for wheel ``wheel_id``."""
         super().__init__()
         self.wheel_id, self.framework = wheel_id, framework
-        self._timers: dict[int, Timer] = {}
+        self._pending: dict[int, Timer] = {}
 
     def compose(self) -> ComposeResult:
         """Header, the questions and their fields, footer."""
@@ -57,21 +57,21 @@ with this wheel. An empty answer is removed.
     def _typed(self, event: Input.Changed) -> None:
         """Save the answer after a short pause in typing."""
         index = int((event.input.id or "answer-0").rsplit("-", 1)[1])
-        if index in self._timers:
-            self._timers[index].stop()
-        self._timers[index] = self.set_timer(SAVE_PAUSE, lambda: self._save(index))
+        if index in self._pending:
+            self._pending[index].stop()
+        self._pending[index] = self.set_timer(SAVE_PAUSE, lambda: self._save(index))
 
     @on(Input.Blurred)
     @on(Input.Submitted)
     def _left(self, event: Input.Blurred | Input.Submitted) -> None:
         """Save at once when the field is left or `enter` is pressed."""
         index = int((event.input.id or "answer-0").rsplit("-", 1)[1])
-        if index in self._timers:
+        if index in self._pending:
             self._save(index)
 
     def _save(self, index: int) -> None:
         """Store one answer."""
-        timer = self._timers.pop(index, None)
+        timer = self._pending.pop(index, None)
         if timer is not None:
             timer.stop()
         text = self.query_one(f"#answer-{index}", Input).value
@@ -80,6 +80,6 @@ with this wheel. An empty answer is removed.
 
     def action_back(self) -> None:
         """Save what is pending, then go back."""
-        for index in list(self._timers):
+        for index in list(self._pending):
             self._save(index)
         super().action_back()

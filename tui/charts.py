@@ -201,8 +201,11 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None) 
         fig.draw(fig.signal(xs, ys, marker=ring_marker))
     for angle in angles:
         fig.draw(fig.segment((cx, cx + rx * math.cos(angle)), (cy, cy + ry * math.sin(angle)), marker=ring_marker))
-    for series in data.series:
-        _draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, colour)
+    vertices = [_draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, colour) for series in data.series]
+    for series, rated in zip(data.series, vertices):
+        if rated:  # letters last, so no line hides a vertex
+            letter = _marker(series.style.letter, series.style.colour, colour)
+            fig.draw(fig.signal([p[0] for p in rated], [p[1] for p in rated], marker=letter))
     for label, angle in zip(data.labels, angles):
         c, s = math.cos(angle), math.sin(angle)
         x, y = cx + (rx + 2) * c, cy + (ry + 1) * s
@@ -214,8 +217,8 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None) 
 def _draw_polygon(
     fig: plt.figure, series: ChartSeries, angles: Sequence[float], geometry: tuple[float, float, float, float],
     low: int, span: int, colour: bool,
-) -> None:
-    """One series: lines between consecutive rated areas, its letter at each rated vertex."""
+) -> list[tuple[float, float]]:
+    """One series' lines between consecutive rated areas; returns its rated vertices."""
     cx, cy, rx, ry = geometry
     points = []
     for value, angle in zip(series.values, angles):
@@ -230,10 +233,7 @@ def _draw_polygon(
         a, b = points[i], points[(i + 1) % n]
         if a is not None and b is not None and n > 1:
             fig.draw(fig.segment((a[0], b[0]), (a[1], b[1]), marker=line))
-    rated = [p for p in points if p is not None]
-    if rated:
-        letter = _marker(series.style.letter, series.style.colour, colour)
-        fig.draw(fig.signal([p[0] for p in rated], [p[1] for p in rated], marker=letter))
+    return [p for p in points if p is not None]
 
 
 def bars(data: ChartData, width: int, colour: bool | None = None) -> str:
