@@ -183,21 +183,16 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None) 
     colour = colour_wanted() if colour is None else colour
     width, height = max(width, 30), max(height, 10)
     legend_lines = legend(data, width, colour)
-    plot_height = max(height - len(legend_lines), 7)
     n = len(data.labels)
-    label_width = max((len(label) for label in data.labels), default=0)
-    ry = max((plot_height - 3) / 2, 2)
-    rx = min(2 * ry, max(width / 2 - label_width - 2, 6))
-    if rx < 2 * ry:
-        ry = rx / 2
-        plot_height = min(plot_height, math.ceil(2 * ry) + 4)
+    labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines))
+    legend_lines = [_colour_text(line, LABEL_COLOUR, colour) for line in key_lines] + legend_lines
     fig = _start(width, plot_height)
     cx, cy = (width - 1) / 2, (plot_height - 1) / 2
     span = data.high - data.low or 1
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
     ring_marker = _marker("·", RING_COLOUR, colour)
     for step in (0.5, 1.0):
-        xs, ys = _ring_points(cx, cy, rx * step, ry * step, 24 if step < 1 else 36)
+        xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(96, round(2 * math.pi * rx * step / 3))))
         fig.draw(fig.signal(xs, ys, marker=ring_marker))
     for angle in angles:
         fig.draw(fig.segment((cx, cx + rx * math.cos(angle)), (cy, cy + ry * math.sin(angle)), marker=ring_marker))
@@ -206,12 +201,55 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None) 
         if rated:  # letters last, so no line hides a vertex
             letter = _marker(series.style.letter, series.style.colour, colour)
             fig.draw(fig.signal([p[0] for p in rated], [p[1] for p in rated], marker=letter))
-    for label, angle in zip(data.labels, angles):
+    for label, angle in zip(labels, angles):
         c, s = math.cos(angle), math.sin(angle)
         x, y = cx + (rx + 2) * c, cy + (ry + 1) * s
         align = "left" if c > 0.2 else "right" if c < -0.2 else "center"
         fig.draw(fig.text(x, round(y), plt.colorize(label, _pixel(LABEL_COLOUR, colour)), alignment=align))
     return "\n".join(_finish(fig, colour) + legend_lines)
+
+
+def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, ...], float, float, int, list[str]]:
+    """Spoke labels, radii (columns, rows), plot height and key lines of the largest wheel that fits.
+
+    Full labels take room at the sides; when codes alone (with a key of the names under the
+    chart) give a much larger wheel, codes are used.
+    """
+
+    def radii(label_width: int, rows: int) -> tuple[float, float, int]:
+        """Radii and plot height for labels this wide in this many rows."""
+        rows = max(rows, 7)
+        ry = max((rows - 3) / 2, 2)
+        rx = min(2 * ry, max(width / 2 - label_width - 2, 6))
+        if rx < 2 * ry:
+            ry = rx / 2
+            rows = min(rows, math.ceil(2 * ry) + 4)
+        return rx, ry, rows
+
+    full = radii(max((len(label) for label in labels), default=0), height)
+    codes = tuple(label.split(" ", 1)[0] if " " in label else str(i + 1) for i, label in enumerate(labels))
+    key = _wrap([f"{code} {label.split(' ', 1)[-1]}" for code, label in zip(codes, labels)], width)
+    compact = radii(max(len(code) for code in codes) + 1, height - len(key))
+    if len(set(codes)) == len(codes) and compact[0] >= 1.5 * full[0]:
+        return codes, compact[0], compact[1], compact[2], key
+    return labels, full[0], full[1], full[2], []
+
+
+def _wrap(entries: list[str], width: int) -> list[str]:
+    """Entries joined by three spaces, wrapped to the width."""
+    lines: list[str] = []
+    current = ""
+    for entry in entries:
+        if current and len(current) + 3 + len(entry) > width:
+            lines.append(current)
+            current = ""
+        current += ("   " if current else "") + entry
+    return lines + ([current] if current else [])
+
+
+def _colour_text(text: str, code: int, colour: bool) -> str:
+    """Text in a colour, or as it is when colour is off."""
+    return _ansi(text, code) if colour else text
 
 
 def _draw_polygon(
