@@ -8,7 +8,10 @@ shows the chart full-screen.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from dataclasses import replace
+from typing import Any, Callable, Hashable
 
 from rich.text import Text
 from textual import on
@@ -16,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
@@ -23,11 +27,19 @@ from styles import style_path
 from tui import charts
 from tui.assessments import Assessment, RatingError
 from tui.model import Framework
-from tui.storage import StorageError
+from tui.saver import BackgroundSaver
+from tui.widgets.chart_view import ChartView
 from tui.widgets.rating_slider import RatingSlider
 
 COLOUR_NAMES = {0: "black", 1: "red", 2: "green", 3: "yellow", 4: "blue", 5: "magenta", 6: "cyan", 7: "white"}
 """Rich names of the 16-colour codes the charts use, so sliders match the chart."""
+
+
+SAVE_SETTLE = 0.15
+"""Seconds without a change before the saver writes (a held key or fast typing is one write)."""
+
+SAVED_PAUSE = 0.4
+"""Seconds after the last save of a burst before the header says "Saved"."""
 
 
 def rich_colour(code: int) -> str:
@@ -93,6 +105,10 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         self._area_index = 0
         self._last_slider: RatingSlider | None = None
         self._drawn: tuple[object, ...] | None = None
+        self._saver = BackgroundSaver(self._saved_in_thread, self._failed_in_thread, settle=SAVE_SETTLE)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_context: contextvars.Context | None = None
+        self._saved_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the sliders with their detail, the chart panel and the footer."""
@@ -118,10 +134,12 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
                                     tooltip=f"{area.title}: {series.title}",
                                 )
                 with VerticalScroll(id="area-detail-panel", can_focus=False):
+                    yield Static(id="area-heading")
+                    yield Static(id="area-values")
                     yield Static(id="area-detail")
                     yield Static(id="unplaced", classes="unplaced")
             with VerticalScroll(id="chart-panel", classes="panel", can_focus=False):
-                yield Static(id="wheel-chart")
+                yield ChartView(id="wheel-chart")
         yield Footer()
 
     def _column_heads(self) -> Text:
@@ -139,6 +157,8 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             self.call_later(self.app.pop_screen)
             return
         self.title = self.framework.title
+        self._loop = asyncio.get_running_loop()
+        self._loop_context = contextvars.copy_context()
         first = self.query(RatingSlider).first()
         first.focus()
         self._last_slider = first
@@ -148,6 +168,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
 
     def on_screen_resume(self) -> None:
         """Notes and reflections may have changed in a dialog or another screen."""
+        self._saver.flush()
         stored = self.context.assessments.get(self.wheel_id)
         if stored is not None:
             self.wheel = stored
@@ -171,23 +192,65 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             cell[event.series_id] = event.value
         self.wheel = replace(self.wheel, ratings=ratings)
         self.redraw()
+        self.call_after_refresh(self._after_draw, event.slider, event.area_id, event.series_id, event.value)
+
+    def _after_draw(self, slider: RatingSlider, area_id: str, series_id: str, value: int | None) -> None:
+        """Once the wheel is on screen: the title and the detail panel, and the save handed to the saver."""
         self._show_title()
         self._show_detail()
-        self.call_after_refresh(self._save, event.slider, event.area_id, event.series_id, event.value)
+        repo, framework, wheel_id = self.context.assessments, self.framework, self.wheel_id
+        self._saver.submit(
+            ("rating", area_id, series_id, slider.id),
+            lambda: repo.set_rating(wheel_id, framework, area_id, series_id, value),
+        )
 
-    def _save(self, slider: RatingSlider, area_id: str, series_id: str, value: int | None) -> None:
-        """Store one rating; on a refusal, say why and show the stored value again."""
+    def _from_thread(self, callback: Callable[..., Any], *args: object) -> None:
+        """Run ``callback`` on the interface's loop (never waits, so a closing screen cannot deadlock)."""
         try:
-            self.context.assessments.set_rating(self.wheel_id, self.framework, area_id, series_id, value)
-        except (RatingError, StorageError, KeyError) as error:
-            self.notify(f"{area_id} / {series_id}: not saved: {error}", severity="error", timeout=8)
-            stored = self.context.assessments.get(self.wheel_id)
-            if stored is not None:
-                self.wheel = stored
-                slider.value = stored.rating(area_id, series_id)
-                self.redraw()
+            if self._loop is not None:
+                # The interface's context (active app ...), not the saver thread's.
+                self._loop.call_soon_threadsafe(callback, *args, context=self._loop_context)
+        except RuntimeError:  # the loop is closed: the app has ended
+            pass
+
+    def _saved_in_thread(self, key: Hashable, result: object) -> None:
+        """A save is on disk: say so in the header (once typing pauses; see ``_saved``)."""
+        self._from_thread(self._saved)
+
+    def _saved(self) -> None:
+        """Say "Saved" in the header a moment after the last save of a burst of keys.
+
+        Changing the header lays out the whole screen, which would repaint every cell; while
+        keys come quickly only the changed rows of the wheel are sent to the terminal.
+        """
+        if self._saved_timer is not None:
+            self._saved_timer.stop()
+        self._saved_timer = self.set_timer(SAVED_PAUSE, self.mark_saved)
+
+    def _failed_in_thread(self, key: Hashable, error: Exception) -> None:
+        """A save was refused or failed: tell the person on the interface's thread."""
+        self._from_thread(self._save_failed, key, error)
+
+    def _save_failed(self, key: Hashable, error: Exception) -> None:
+        """Say what was not saved and show the stored value again."""
+        what = " / ".join(str(part) for part in key[1:3]) if isinstance(key, tuple) else str(key)  # type: ignore[index]
+        self.notify(f"{what}: not saved: {error}", severity="error", timeout=8)
+        stored = self.context.assessments.get(self.wheel_id)
+        if stored is None or self.wheel is None or not self.is_attached:
             return
-        self.mark_saved()
+        self.wheel = replace(self.wheel, ratings=stored.ratings, notes=stored.notes)
+        for slider in self.query(RatingSlider):
+            slider.value = stored.rating(slider.area_id, slider.series_id)
+        self.redraw()
+        self._show_detail()
+
+    def on_unmount(self) -> None:
+        """Let every change reach the disk before the screen goes."""
+        self._saver.close()
+
+    def flush_saves(self) -> bool:
+        """Wait until every change made on this screen is on disk (False after 10 s)."""
+        return self._saver.flush()
 
     def on_descendant_focus(self) -> None:
         """Show the detail of the area whose slider has the focus."""
@@ -205,32 +268,49 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             return
         done = self.wheel.rated_count(self.framework)
         cells = len(self.framework.areas) * len(self.framework.series)
-        self.query_one("#wheel-title", Label).update(f"{self.wheel.label} · {done}/{cells} rated")
+        title = f"{self.wheel.label} · {done}/{cells} rated"
+        label = self.query_one("#wheel-title", Label)
+        if str(label.content) != title:
+            label.update(title)
 
     def _show_detail(self) -> None:
-        """Full title, what it encompasses, its descriptor, the values and the note of the focused area."""
+        """Full title, what it encompasses, the values, the note and the descriptor of the focused area.
+
+        Only what changed is updated, and the one-line values without a layout pass, so that a
+        rating change costs no layout of the screen.
+        """
         if self.wheel is None:
             return
         area = self.framework.areas[self._area_index]
-        text = Text()
-        text.append(area.heading, style="bold")
-        if area.encompasses:
-            text.append(f"  (encompasses {area.encompasses})", style="italic")
-        text.append("\n")
-        shown = []
+        values = Text(no_wrap=True, overflow="ellipsis")
         for j, series in enumerate(self.framework.series):
             value = self.wheel.rating(area.id, series.id)
-            shown.append(f"{charts.style_for(j).letter} {'not rated' if value is None else value}")
-        text.append("  ·  ".join(shown) + "\n")
+            values.append(("  ·  " if j else "") + f"{charts.style_for(j).letter} {'not rated' if value is None else value}")
+        self._update_if_changed("#area-values", values, layout=False)
+        heading = Text()
+        heading.append(area.heading, style="bold")
+        if area.encompasses:
+            heading.append(f"  (encompasses {area.encompasses})", style="italic")
+        self._update_if_changed("#area-heading", heading)
+        detail = Text()
         note = self.wheel.notes.get(area.id)
-        text.append(f"Note: {note}\n" if note else "No note (enter to write one)\n", style="" if note else "dim")
+        detail.append(f"Note: {note}\n" if note else "No note (enter to write one)\n", style="" if note else "dim")
         if area.description:
-            text.append(area.description.strip())
-        self.query_one("#area-detail", Static).update(text)
-        unplaced = self.query_one("#unplaced", Static)
+            detail.append(area.description.strip())
+        self._update_if_changed("#area-detail", detail)
         found = unplaced_text(self.wheel, self.framework)
-        unplaced.update(found)
-        unplaced.display = bool(found.plain)
+        unplaced = self.query_one("#unplaced", Static)
+        if self._update_if_changed("#unplaced", found):
+            unplaced.display = bool(found.plain)
+
+    def _update_if_changed(self, selector: str, text: Text, layout: bool = True) -> bool:
+        """Put new text in a Static only when it differs from what it shows; True when it did."""
+        static = self.query_one(selector, Static)
+        shown = static.content
+        if isinstance(shown, Text) and shown.plain == text.plain and shown.spans == text.spans:
+            return False
+        static.update(text, layout=layout)
+        return True
 
     def redraw(self) -> None:
         """Draw the chart for the panel's size (skipped when nothing it shows has changed)."""
@@ -245,11 +325,8 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         if key == self._drawn:
             return
         self._drawn = key
-        if self.chart_kind == "bars":
-            drawn = charts.bars(data, width)
-        else:
-            drawn = charts.radar(data, width, height)
-        self.query_one("#wheel-chart", Static).update(Text.from_ansi(drawn, no_wrap=True))
+        drawn = charts.bars(data, width) if self.chart_kind == "bars" else charts.radar(data, width, height)
+        self.query_one("#wheel-chart", ChartView).show(drawn)
 
     def watch_chart_kind(self) -> None:
         """Draw the other chart."""
@@ -276,6 +353,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         if self.has_class("chart-full"):
             self.action_toggle_full()
             return
+        self._saver.flush()
         wheel = self.context.assessments.get(self.wheel_id)
         if self.discard_if_empty and wheel is not None and not (wheel.ratings or wheel.notes or wheel.reflections):
             self.context.assessments.delete(self.wheel_id)
@@ -296,11 +374,13 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
 
         def keep(text: str | None) -> None:
             """Save the note unless the dialog was cancelled."""
-            if text is None:
+            if text is None or self.wheel is None:
                 return
-            self.wheel = self.context.assessments.set_note(self.wheel_id, area.id, text)
+            notes = {**self.wheel.notes, area.id: text} if text.strip() else {k: v for k, v in self.wheel.notes.items() if k != area.id}
+            self.wheel = replace(self.wheel, notes=notes)
             self._show_detail()
-            self.mark_saved("Note saved")
+            repo, wheel_id = self.context.assessments, self.wheel_id
+            self._saver.submit(("note", area.id), lambda: repo.set_note(wheel_id, area.id, text))
 
         self.app.push_screen(
             TextDialog(f"Note on {area.heading}", self.wheel.notes.get(area.id, ""), "enter keeps it · empty removes it · escape cancels"),
@@ -311,10 +391,12 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         """Answer the framework's reflection questions for this wheel."""
         from screens.wheel_reflection import ReflectionScreen
 
+        self._saver.flush()
         self.app.push_screen(ReflectionScreen(self.wheel_id, self.framework))
 
     def action_summary(self) -> None:
         """Strengths, development needs and organisation needs of this wheel."""
         from screens.wheel_summary import SummaryScreen
 
+        self._saver.flush()
         self.app.push_screen(SummaryScreen(self.wheel_id, self.framework))

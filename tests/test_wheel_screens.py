@@ -66,7 +66,12 @@ async def test_quick_path_types_a_whole_wheel_and_the_summary_is_in_order(contex
         await pilot.press(*keys[1:])
         await pilot.pause()
         assert "24/24 rated" in screen_text(app)
-        assert "Saved" in app.screen.sub_title
+        assert app.screen.flush_saves()
+        for _ in range(50):  # the header says "Saved" once the keys pause
+            await pilot.pause(0.1)
+            if app.screen.sub_title:
+                break
+        assert (app.screen.sub_title or "").startswith("Saved ")
         wheel = context.assessments.list()[0]
         areas = context.framework.areas
         for i, area in enumerate(areas):
@@ -228,3 +233,13 @@ async def test_a_wheel_whose_framework_lost_an_area_opens_and_keeps_it(context: 
     wheel = context.assessments.get(stored.id)
     assert wheel is not None and wheel.ratings["retired-area"] == {"current": 4, "aspiration": 9}
     assert wheel.rating(framework.areas[0].id, "current") == 3
+
+
+async def test_a_change_just_before_quitting_is_saved(context: AppContext) -> None:
+    """The save runs beside the interface; quitting at once still leaves the rating on disk."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("w", "7", "tab", "9", "ctrl+q")
+        await pilot.pause()
+    wheel = context.assessments.list()[0]
+    assert wheel.ratings == {"professional-development": {"current": 7, "aspiration": 9}}
