@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Footer, Header, Label, Select
 
 from screens.base import FramewheelScreen
 from styles import style_path
 from tui import charts
 from tui.assessments import Assessment
 from tui.model import Framework
+from tui.widgets.chart_view import ChartView
+
+
+def _short(text: str, width: int) -> str:
+    """Text cut to ``width`` with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def change_text(before: int | None, after: int | None) -> str:
@@ -33,10 +38,14 @@ class CompareScreen(FramewheelScreen):
 Two wheels of the same framework, one shape at a time: **A** (marker `+`) is the first wheel picked,
 **B** (marker `•`) the second. The table gives each area's value in both and the change from A to B
 (`·` where either is not rated). `tab` moves between the pickers and the table; `enter` opens a picker.
-`b` switches the chart between the wheel and bars.
+`b` switches the chart between the wheel and bars. On a narrow terminal the chart and the table take
+turns: `t` shows the other.
 """
 
-    BINDINGS = [Binding("b", "toggle_bars", "Wheel/bars", id="compare.bars")]
+    BINDINGS = [
+        Binding("b", "toggle_bars", "Wheel/bars", id="compare.bars"),
+        Binding("t", "toggle_table", "Chart/table", id="compare.table"),
+    ]
 
     def __init__(self, framework_id: str, earlier_id: int, later_id: int) -> None:
         """Compare wheel ``earlier_id`` (A) with ``later_id`` (B) of one framework."""
@@ -52,8 +61,8 @@ Two wheels of the same framework, one shape at a time: **A** (marker `+`) is the
     def compose(self) -> ComposeResult:
         """Header, the three pickers, the chart beside the table, footer."""
         wheels = self.context.assessments.list(self.framework_id)
-        options = [(f"{w.created[:10]}  {w.label}", w.id) for w in wheels]
-        series = [(f"{charts.style_for(i).letter} {s.title}", s.id) for i, s in enumerate(self.framework.series)]
+        options = [(_short(f"{w.created[:10]} {w.label}", 19), w.id) for w in wheels]
+        series = [(f"{charts.style_for(i).letter} {charts.style_for(i).name}", s.id) for i, s in enumerate(self.framework.series)]
         yield Header()
         with Vertical(id="compare-body"):
             with Horizontal(id="compare-pickers"):
@@ -62,7 +71,7 @@ Two wheels of the same framework, one shape at a time: **A** (marker `+`) is the
                 yield Select(series, value=self.framework.series[0].id, allow_blank=False, id="pick-series")
             with Horizontal(id="compare-main"):
                 with VerticalScroll(id="compare-chart-panel", classes="panel", can_focus=False):
-                    yield Static(id="compare-chart")
+                    yield ChartView(id="compare-chart")
                 with Vertical(id="compare-table", classes="panel"):
                     yield Label("Change per area (A → B)", classes="panel-title")
                     yield DataTable(id="change-table", cursor_type="row", zebra_stripes=True)
@@ -106,7 +115,7 @@ Two wheels of the same framework, one shape at a time: **A** (marker `+`) is the
         width, height = max(panel.content_size.width - 1, 30), max(panel.content_size.height, 10)
         data = charts.compare_data(framework, earlier, later, series_id)
         drawn = charts.bars(data, width) if self.kind == "bars" else charts.radar(data, width, height)
-        self.query_one("#compare-chart", Static).update(Text.from_ansi(drawn, no_wrap=True))
+        self.query_one("#compare-chart", ChartView).show(drawn)
         table = self.query_one("#change-table", DataTable)
         table.clear()
         for area in framework.areas:
@@ -117,6 +126,11 @@ Two wheels of the same framework, one shape at a time: **A** (marker `+`) is the
                 charts.NOT_RATED if after is None else str(after),
                 change_text(before, after),
             )
+
+    def action_toggle_table(self) -> None:
+        """On a narrow terminal, show the table instead of the chart (or back)."""
+        self.toggle_class("show-table")
+        self.call_after_refresh(self.refresh_comparison)
 
     def action_toggle_bars(self) -> None:
         """Switch between the wheel and bars."""

@@ -12,7 +12,12 @@ from screens.wheel_rating import unplaced_text
 from styles import style_path
 from tui import analysis
 from tui.assessments import Assessment
-from tui.model import Framework
+from tui.model import Area, Framework
+
+
+def _name(area: Area) -> str:
+    """An area as a list entry: its title, and its code in brackets."""
+    return f"{area.title} ({area.code})" if area.code else area.title
 
 
 def _section(text: Text, title: str, explain: str, lines: list[str]) -> None:
@@ -34,23 +39,23 @@ def summary_text(wheel: Assessment, framework: Framework) -> Text:
     text.append(f"  ·  {framework.title}  ·  started {wheel.created[:10]}  ·  "
                 f"{wheel.rated_count(framework)}/{len(framework.areas) * len(framework.series)} rated\n\n")
     _section(
-        text, "Strengths", f"Highest first: {titles[analysis.NOW].lower()}.",
-        [f"{s.area.heading}: {s.value}" for s in analysis.strengths(wheel, framework)],
+        text, "Strengths", f"Highest first in “{titles[analysis.NOW]}”.",
+        [f"{_name(s.area)}: {s.value}" for s in analysis.strengths(wheel, framework)],
     )
     if len(framework.series) > analysis.WISH:
         _section(
-            text, "Development needs", f"Largest gap first: {titles[analysis.WISH].lower()} above now.",
-            [f"{g.area.heading}: +{g.gap} (now {g.base}, would like {g.target})" for g in analysis.development_needs(wheel, framework)],
+            text, "Development needs", f"Largest gap first: “{titles[analysis.WISH]}” above now.",
+            [f"{_name(g.area)}: +{g.gap} (now {g.base}, would like {g.target})" for g in analysis.development_needs(wheel, framework)],
         )
     if len(framework.series) > analysis.NEED:
         _section(
-            text, "Organisation needs", f"Largest gap first: {titles[analysis.NEED].lower()} above now.",
-            [f"{g.area.heading}: +{g.gap} (now {g.base}, organisation needs {g.target})" for g in analysis.organisation_needs(wheel, framework)],
+            text, "Organisation needs", f"Largest gap first: “{titles[analysis.NEED]}” above now.",
+            [f"{_name(g.area)}: +{g.gap} (now {g.base}, organisation needs {g.target})" for g in analysis.organisation_needs(wheel, framework)],
         )
         _section(
             text, "Wish above the organisation's need",
             "Where you would like to be beyond what your organisation needs: worth a conversation.",
-            [f"{g.area.heading}: +{g.gap} (needs {g.base}, would like {g.target})" for g in analysis.wishes_above_need(wheel, framework)],
+            [f"{_name(g.area)}: +{g.gap} (needs {g.base}, would like {g.target})" for g in analysis.wishes_above_need(wheel, framework)],
         )
     unplaced = unplaced_text(wheel, framework)
     if unplaced.plain:

@@ -80,9 +80,9 @@ async def test_quick_path_types_a_whole_wheel_and_the_summary_is_in_order(contex
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         lists = summary_lists(app)
-    assert lists["Strengths"] == [f"{areas[i].heading}: {NOW[i]}" for i in (4, 2, 6, 0, 3, 7, 1, 5)]
-    assert lists["Strengths"][0] == "5. Focusing on Results and Taking Accountability: 10"
-    codes = {title: [line.split(".")[0] for line in lines] for title, lines in lists.items()}
+    assert lists["Strengths"] == [f"{areas[i].title} ({areas[i].code}): {NOW[i]}" for i in (4, 2, 6, 0, 3, 7, 1, 5)]
+    assert lists["Strengths"][0] == "Focusing on Results and Taking Accountability (5): 10"
+    codes = {title: [re.search(r"\((\d+)\):", line).group(1) for line in lines] for title, lines in lists.items()}  # type: ignore[union-attr]
     assert codes["Strengths"] == ["5", "3", "7", "1", "4", "8", "2", "6"]
     assert codes["Development needs"] == ["2", "6", "8", "1", "3"]
     assert [line.split(": ")[1].split(" ")[0] for line in lists["Development needs"]] == ["+4", "+4", "+4", "+2", "+1"]
