@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextvars
 from dataclasses import replace
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterable
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
@@ -78,7 +78,8 @@ On a slider: type a **digit** to set the value (`1` then `0` quickly makes 10), 
 **Quick path:** digit, `tab`, digit, `tab` ... types a whole 8 x 3 wheel in 48 key presses.
 
 Every change is saved at once. `b` switches the chart between the wheel and bars; `v` shows it
-full-screen (on a narrow terminal it is only shown that way). `enter` writes a note on the area.
+full-screen (on a narrow terminal it is only shown that way). `enter` writes a note on the area,
+`r` opens the reflection questions and `s` the summary (strengths, development needs ...).
 """
 
     BINDINGS = [
@@ -149,6 +150,14 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             style = charts.style_for(j)
             text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {rich_colour(style.colour)}")
         return text
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """The rating screen's actions in the command palette."""
+        yield SystemCommand("Wheel: switch wheel/bars", "Draw the ratings as a wheel or as bars (b)", self.action_toggle_bars)
+        yield SystemCommand("Wheel: chart full-screen", "Show the chart on its own, and back (v)", self.action_toggle_full)
+        yield SystemCommand("Wheel: note on this area", "Write a note on the focused area (enter)", self.action_note)
+        yield SystemCommand("Wheel: reflection questions", "Answer the framework's reflection questions (r)", self.action_reflection)
+        yield SystemCommand("Wheel: summary", "Strengths, development needs, organisation needs (s)", self.action_summary)
 
     def on_mount(self) -> None:
         """Focus the first slider and draw."""
