@@ -24,16 +24,12 @@ from textual.widgets import Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
 from styles import style_path
-from tui import charts
+from tui import analysis, charts
 from tui.assessments import Assessment, RatingError
 from tui.model import Framework
 from tui.saver import BackgroundSaver
 from tui.widgets.chart_view import ChartView
 from tui.widgets.rating_slider import RatingSlider
-
-COLOUR_NAMES = {0: "black", 1: "red", 2: "green", 3: "yellow", 4: "blue", 5: "magenta", 6: "cyan", 7: "white"}
-"""Rich names of the 16-colour codes the charts use, so sliders match the chart."""
-
 
 SAVE_SETTLE = 0.15
 """Seconds without a change before the saver writes (a held key or fast typing is one write)."""
@@ -42,22 +38,14 @@ SAVED_PAUSE = 0.4
 """Seconds after the last save of a burst before the header says "Saved"."""
 
 
-def rich_colour(code: int) -> str:
-    """The Rich colour name of a 16-colour code."""
-    return COLOUR_NAMES.get(code, "")
-
-
 def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
-    """Ratings the framework can no longer place, one line per area (empty when none)."""
-    text = Text()
-    unplaced = wheel.unplaced_ratings(framework)
-    if not unplaced:
-        return text
-    text.append(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
-    titles = {s.id: s.title for s in framework.series}
-    for area_id, values in sorted(unplaced.items()):
-        shown = ", ".join(f"{titles.get(s, s)} {v}" for s, v in values.items())
-        text.append(f"  ! {area_id}: {shown}\n")
+    """Ratings the framework can no longer place, under a heading (empty when none)."""
+    lines = analysis.unplaced_lines(wheel, framework)
+    if not lines:
+        return Text()
+    text = Text(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
+    for line in lines:
+        text.append(f"  ! {line}\n")
     return text
 
 
@@ -131,7 +119,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
                                 yield RatingSlider(
                                     area.id, series.id, wheel.rating(area.id, series.id) if wheel else None,
                                     low=framework.scale.min, high=framework.scale.max, letter=style.letter,
-                                    colour=rich_colour(style.colour), id=f"slider-{i}-{j}",
+                                    colour=style.rich_colour, id=f"slider-{i}-{j}",
                                     tooltip=f"{area.title}: {series.title}",
                                 )
                 with VerticalScroll(id="area-detail-panel", can_focus=False):
@@ -148,7 +136,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         text = Text(" " * 22, no_wrap=True, overflow="ellipsis")
         for j, _series in enumerate(self.framework.series):
             style = charts.style_for(j)
-            text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {rich_colour(style.colour)}")
+            text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {style.rich_colour}")
         return text
 
     def screen_commands(self) -> Iterable[SystemCommand]:

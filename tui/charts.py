@@ -24,6 +24,9 @@ from tui.model import Framework
 NOT_RATED = "·"
 """How a value that is not rated is written (distinct from 0)."""
 
+COLOUR_NAMES = {0: "black", 1: "red", 2: "green", 3: "yellow", 4: "blue", 5: "magenta", 6: "cyan", 7: "white"}
+"""Rich names of the 16-colour codes used for the series."""
+
 RING_COLOUR, LABEL_COLOUR = 8, 7
 """16-colour codes of the rings/spokes (grey) and of the area labels."""
 
@@ -36,6 +39,11 @@ class SeriesStyle:
     marker: str
     colour: int
     name: str
+
+    @property
+    def rich_colour(self) -> str:
+        """The colour's Rich name, so that widgets match the chart."""
+        return COLOUR_NAMES.get(self.colour, "")
 
 
 SERIES_STYLES: tuple[SeriesStyle, ...] = (
