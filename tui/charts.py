@@ -200,10 +200,13 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None) 
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
     ring_marker = _marker("·", RING_COLOUR, colour)
     for step in (0.5, 1.0):
-        xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(96, round(2 * math.pi * rx * step / 3))))
+        xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(64, round(2 * math.pi * rx * step / 3))))
         fig.draw(fig.signal(xs, ys, marker=ring_marker))
+    spoke_x, spoke_y = [cx], [cy]  # one signal: out along each spoke and back to the centre
     for angle in angles:
-        fig.draw(fig.segment((cx, cx + rx * math.cos(angle)), (cy, cy + ry * math.sin(angle)), marker=ring_marker))
+        spoke_x += [cx + rx * math.cos(angle), cx]
+        spoke_y += [cy + ry * math.sin(angle), cy]
+    fig.draw(fig.signal(spoke_x, spoke_y, marker=ring_marker).lines())
     vertices = [_draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, colour) for series in data.series]
     for series, rated in zip(data.series, vertices):
         if rated:  # letters last, so no line hides a vertex
@@ -273,13 +276,17 @@ def _draw_polygon(
             continue
         r = (value - low) / span
         points.append((cx + rx * r * math.cos(angle), cy + ry * r * math.sin(angle)))
-    line = _marker(series.style.marker, series.style.colour, colour)
-    n = len(points)
-    for i in range(n):
-        a, b = points[i], points[(i + 1) % n]
-        if a is not None and b is not None and n > 1:
-            fig.draw(fig.segment((a[0], b[0]), (a[1], b[1]), marker=line))
-    return [p for p in points if p is not None]
+    rated = [(i, p) for i, p in enumerate(points) if p is not None]
+    if len(rated) > 1:
+        n = len(points)
+        closed = rated + [rated[0]]
+        signal = fig.signal([p[0] for _, p in closed], [p[1] for _, p in closed], marker=_marker(series.style.marker, series.style.colour, colour))
+        signal.lines()
+        for k in range(1, len(closed)):  # no line across an area that is not rated
+            if (closed[k - 1][0] + 1) % n != closed[k][0]:
+                signal.line(k, False)
+        fig.draw(signal)
+    return [p for _, p in rated]
 
 
 def bars(data: ChartData, width: int, colour: bool | None = None) -> str:
