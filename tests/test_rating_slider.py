@@ -114,3 +114,18 @@ async def test_click_and_drag_set_the_value() -> None:
         await pilot.hover("#b-y", offset=(2 + 8, 0))
         await pilot.mouse_up("#b-y", offset=(2 + 8, 0))
         assert slider(app, "b-y").value == 8
+
+
+async def test_keys_typed_in_one_burst_land_in_order() -> None:
+    """Keys arriving together (fast typing over SSH) reach the right sliders: 7 tab 1 0 down right."""
+    from textual import events
+
+    app = SliderApp()
+    async with app.run_test() as pilot:
+        for key, character in (("7", "7"), ("tab", "\t"), ("1", "1"), ("0", "0"), ("down", None), ("right", None)):
+            app.post_message(events.Key(key, character))  # no waiting between keys, as from a terminal
+        await pilot.pause()
+        assert slider(app, "a-x").value == 7
+        assert slider(app, "a-y").value == 10
+        assert slider(app, "b-y").value == 0
+        assert app.focused is slider(app, "b-y")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 from rich.text import Text
 from textual import events
@@ -53,6 +54,8 @@ class RatingSlider(Widget, can_focus=True):
         Binding("backspace,delete", "clear", "Not rated", id="slider.clear", show=False),
         Binding("up", "move_row(-1)", "Row above", id="slider.row_up", show=False),
         Binding("down", "move_row(1)", "Row below", id="slider.row_down", show=False),
+        Binding("tab", "move(1)", "Next slider", id="slider.next", show=False),
+        Binding("shift+tab", "move(-1)", "Previous slider", id="slider.previous", show=False),
     ]
 
     value: reactive[int | None] = reactive(None, init=False)
@@ -142,24 +145,49 @@ class RatingSlider(Widget, can_focus=True):
         if self in same:
             index = same.index(self) + delta
             if 0 <= index < len(same):
-                same[index].focus()
+                self.screen.set_focus(same[index])  # at once, so the next key goes there
                 return
+        self.action_move(delta)
+
+    def action_move(self, delta: int) -> None:
+        """Focus the next (1) or previous (-1) widget, at once."""
         if delta > 0:
             self.screen.focus_next()
         else:
             self.screen.focus_previous()
 
     def on_key(self, event: events.Key) -> None:
-        """Digits type the value; a quick second digit extends the first when that stays on the scale."""
-        if event.character is None or not event.character.isdigit() or len(event.character) != 1:
+        """Every slider key is handled here, in the order typed.
+
+        Textual checks ordinary bindings only after a key has bubbled up to the App, while the
+        next key is already on its way to the focused widget; typed quickly (``7 tab 5``), the
+        ``5`` would reach this slider before ``tab`` moved the focus. So the slider handles its
+        keys itself, moves the focus at once, and hands a key that was sent to it before the
+        focus moved on to the slider that has the focus now.
+        """
+        handler = self._handler(event)
+        if handler is None:
             return
         event.stop()
         event.prevent_default()
+        focused = self.app.focused
+        target = self if focused is self or not isinstance(focused, RatingSlider) else focused
+        handler(target)
+
+    def _handler(self, event: events.Key) -> Callable[[RatingSlider], None] | None:
+        """What a key does to a slider, or None for keys that are not the slider's."""
+        character = event.character or ""
+        if len(character) == 1 and character.isdigit():
+            return lambda slider: slider.type_digit(character)
+        return KEY_HANDLERS.get(event.key)
+
+    def type_digit(self, character: str) -> None:
+        """A digit typed: a quick second digit extends the first when that stays on the scale."""
         now = time.monotonic()
-        if self._typed and now - self._typed_at <= DIGIT_PAUSE and self.low <= int(self._typed + event.character) <= self.high:
-            self._typed += event.character
+        if self._typed and now - self._typed_at <= DIGIT_PAUSE and self.low <= int(self._typed + character) <= self.high:
+            self._typed += character
         else:
-            self._typed = event.character
+            self._typed = character
         self._typed_at = now
         typed = int(self._typed)
         if not self.low <= typed <= self.high:
@@ -196,3 +224,18 @@ class RatingSlider(Widget, can_focus=True):
         if self._dragging:
             self._dragging = False
             self.release_mouse()
+
+
+KEY_HANDLERS: dict[str, Callable[[RatingSlider], None]] = {
+    "left": lambda s: s.action_step(-1),
+    "right": lambda s: s.action_step(1),
+    "home": lambda s: s.action_to_end(False),
+    "end": lambda s: s.action_to_end(True),
+    "backspace": lambda s: s.action_clear(),
+    "delete": lambda s: s.action_clear(),
+    "up": lambda s: s.action_move_row(-1),
+    "down": lambda s: s.action_move_row(1),
+    "tab": lambda s: s.action_move(1),
+    "shift+tab": lambda s: s.action_move(-1),
+}
+"""The slider's keys (also listed in BINDINGS, for the footer and F1 help)."""
