@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORE = [
     "tui.model", "tui.frameworks", "tui.schema_checks", "tui.storage", "tui.safefile",
-    "tui.datafile", "tui.assessments", "tui.analysis", "tui.context", "tui.crashlog", "tui.charts", "tui.demo", "tui.cli", "tui.cli_frameworks",
+    "tui.datafile", "tui.assessments", "tui.analysis", "tui.context", "tui.crashlog", "tui.charts", "tui.saver", "tui.demo", "tui.cli", "tui.cli_frameworks",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 
