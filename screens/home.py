@@ -85,6 +85,8 @@ Your own framework files go in the user configuration folder
         Binding("l", "levels", "Levels", id="home.levels", show=False),
         Binding("e", "explore", "Explore", id="home.explore", show=False),
         Binding("f", "finder", "Level finder", id="home.finder", show=False),
+        Binding("w", "new_wheel", "New wheel", id="home.wheel", show=False),
+        Binding("h", "wheel_history", "Wheel history", id="home.history", show=False),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -177,6 +179,18 @@ Your own framework files go in the user configuration folder
         """Show a framework's outline in the detail panel."""
         self.query_one("#framework-summary", Static).update(framework_summary(framework))
 
+    def action_new_wheel(self) -> None:
+        """Start a new wheel for the chosen framework, the focus on its first slider (`w`)."""
+        from screens.wheel_open import start_new_wheel
+
+        start_new_wheel(self)
+
+    def action_wheel_history(self) -> None:
+        """List the wheels kept (`h`)."""
+        from screens.wheel_history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
     @on(OptionList.OptionHighlighted, "#framework-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted framework."""
@@ -240,3 +254,4 @@ Your own framework files go in the user configuration folder
 import screens.ranking  # noqa: E402,F401  (registers its opener in WORK_OPENERS)
 from screens import plan as _plan  # noqa: E402,F401  (registers the plan's opener in WORK_OPENERS)
 from screens import finder as _finder  # noqa: E402,F401  (registers the level finder opener in WORK_OPENERS)
+import screens.wheel_open  # noqa: E402,F401  (registers the opener of saved wheels; imports no charts)

@@ -15,6 +15,7 @@ CORE = [
     "tui.rankings", "tui.ranking_report", "tui.ranking_exchange",
     "tui.development_plan", "tui.reports", "tui.exchange", "tui.cli_exchange",
     "tui.search", "tui.finder", "tui.finder_report",
+    "tui.charts", "tui.saver",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 

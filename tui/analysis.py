@@ -90,3 +90,12 @@ def organisation_needs(wheel: Assessment, framework: Framework) -> list[AreaGap]
 def wishes_above_need(wheel: Assessment, framework: Framework) -> list[AreaGap]:
     """Areas where the wish is above the organisation's need (base = need, target = wish)."""
     return gaps(wheel, framework, WISH, NEED)
+
+
+def unplaced_lines(wheel: Assessment, framework: Framework) -> list[str]:
+    """Ratings the framework can no longer place, one line per area: ``old-area: Series title 6, ...``."""
+    titles = {s.id: s.title for s in framework.series}
+    return [
+        f"{area_id}: " + ", ".join(f"{titles.get(sid, sid)} {value}" for sid, value in values.items())
+        for area_id, values in sorted(wheel.unplaced_ratings(framework).items())
+    ]

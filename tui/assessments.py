@@ -195,3 +195,36 @@ class AssessmentRepository:
                       detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
             for r in self._records.all()
         ]
+
+
+DEMO_WHEELS = (
+    ("Example: before my 1:1 (spring)", 150, (4, 6, 5), (-1, 1, 0, 1, -2, 2, 0, 1), (3, 1, 2, 2, 3, 1, 2, 1), (1, 2, 0, 1, 3, 0, 2, 1)),
+    ("Example: six months on", 20, (6, 7, 6), (-1, 1, 0, 1, -1, 2, 0, 1), (2, 1, 1, 1, 2, 1, 1, 1), (1, 1, 0, 1, 2, 0, 1, 1)),
+)
+"""Two example wheels, a few months apart: label, days ago, base values and per-area offsets."""
+
+
+def add_demo_wheels(repo: AssessmentRepository, framework: Framework | None) -> list[Assessment]:
+    """Store the two example wheels (labelled as examples) for ``framework`` (none when not loaded); for ``--demo``."""
+    from datetime import timedelta
+
+    added: list[Assessment] = []
+    if framework is None:
+        return added
+    scale = framework.scale
+    for label, days_ago, base, shift, wish, need in DEMO_WHEELS:
+        stamp = (datetime.now(timezone.utc) - timedelta(days=days_ago)).astimezone().isoformat(timespec="seconds")
+        ratings: dict[str, dict[str, int]] = {}
+        for i, area in enumerate(framework.areas):
+            now = base[0] + shift[i % len(shift)]
+            values = (now, now + wish[i % len(wish)], now + need[i % len(need)])
+            ratings[area.id] = {
+                s.id: max(scale.min, min(scale.max, v)) for s, v in zip(framework.series, values)
+            }
+        notes = {framework.areas[0].id: "Example note: ask about the mentoring scheme."}
+        wheel = Assessment(
+            id=0, framework_id=framework.id, framework_version=framework.version, label=label,
+            created=stamp, updated=stamp, person="example", ratings=ratings, notes=notes,
+        )
+        added.append(repo.add(wheel))
+    return added

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.ranking_report import add_demo_ranking
 from tui.finder import add_demo_finder
+from tui.assessments import add_demo_wheels
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -20,6 +21,7 @@ DEMO_MARK = "example"
 def fill_demo(context: AppContext) -> None:
     """Fill a fresh demo database with example data for every activity that has some."""
     context.settings.set("demo", True)
+    add_demo_wheels(context.assessments, context.catalog.get("ahep"))
     add_demo_ranking(context)
     from tui.development_plan import fill_demo_plan
 

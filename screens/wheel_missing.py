@@ -1,0 +1,26 @@
+"""Shown instead of a wheel that cannot be rated here (its framework is not loaded, or it is gone)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, Static
+
+from screens.base import FramewheelScreen
+
+
+class MissingFrameworkScreen(FramewheelScreen):
+    """One sentence saying why, and `escape` back; nothing is changed."""
+
+    HELP_TITLE = "Wheel not available"
+    HELP = "This wheel cannot be shown with the frameworks loaded now. Nothing in it was changed or lost."
+
+    def __init__(self, message: str) -> None:
+        """The sentence to show."""
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        """Header, the message, footer."""
+        yield Header()
+        yield Static(self.message, id="missing-message")
+        yield Footer()
