@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Label, Static
 from screens.base import FramewheelScreen
 from styles import style_path
 from tui import analysis, charts
-from tui.assessments import Assessment, RatingError
+from tui.assessments import Assessment
 from tui.model import Framework
 from tui.saver import BackgroundSaver
 from tui.widgets.chart_view import ChartView

@@ -23,12 +23,12 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from tui import safefile, storage
+from tui.settings import Settings
 from tui.storage import (
     SCHEMA_VERSION,
     Database,
     NewerSchemaError,
     OpenReport,
-    Settings,
     StorageError,
     SymlinkRefusedError,
     default_db_path,
@@ -591,4 +591,38 @@ def test_get_returns_a_private_copy(tmp_path: Path) -> None:
     got = things.get(record_id)
     got["nested"]["a"] = 99
     assert things.get(record_id)["nested"] == {"a": 1}
+    db.close()
+
+
+def test_threads_of_one_process_do_not_interfere(tmp_path: Path) -> None:
+    """A writer thread (as the wheel's background saver) and a reader thread: no error, every change kept."""
+    import threading
+
+    db = Database(tmp_path / "db.json")
+    things = db.collection("things")
+    record_id = things.insert({"n": 0, "nested": {"values": list(range(50))}})
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            for n in range(1, 150):
+                things.mutate(record_id, lambda r, n=n: {**r, "n": n, "nested": {"values": list(range(n, n + 50))}})
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    def read() -> None:
+        try:
+            for _ in range(300):
+                for record in things.all():
+                    assert len(record["nested"]["values"]) == 50
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=write), threading.Thread(target=read)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert things.get(record_id)["n"] == 149
     db.close()

@@ -20,7 +20,8 @@ from tui.finder import FinderRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
 from tui.rankings import RankingRepository
-from tui.storage import Database, Settings
+from tui.settings import Settings
+from tui.storage import Database
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""

@@ -21,6 +21,7 @@ import datetime
 import errno
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -184,6 +185,8 @@ class Database:
         self.backup_dir: Path = self.path.parent / BACKUP_DIR_NAME
         self.lock_path: Path = self.path.with_name(self.path.name + ".lock")
         self._backup_pattern = re.compile(re.escape(self.path.stem) + r"-(v\d+-)?\d{8}(-\d{6})?(-\d+)?\.json")
+        self._threads = threading.RLock()
+        """Keeps this process's threads apart (the file lock keeps processes apart)."""
         if self.path.is_symlink():
             raise _symlink_error(self.path)
         try:
@@ -199,8 +202,20 @@ class Database:
             raise StorageError(f"The data file {self.path} could not be opened: {exc.strerror or exc}.") from exc
 
     @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Keep other threads of this process from changing the data while it is read."""
+        with self._threads:
+            yield
+
+    @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the re-entrant inter-process lock (a 0600 ``.lock`` file beside the data file)."""
+        with self._threads, self._file_lock():
+            yield
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        """The inter-process part of :meth:`locked`."""
         try:
             self._lock.acquire()
         except filelock.Timeout as exc:
@@ -356,12 +371,14 @@ class Collection:
 
     def all(self) -> list[Record]:
         """Every record, each with ``"id"``, in insertion (id) order."""
-        return sorted((_as_record(d) for d in self._table.all()), key=lambda r: r["id"])
+        with self._db.reading():
+            return sorted((_as_record(d) for d in self._table.all()), key=lambda r: r["id"])
 
     def get(self, record_id: int) -> Record | None:
         """A private (deep) copy of the record with this id, or None."""
-        doc = self._table.get(doc_id=record_id)
-        return None if doc is None else copy.deepcopy(_as_record(doc))
+        with self._db.reading():
+            doc = self._table.get(doc_id=record_id)
+            return None if doc is None else copy.deepcopy(_as_record(doc))
 
     def insert(self, record: Mapping[str, Any]) -> int:
         """Add a record (any ``"id"`` key in it is ignored); return its new id."""
@@ -404,13 +421,15 @@ class Collection:
 
     def count(self) -> int:
         """How many records there are."""
-        return len(self._table)
+        with self._db.reading():
+            return len(self._table)
 
     def find(self, **equals: object) -> list[Record]:
         """Records whose top-level fields equal the given values (``id=`` matches the id)."""
         wanted_id = equals.pop("id", None)
-        docs = self._table.search(Query().fragment(equals)) if equals else self._table.all()
-        found = [_as_record(d) for d in docs if wanted_id is None or d.doc_id == wanted_id]
+        with self._db.reading():
+            docs = self._table.search(Query().fragment(equals)) if equals else self._table.all()
+            found = [_as_record(d) for d in docs if wanted_id is None or d.doc_id == wanted_id]
         return sorted(found, key=lambda r: r["id"])
 
     def mutate(self, record_id: int, fn: Callable[[Record], Record]) -> Record:
@@ -421,25 +440,3 @@ class Collection:
                 raise KeyError(f"No record {record_id} in {self.name}")
             self.replace(record_id, fn(current))
             return self.get(record_id) or {}
-
-
-class Settings:
-    """Small key/value settings kept in the same file (e.g. the chosen theme)."""
-
-    def __init__(self, db: Database) -> None:
-        """Settings stored in ``db``'s reserved ``_settings`` table."""
-        self._db = db
-        self._records = Collection(db, SETTINGS_TABLE)
-
-    def get(self, key: str, default: object = None) -> object:
-        """The value stored for ``key``, else ``default``."""
-        found = self._records.find(key=key)
-        return found[0]["value"] if found else default
-
-    def set(self, key: str, value: object) -> None:
-        """Store ``value`` (JSON-serialisable) for ``key``."""
-        with self._db.locked():
-            if found := self._records.find(key=key):
-                self._records.update(found[0]["id"], {"value": value})
-            else:
-                self._records.insert({"key": key, "value": value})
