@@ -65,3 +65,21 @@ def test_write_report_file(context: AppContext, tmp_path: Path) -> None:
     assert path == tmp_path / "output" / f"report-{wheel.id}-before-my-1-1.md"
     assert path.read_text(encoding="utf-8").startswith("# 1:1 report: Before my 1:1")
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_report_draws_the_wheel_as_plain_text(context: AppContext) -> None:
+    """The report's wheel is the radar drawn without colour (letters mark the shapes), then the bars."""
+    from tui.reports import report_for
+
+    fw = context.framework
+    wheel = context.assessments.create(fw, "Drawn")
+    for area in fw.areas:
+        context.assessments.set_rating(wheel.id, fw, area.id, "current", 5)
+        context.assessments.set_rating(wheel.id, fw, area.id, "aspiration", 8)
+    text = report_for(context, context.assessments.get(wheel.id))
+    block = text.split("```text\n", 1)[1].split("```", 1)[0]
+    assert "\x1b[" not in block  # no colour codes in an email
+    assert "N • How confident I feel now (mean 5.0)" in block
+    assert "W + Where I would like to be (mean 8.0)" in block
+    assert "1 Prof. development" in block
+    assert "Working together    N █████░░░░░  5  W ████████░░  8" in block

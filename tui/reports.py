@@ -40,6 +40,9 @@ SECTION_SOURCES: list[SectionSource] = []
 _wheel_text: list[WheelText] = []
 """The registered wheel drawing (at most one), else the bar table."""
 
+REPORT_WIDTH, REPORT_HEIGHT = 72, 30
+"""Size of the drawn wheel in a report: fits an email and a Markdown code block."""
+
 BAR_WIDTH = 10
 """Characters in one bar of the text wheel."""
 
@@ -141,6 +144,15 @@ def _objective_lines(objective: Objective, framework: Framework, number: int) ->
     return lines
 
 
+def drawn_wheel(wheel: Assessment, framework: Framework) -> str:
+    """The wheel drawn as plain text (plotext radar, no colour: letters mark the shapes), then the bars."""
+    from tui import charts  # plotext is loaded only when a report is made
+
+    radar = charts.radar(charts.wheel_data(framework, wheel), REPORT_WIDTH, REPORT_HEIGHT, colour=False)
+    lines = [line.rstrip() for line in radar.splitlines()]
+    return "\n".join(lines) + "\n\n" + wheel_bars(wheel, framework)
+
+
 def build_report(
     wheel: Assessment,
     framework: Framework,
@@ -153,7 +165,7 @@ def build_report(
     about = [f"{framework.title} ({framework.version})", f"wheel of {created}"]
     if wheel.person:
         about.insert(0, wheel.person)
-    drawing = (wheel_text or wheel_bars)(wheel, framework)
+    drawing = (wheel_text or drawn_wheel)(wheel, framework)
     lines = [f"# 1:1 report: {wheel.label}", "", " · ".join(about), "", "## The wheel", "", "```text", drawing, "```", "",
              "## Ratings", "", ratings_table(wheel, framework), ""]
     unplaced = wheel.unplaced_ratings(framework)
