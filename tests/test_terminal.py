@@ -98,3 +98,21 @@ def test_signal_ends_cleanly_and_keeps_saved_changes(tmp_path: Path, signum: int
     assert b"\x1b[?25h" in tail, "the cursor was not shown again"
     assert b"Traceback" not in term.raw
     assert "aspect-core-principles" in json.dumps(json.loads(db.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int) -> None:
+    """A rating typed a moment before the link drops (its save still pending) is on disk afterwards."""
+    db = tmp_path / "db.json"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TERM": "xterm-256color",
+           "FRAMEWHEEL_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    term = Terminal(["-m", "tui", "--db", str(db)], env)
+    term.wait_for("Nothing saved yet.")
+    term.send("w")
+    term.wait_for("0/24 rated")
+    term.send("7")
+    term.wait_for("1/24 rated")
+    os.kill(term.pid, signum)  # at once: the background save has not run yet
+    assert term.finish() == 0
+    wheels = json.loads(db.read_text(encoding="utf-8"))["assessments"]
+    assert [w["ratings"] for w in wheels.values()] == [{"professional-development": {"current": 7}}]
