@@ -9,7 +9,10 @@ and SIGHUP.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
+import time
 from typing import Iterable
 
 from rich.text import Text
@@ -23,6 +26,19 @@ from tui.context import THEME_KEY, AppContext
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 """The smallest terminal every screen is built for."""
+
+
+EXIT_GRACE_SECONDS = 5.0
+"""After SIGTERM/SIGHUP, how long a normal exit may take before framewheel saves and leaves anyway."""
+
+
+def _leave_if_stuck() -> None:
+    """Watchdog after a signal: if the app has not ended in time, finish pending saves and exit."""
+    time.sleep(EXIT_GRACE_SECONDS)
+    from tui.saver import flush_all
+
+    flush_all()
+    os._exit(0)
 
 
 class CrashReport(Exception):
@@ -57,6 +73,7 @@ class FramewheelApp(App[None]):
         self.context = context
         self.crash_message = ""
         """The sentence printed after an unexpected failure (empty when none)."""
+        self._stopping = False
         theme = context.settings.get(THEME_KEY)
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -81,12 +98,17 @@ class FramewheelApp(App[None]):
 
     def _install_signal_handlers(self) -> None:
         """End cleanly, restoring the terminal, on SIGTERM and SIGHUP (a dropped SSH link)."""
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self.exit)
-        except (NotImplementedError, RuntimeError, AttributeError):  # pragma: no cover - not on POSIX
-            pass
+        loop = asyncio.get_running_loop()
+
+        def stop(signum: int, frame: object) -> None:
+            """Ask the app to exit; if it cannot (a terminal that no longer reads), save and leave anyway."""
+            if not self._stopping:
+                self._stopping = True
+                threading.Thread(target=_leave_if_stuck, name="framewheel-exit-watchdog", daemon=True).start()
+            loop.call_soon_threadsafe(self.exit)
+
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, stop)
 
     def _remember_theme(self, theme: object) -> None:
         """Save the chosen theme so the next start uses it."""

@@ -12,6 +12,7 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import threading
+import weakref
 import time
 from typing import Callable, Hashable
 
@@ -20,6 +21,15 @@ Done = Callable[[Hashable, object], None]
 
 Failed = Callable[[Hashable, Exception], None]
 """Called (in the saver's thread) with the key and the exception a job raised."""
+
+
+LIVE_SAVERS: weakref.WeakSet[BackgroundSaver] = weakref.WeakSet()
+"""Every saver not yet garbage-collected, so a forced exit can flush them all."""
+
+
+def flush_all(timeout: float = 5.0) -> bool:
+    """Run every waiting save of every live saver; False if one did not finish in time."""
+    return all([saver.flush(timeout) for saver in list(LIVE_SAVERS)])
 
 
 class BackgroundSaver:
@@ -37,6 +47,7 @@ class BackgroundSaver:
         self._closing = False
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
+        LIVE_SAVERS.add(self)
 
     def submit(self, key: Hashable, job: Callable[[], object]) -> None:
         """Queue ``job``; a waiting job with the same key is replaced (and moves to the end)."""
