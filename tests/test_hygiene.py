@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = [
     "tui.model", "tui.frameworks", "tui.schema_checks", "tui.storage", "tui.safefile",
     "tui.datafile", "tui.assessments", "tui.analysis", "tui.context", "tui.crashlog", "tui.demo", "tui.cli", "tui.cli_frameworks",
+    "tui.action_plans", "tui.board_editor", "tui.plan_exchange", "tui.action_plan_demo",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 

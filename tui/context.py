@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from tui.action_plans import ActionPlanRepository
 from tui.assessments import AssessmentRepository
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
@@ -45,6 +46,8 @@ class AppContext:
     """Each activity registers a function listing its saved work for the home screen."""
     assessments: AssessmentRepository = field(init=False)
     """The wheels (self-assessments)."""
+    action_plans: ActionPlanRepository = field(init=False)
+    """The action plans (RAG boards)."""
 
     @classmethod
     def open(
@@ -89,6 +92,8 @@ class AppContext:
         """Create each activity's repository and list its saved work on the home screen."""
         self.assessments = AssessmentRepository(self.db)
         self.work_sources.append(self.assessments.saved_work)
+        self.action_plans = ActionPlanRepository(self.db)
+        self.work_sources.append(self.action_plans.saved_work)
 
     @property
     def framework(self) -> Framework:

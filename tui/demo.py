@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.action_plan_demo import add_demo_plans
+
 if TYPE_CHECKING:
     from tui.context import AppContext
 
@@ -17,3 +19,4 @@ DEMO_MARK = "example"
 def fill_demo(context: AppContext) -> None:
     """Fill a fresh demo database with example data for every activity that has some."""
     context.settings.set("demo", True)
+    add_demo_plans(context.action_plans)
