@@ -72,6 +72,7 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
+        Binding("b", "boards", "Action plans", id="home.boards"),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -147,6 +148,12 @@ Your own framework files go in the user configuration folder
         """Show a framework's outline in the detail panel."""
         self.query_one("#framework-summary", Static).update(framework_summary(framework))
 
+    def action_boards(self) -> None:
+        """Open the action plans (RAG boards) (`b`)."""
+        from screens.action_plans import ActionPlansScreen
+
+        self.app.push_screen(ActionPlansScreen())
+
     @on(OptionList.OptionHighlighted, "#framework-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted framework."""
@@ -169,3 +176,13 @@ Your own framework files go in the user configuration folder
         opener = self.WORK_OPENERS.get(item.kind) if item else None
         if item is not None and opener is not None:
             self.app.push_screen(opener(item))
+
+
+def _open_action_plan(item: SavedWork) -> Screen:
+    """Open a saved action plan on its board."""
+    from screens.board import BoardScreen
+
+    return BoardScreen(item.record_id)
+
+
+HomeScreen.WORK_OPENERS["action plan"] = _open_action_plan

@@ -17,7 +17,7 @@ Cursor = tuple[int, int]
 HEADING = -1
 """The item index of a section's heading row."""
 
-ITEM_FIELDS = ("milestone", "rag", "comment", "owner", "focus")
+ITEM_FIELDS = ("rag", "milestone", "comment", "owner", "focus")
 """The fields of an item, in the order they appear across a board row."""
 
 UNDO_LEVELS = 200
