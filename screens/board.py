@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from screens.base import FramewheelScreen
-from screens.board_text import BOARD_HELP, detail_text, export_name, summary_parts
+from screens.board_text import BOARD_HELP, FIELD_NAMES, detail_text, export_name, summary_parts
 from screens.confirm import ConfirmDialog
 from screens.plan_dialogs import PathDialog, PlanHeaderDialog
 from styles import style_path
@@ -114,7 +114,7 @@ class BoardScreen(FramewheelScreen):
         plan = self.editor.plan
         rows = visible_rows(plan, self.rating_filter, self.section_filter, self.search)
         self.view.show(plan, rows, _row_index(rows, self.editor.cursor))
-        for part, value in summary_parts(plan, self.rating_filter, self.section_filter, self.search).items():
+        for part, value in summary_parts(plan, self.rating_filter, self.section_filter, self.search, self.size.width >= 120).items():
             label = self.query_one(f"#{part}", Label)
             label.update(value)
             label.display = bool(value)
@@ -139,6 +139,11 @@ class BoardScreen(FramewheelScreen):
         if self.editor is not None:
             self._detail()
 
+    def say(self, message: str, severity: str = "information", title: str = "") -> None:
+        """Tell the person something: a toast, and the same words where they are looking (the detail line)."""
+        self.notify(message, severity=severity, title=title)  # type: ignore[arg-type]
+        self.query_one("#board-detail", Static).update(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
+
     # -- changes -----------------------------------------------------------------
     def changed(self, message: str = "Saved") -> None:
         """Redraw now, store the plan after the screen is drawn, and say so."""
@@ -162,7 +167,7 @@ class BoardScreen(FramewheelScreen):
         try:
             change(*args)  # type: ignore[operator]
         except (EditError, FocusError) as error:
-            self.notify(str(error), severity="warning")
+            self.say(str(error), severity="warning")
             return False
         if self.editor.plan is not before:
             self.changed(message)
@@ -221,7 +226,7 @@ class BoardScreen(FramewheelScreen):
         """Move the focused item up or down, across into the next section at an edge."""
         assert self.editor is not None
         if self.rating_filter is not None or self.section_filter is not None or self.search:
-            self.notify("Clear the filters (x) to move items: hidden items would be in the way.", severity="warning")
+            self.say("Clear the filters (x) to move items: hidden items would be in the way.", severity="warning")
             return
         self._do(self.editor.move, delta)
 
@@ -231,7 +236,7 @@ class BoardScreen(FramewheelScreen):
         if self.editor.undo():
             self.changed("Undone, saved")
         else:
-            self.notify("Nothing to undo.")
+            self.say("Nothing to undo.")
 
     def action_redo(self) -> None:
         """Redo the last undone change (`ctrl+y`)."""
@@ -239,7 +244,7 @@ class BoardScreen(FramewheelScreen):
         if self.editor.redo():
             self.changed("Redone, saved")
         else:
-            self.notify("Nothing to redo.")
+            self.say("Nothing to redo.")
 
     # -- editing in place ----------------------------------------------------------
     def action_edit(self) -> None:
@@ -300,7 +305,7 @@ class BoardScreen(FramewheelScreen):
             else:
                 self.editor.set_item(**{field: value.strip() if field != "comment" else value.rstrip()})
         except (EditError, FocusError) as error:
-            self.notify(f"{field.capitalize()}: {error}", severity="error", title="Not changed")
+            self.say(f"{FIELD_NAMES.get(field, field).capitalize()}: {error} Fix it, or escape to cancel.", severity="error", title="Not changed")
             return
         self._close_editor()
         self.changed()
@@ -410,9 +415,9 @@ class BoardScreen(FramewheelScreen):
         try:
             path.write_text(plan_to_markdown(plan) if kind == "md" else plan_to_csv(plan), encoding="utf-8")
         except OSError as error:
-            self.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not exported")
+            self.say(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not exported")
             return
-        self.notify(f"Wrote {path}", title="Exported")
+        self.say(f"Wrote {path}", title="Exported")
 
 
 def _row_index(rows: list[Row], cursor: Cursor) -> int:

@@ -91,6 +91,8 @@ redo. `enter` goes back to the board at the highlighted item, `escape` or `v` ba
                 Option(f"{FLAG + ' ' if item.needs_comment else ''}{item.milestone}\n  {plan.sections[s].title}", id=f"{s}:{i}")
                 for s, i, item in entries
             )
+            if column.option_count:
+                column.highlighted = 0
             if keep is not None and f"{keep[0]}:{keep[1]}" in {f"{s}:{i}" for s, i, _ in entries}:
                 column.highlighted = column.get_option_index(f"{keep[0]}:{keep[1]}")
                 column.focus()

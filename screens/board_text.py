@@ -36,14 +36,17 @@ FIELD_NAMES = {"rag": "rating", "milestone": "milestone", "comment": "comment", 
 """What each field is called on screen."""
 
 
-def summary_parts(plan: ActionPlan, rating: str | None, section: int | None, search: str) -> dict[str, str]:
-    """The always-visible line, by part: counts per rating, green share, unexplained reds, filters."""
+def summary_parts(plan: ActionPlan, rating: str | None, section: int | None, search: str, wide: bool = True) -> dict[str, str]:
+    """The always-visible line, by part: counts per rating, green share, unexplained reds, filters.
+
+    On a narrow screen the counts go without the rating's name (the letter and symbol stay).
+    """
     counts, total = plan.counts(), plan.item_count()
-    parts = {f"count-{r or 'none'}": f"{badge(r)} {RATING_TITLES[r]} {counts[r]}" for r in RATINGS}
+    parts = {f"count-{r or 'none'}": f"{badge(r)} {RATING_TITLES[r] + ' ' if wide else ''}{counts[r]}" for r in RATINGS}
     share = f"{plan.green_share():.0%}" if total else "–"
     parts["count-share"] = f"Green {share} of {total}"
     unexplained = len(plan.unexplained_reds())
-    parts["count-flag"] = f"⚑ {unexplained} red without comment" if unexplained else ""
+    parts["count-flag"] = f"⚑ {unexplained} red need{'s' if unexplained == 1 else ''} a comment" if unexplained else ""
     filters = []
     if rating is not None:
         filters.append(f"only {RATING_TITLES[rating].lower()}")
