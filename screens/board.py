@@ -99,7 +99,8 @@ class BoardScreen(FramewheelScreen):
         self.query_one(BoardView).focus()
 
     def on_resize(self) -> None:
-        """The column headings follow the board's width."""
+        """The column headings follow the board's width; a tall screen shows more of the detail."""
+        self.query_one("#board-detail", Static).styles.height = 9 if self.size.height >= 40 else 4
         self._columns_line()
 
     # -- drawing -----------------------------------------------------------------
@@ -269,8 +270,8 @@ class BoardScreen(FramewheelScreen):
         if field == "comment":
             editor = TextArea(value, id="cell-editor", classes="cell-editor comment-editor", soft_wrap=True)
             width = min(max(region.width, 50), self.size.width - 2)
-            x = min(region.x, self.size.width - width - 1)
-            y = max(1, min(region.y, self.size.height - 10))
+            x = max(0, min(region.x - 1, self.size.width - width))
+            y = max(1, min(region.y - 1, self.size.height - 10))
             editor.styles.width = width
         else:
             editor = Input(value, id="cell-editor", classes="cell-editor", select_on_focus=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -88,7 +89,10 @@ redo. `enter` goes back to the board at the highlighted item, `escape` or `v` ba
             column = self.query_one(f"#column-{key}", OptionList)
             column.clear_options()
             column.add_options(
-                Option(f"{FLAG + ' ' if item.needs_comment else ''}{item.milestone}\n  {plan.sections[s].title}", id=f"{s}:{i}")
+                Option(Text.assemble(
+                    (f"{FLAG} " if item.needs_comment else "", "bold reverse"), item.milestone, "\n",
+                    (f"  {plan.sections[s].title}", "dim italic"),
+                ), id=f"{s}:{i}")
                 for s, i, item in entries
             )
             if column.option_count:
