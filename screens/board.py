@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
@@ -23,6 +22,7 @@ from tui.action_plans import RATINGS, FocusError, format_focus
 from tui.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
 from tui.plan_exchange import plan_to_csv, plan_to_markdown
 from tui.widgets.board_view import BoardView, header_line
+from tui.widgets.text_panel import TextPanel
 
 RATING_FILTERS: tuple[str | None, ...] = (None, *RATINGS)
 """The rating filter cycles through all, red, amber, green, not rated."""
@@ -70,6 +70,10 @@ class BoardScreen(FramewheelScreen):
         self.rating_filter: str | None = None
         self.section_filter: int | None = None
         self.search = ""
+        self._columns_width = 0
+        """The board width the column headings were drawn for."""
+        self._summary: dict[str, str] = {}
+        """What each part of the counts line shows now (only changed parts are redrawn)."""
         self.editing: tuple[str, Cursor] | None = None
         """The field being edited in place and the cursor it belongs to, or None."""
 
@@ -82,7 +86,9 @@ class BoardScreen(FramewheelScreen):
         yield Input(placeholder="Search milestones, comments, owners (enter keeps, escape clears)", id="board-search")
         yield Static(id="board-columns")
         yield BoardView(id="board")
-        yield Static(id="board-detail")
+        yield TextPanel(id="board-detail")
+        yield Input(id="cell-editor", classes="cell-editor", select_on_focus=False)
+        yield TextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,13 +100,15 @@ class BoardScreen(FramewheelScreen):
             return
         self.editor = BoardEditor(plan)
         self.query_one("#board-search", Input).display = False
+        for widget in self.query(".cell-editor"):
+            widget.display = False
         self.title = plan.project
         self.redraw()
         self.query_one(BoardView).focus()
 
     def on_resize(self) -> None:
         """The column headings follow the board's width; a tall screen shows more of the detail."""
-        self.query_one("#board-detail", Static).styles.height = 9 if self.size.height >= 40 else 4
+        self.query_one("#board-detail", TextPanel).styles.height = 9 if self.size.height >= 40 else 4
         self._columns_line()
 
     # -- drawing -----------------------------------------------------------------
@@ -116,21 +124,25 @@ class BoardScreen(FramewheelScreen):
         rows = visible_rows(plan, self.rating_filter, self.section_filter, self.search)
         self.view.show(plan, rows, _row_index(rows, self.editor.cursor))
         for part, value in summary_parts(plan, self.rating_filter, self.section_filter, self.search, self.size.width >= 120).items():
-            label = self.query_one(f"#{part}", Label)
-            label.update(value)
-            label.display = bool(value)
+            if self._summary.get(part) != value:
+                label = self.query_one(f"#{part}", Label)
+                label.update(value)
+                label.display = bool(value)
+                self._summary[part] = value
         self._columns_line()
         self._detail()
 
     def _columns_line(self) -> None:
         """The column headings above the board."""
         width = self.view.scrollable_content_region.width or self.size.width
-        self.query_one("#board-columns", Static).update(Text(header_line(width), style="bold"))
+        if width != self._columns_width:
+            self._columns_width = width
+            self.query_one("#board-columns", Static).update(Text(header_line(width), style="bold"))
 
     def _detail(self) -> None:
         """The focused row in full below the board."""
         assert self.editor is not None
-        self.query_one("#board-detail", Static).update(detail_text(self.editor.plan, self.view.row, self.view.field))
+        self.query_one("#board-detail", TextPanel).show(detail_text(self.editor.plan, self.view.row, self.view.field))
 
     @on(BoardView.CursorMoved, "#board")
     def _moved(self, event: BoardView.CursorMoved) -> None:
@@ -143,7 +155,7 @@ class BoardScreen(FramewheelScreen):
     def say(self, message: str, severity: str = "information", title: str = "") -> None:
         """Tell the person something: a toast, and the same words where they are looking (the detail line)."""
         self.notify(message, severity=severity, title=title)  # type: ignore[arg-type]
-        self.query_one("#board-detail", Static).update(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
+        self.query_one("#board-detail", TextPanel).show(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
 
     # -- changes -----------------------------------------------------------------
     def changed(self, message: str = "Saved") -> None:
@@ -266,25 +278,27 @@ class BoardScreen(FramewheelScreen):
             item = plan.sections[row.section].items[row.item]
             value = format_focus(item.focus) if field == "focus" else str(getattr(item, field))
         region = self.view.cell_region(field)
-        editor: Widget
+        editor: Input | TextArea
         if field == "comment":
-            editor = TextArea(value, id="cell-editor", classes="cell-editor comment-editor", soft_wrap=True)
+            editor = self.query_one("#comment-editor", TextArea)
+            editor.load_text(value)
             width = min(max(region.width, 50), self.size.width - 2)
             x = max(0, min(region.x - 1, self.size.width - width))
             y = max(1, min(region.y - 1, self.size.height - 10))
-            editor.styles.width = width
         else:
-            editor = Input(value, id="cell-editor", classes="cell-editor", select_on_focus=False)
+            editor = self.query_one("#cell-editor", Input)
+            editor.value = value
+            editor.cursor_position = len(value)
             width = max(region.width, 20)
             x, y = min(region.x, self.size.width - width), region.y
-            editor.styles.width = width
+        editor.styles.width = width
         editor.styles.offset = (x, y)
         self.editing = (field, row.cursor)
-        self.mount(editor)
+        editor.display = True
         editor.focus()
         self.refresh_bindings()
         hint = "ctrl+s keeps the comment, escape cancels" if field == "comment" else "enter keeps, escape cancels"
-        self.query_one("#board-detail", Static).update(Text(f"Editing {field}: {hint}", style="bold"))
+        self.query_one("#board-detail", TextPanel).show(Text(f"Editing {field}: {hint}", style="bold"))
 
     @on(Input.Submitted, "#cell-editor")
     def _input_kept(self, event: Input.Submitted) -> None:
@@ -297,8 +311,7 @@ class BoardScreen(FramewheelScreen):
         if self.editing is None or self.editor is None:
             return
         field, cursor = self.editing
-        widget = self.query_one("#cell-editor")
-        value = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        value = self.query_one("#comment-editor", TextArea).text if field == "comment" else self.query_one("#cell-editor", Input).value
         self.editor.cursor = cursor
         try:
             if field == "title":
@@ -314,9 +327,9 @@ class BoardScreen(FramewheelScreen):
     def _close_editor(self) -> None:
         """Remove the in-place editor and give the keys back to the board."""
         self.editing = None
-        for widget in self.query("#cell-editor"):
-            widget.remove()
         self.view.focus()
+        for widget in self.query(".cell-editor"):
+            widget.display = False
         self.refresh_bindings()
         self._detail()
 

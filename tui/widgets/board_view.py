@@ -8,6 +8,7 @@ or 3,000. The widget shows what it is given and moves its cursor; it posts
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -34,6 +35,7 @@ class Column:
     width: int
 
 
+@lru_cache(maxsize=16)
 def column_layout(width: int) -> dict[str, Column]:
     """The x and width of each field for a board ``width`` cells wide (80 columns and up)."""
     owner, focus = (16, 14) if width >= 120 else (10, 9)
@@ -143,6 +145,20 @@ class BoardView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.plan: ActionPlan | None = None
         self.rows: list[Row] = []
+        self._styles: dict[str, Style] = {}
+        """Component styles, looked up once per theme or CSS change (drawing is hot)."""
+
+    def notify_style_update(self) -> None:
+        """Forget the cached component styles when the theme or CSS changes."""
+        self._styles = {}
+        super().notify_style_update()
+
+    def style_of(self, name: str) -> Style:
+        """The Rich style of component class ``board--name`` (cached)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"board--{name}")
+        return style
 
     # -- data --------------------------------------------------------------------
     def show(self, plan: ActionPlan, rows: list[Row], row_index: int) -> None:
@@ -163,14 +179,19 @@ class BoardView(ScrollView, can_focus=True):
         return ITEM_FIELDS[self.field_index]
 
     def watch_row_index(self, old: int, new: int) -> None:
-        """Keep the cursor in view and tell the screen."""
+        """Keep the cursor in view, redraw the two rows that changed, and tell the screen."""
+        top = int(self.scroll_offset.y)
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
-        self.refresh()
+        if int(self.scroll_offset.y) == top:
+            self.refresh_lines(old - top)
+            self.refresh_lines(new - top)
+        else:
+            self.refresh()
         self.post_message(self.CursorMoved(self, self.row, self.field))
 
     def watch_field_index(self) -> None:
         """Redraw the cursor's row and tell the screen."""
-        self.refresh()
+        self.refresh_lines(self.row_index - int(self.scroll_offset.y))
         self.post_message(self.CursorMoved(self, self.row, self.field))
 
     # -- keys --------------------------------------------------------------------
@@ -211,7 +232,7 @@ class BoardView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
         on_cursor = index == self.row_index
-        base = self.rich_style + (self.get_component_rich_style("board--cursor-row") if on_cursor else Style())
+        base = self.rich_style + (self.style_of("cursor-row") if on_cursor else Style())
         segments = self._heading(row, width, base, on_cursor) if row.is_heading else self._item(row, width, base, on_cursor)
         return Strip(segments).adjust_cell_length(width, base)
 
@@ -221,22 +242,22 @@ class BoardView(ScrollView, can_focus=True):
         section = self.plan.sections[row.section]
         counts = {r: sum(1 for item in section.items if item.rag == r) for r in ("red", "amber", "green", "")}
         summary = "  ".join(f"{badge(r)} {n}" for r, n in counts.items() if n)
-        title_style = base + self.get_component_rich_style("board--heading")
+        title_style = base + self.style_of("heading")
         if on_cursor:
-            title_style += self.get_component_rich_style("board--cursor-cell")
+            title_style += self.style_of("cursor-cell")
         text = f"▾ {section.title}"
         tail = f"  {len(section.items)} item{'s' if len(section.items) != 1 else ''}  {summary}"
         head = fit(text, min(cell_len(text), width))
-        return [Segment(head, title_style), Segment("  " + fit(tail.strip(), max(0, width - cell_len(head) - 2)), base + self.get_component_rich_style("board--muted"))]
+        return [Segment(head, title_style), Segment("  " + fit(tail.strip(), max(0, width - cell_len(head) - 2)), base + self.style_of("muted"))]
 
     def _item(self, row: Row, width: int, base: Style, on_cursor: bool) -> list[Segment]:
         """An item: flag, rating (letter and symbol), milestone, comment, owner, focus."""
         assert self.plan is not None
         item = self.plan.sections[row.section].items[row.item]
         layout = column_layout(width)
-        cursor_style = self.get_component_rich_style("board--cursor-cell")
-        rating_style = self.get_component_rich_style(f"board--{item.rag or 'none'}")
-        flag = Segment(FLAG, base + self.get_component_rich_style("board--flag")) if item.needs_comment else Segment(" ", base)
+        cursor_style = self.style_of("cursor-cell")
+        rating_style = self.style_of(item.rag or "none")
+        flag = Segment(FLAG, base + self.style_of("flag")) if item.needs_comment else Segment(" ", base)
         segments = [flag, Segment(" ", base)]
         texts = {
             "rag": badge(item.rag), "milestone": item.milestone, "comment": item.comment,
@@ -249,7 +270,7 @@ class BoardView(ScrollView, can_focus=True):
                 segments.append(Segment(" " * (col.x - x), base))
             style = base + (rating_style if name == "rag" else Style())
             if name == "comment" and item.needs_comment:
-                text, style = "needs a comment: explain this red", base + self.get_component_rich_style("board--muted")
+                text, style = "needs a comment: explain this red", base + self.style_of("muted")
             else:
                 text = texts[name]
             if on_cursor and name == self.field:
