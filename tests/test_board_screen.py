@@ -82,6 +82,10 @@ async def test_rating_keys_set_and_cycle_the_rating(context: AppContext, size: t
         wide = size[0] >= 120
         assert ("R ● Red 1" if wide else "R ● 1") in text and ("G ✔ Green 1" if wide else "G ✔ 1") in text
         assert "Green 25% of 4" in text
+        await press(pilot, "ctrl+z", "ctrl+z")
+        assert stored(context).sections[0].items[0].rag == "green"
+        await press(pilot, "ctrl+y")
+        assert stored(context).sections[0].items[0].rag == ""
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -269,3 +273,20 @@ async def test_saved_plan_opens_from_home(context: AppContext) -> None:
         await press(pilot, "enter")
         assert isinstance(app.screen, BoardScreen)
         assert "Publish a newsletter" in screen_text(app)
+
+
+async def test_new_section_help_and_columns_enter_returns_to_item(context: AppContext) -> None:
+    """`N` adds a section and edits its title; F1 lists the board's keys; `enter` in the columns view returns to that item."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        board = await open_board(pilot)
+        await press(pilot, "N", "ctrl+u", *"Well-being", "enter")
+        assert [s.title for s in stored(context).sections] == ["Visibility", "Well-being", "Recognition"]
+        await press(pilot, "f1")
+        text = screen_text(app)
+        assert "Help: RAG board" in text and "Move up" in text and "Undo" in text and "Export Markdown" in text
+        await press(pilot, "escape", "v", "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert board.view.row is not None and board.view.row.cursor == (2, 0)
+        assert "A ▲ Amber  ·  Recognition  ·  item 1 of 2" in screen_text(app)
