@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,24 +12,25 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from screens.base import FramewheelScreen
-from screens.board_text import BOARD_HELP, FIELD_NAMES, detail_text, export_name, summary_parts
+from screens.board_extras import BoardExtras
+from screens.board_text import (
+    BOARD_HELP,
+    FIELD_NAMES,
+    detail_text,
+    summary_parts,
+)
 from screens.confirm import ConfirmDialog
-from screens.plan_dialogs import PathDialog, PlanHeaderDialog
 from styles import style_path
-from tui.action_plans import RATINGS, FocusError, format_focus
+from tui.action_plans import FocusError, format_focus
 from tui.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
-from tui.plan_exchange import plan_to_csv, plan_to_markdown
 from tui.widgets.board_view import BoardView, header_line
 from tui.widgets.text_panel import TextPanel
-
-RATING_FILTERS: tuple[str | None, ...] = (None, *RATINGS)
-"""The rating filter cycles through all, red, amber, green, not rated."""
 
 EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
 """The only actions that answer while a field is being edited."""
 
 
-class BoardScreen(FramewheelScreen):
+class BoardScreen(BoardExtras, FramewheelScreen):
     """One plan's board: sections and items, ratings with letters and symbols, edited in place."""
 
     CSS_PATH = style_path("board.tcss")
@@ -346,32 +345,6 @@ class BoardScreen(FramewheelScreen):
         else:
             super().action_back()
 
-    # -- filters and search ------------------------------------------------------
-    def action_filter_rating(self) -> None:
-        """Show only one rating, cycling all, red, amber, green, not rated (`f`)."""
-        self.rating_filter = RATING_FILTERS[(RATING_FILTERS.index(self.rating_filter) + 1) % len(RATING_FILTERS)]
-        self.redraw()
-
-    def action_filter_section(self) -> None:
-        """Show only one section, cycling through them and back to all (`s`)."""
-        assert self.editor is not None
-        count = len(self.editor.plan.sections)
-        current = -1 if self.section_filter is None else self.section_filter
-        self.section_filter = current + 1 if current + 1 < count else None
-        self.redraw()
-
-    def action_clear_filters(self) -> None:
-        """Show every item again (`x`)."""
-        self._clear_filters_quietly()
-        self.redraw()
-
-    def _clear_filters_quietly(self) -> None:
-        """Drop the filters and search without redrawing."""
-        self.rating_filter = self.section_filter = None
-        self.search = ""
-        search = self.query_one("#board-search", Input)
-        search.value, search.display = "", False
-
     def action_search(self) -> None:
         """Open the search line (`/`); the board filters as you type."""
         search = self.query_one("#board-search", Input)
@@ -388,50 +361,6 @@ class BoardScreen(FramewheelScreen):
     def _search_kept(self) -> None:
         """`enter` keeps the search and returns to the board."""
         self.view.focus()
-
-    # -- views, header, export -----------------------------------------------------
-    @work
-    async def action_columns(self) -> None:
-        """Show the items in columns by rating (`v`); `enter` there comes back to an item."""
-        from screens.board_columns import BoardColumnsScreen
-
-        assert self.editor is not None
-        cursor = await self.app.push_screen_wait(BoardColumnsScreen(self))
-        if cursor is not None:
-            self._clear_filters_quietly()
-            self.editor.cursor = cursor
-        self.redraw()
-
-    @work
-    async def action_edit_header(self) -> None:
-        """Edit the plan's header (`e`)."""
-        assert self.editor is not None
-        values = await self.app.push_screen_wait(PlanHeaderDialog(self.editor.plan))
-        if values is not None:
-            values = {k: v for k, v in values.items() if k != "project" or str(v).strip()}
-            self.editor.replace_plan(replace(self.editor.plan, **values))  # type: ignore[arg-type]
-            self.title = self.editor.plan.project
-            self.changed()
-
-    @work
-    async def action_export(self, kind: str) -> None:
-        """Write the plan as a Markdown report (`m`) or CSV (`c`) and say where."""
-        assert self.editor is not None
-        plan = self.editor.plan
-        suggested = Path.cwd() / export_name(plan.project, kind)
-        what = "Markdown progress/RAG report" if kind == "md" else "CSV (section,milestone,rag,comment,owner,focus)"
-        path_text = await self.app.push_screen_wait(PathDialog(f"Export the plan as {what}", str(suggested), "An existing file is replaced after you confirm."))
-        if path_text is None:
-            return
-        path = Path(path_text).expanduser()
-        if path.exists() and not await self.app.push_screen_wait(ConfirmDialog(f"Replace {path}?", yes="Replace")):
-            return
-        try:
-            path.write_text(plan_to_markdown(plan) if kind == "md" else plan_to_csv(plan), encoding="utf-8")
-        except OSError as error:
-            self.say(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not exported")
-            return
-        self.say(f"Wrote {path}", title="Exported")
 
 
 def _row_index(rows: list[Row], cursor: Cursor) -> int:

@@ -9,11 +9,24 @@ import pytest
 
 from tui.action_plan_demo import demo_plans
 from tui.action_plans import (
-    TEMPLATE_SECTIONS, ActionPlan, FocusError, PlanFormatError, PlanItem, PlanSection, parse_focus, plan_from_dict, plan_to_dict,
+    TEMPLATE_SECTIONS,
+    ActionPlan,
+    FocusError,
+    PlanFormatError,
+    PlanItem,
+    PlanSection,
+    parse_focus,
+    plan_from_dict,
+    plan_to_dict,
 )
 from tui.board_editor import HEADING, BoardEditor, EditError, visible_rows
 from tui.context import AppContext
-from tui.plan_exchange import PlanImportError, plan_from_csv, plan_to_csv, plan_to_markdown
+from tui.plan_exchange import (
+    PlanImportError,
+    plan_from_csv,
+    plan_to_csv,
+    plan_to_markdown,
+)
 
 
 def plan() -> ActionPlan:

@@ -13,7 +13,16 @@ import io
 from dataclasses import dataclass
 
 from tui.action_plans import (
-    RATING_TITLES, RATINGS, ActionPlan, FocusError, PlanItem, PlanSection, badge, format_focus, normalise_rating, parse_focus,
+    RATING_TITLES,
+    RATINGS,
+    ActionPlan,
+    FocusError,
+    PlanItem,
+    PlanSection,
+    badge,
+    format_focus,
+    normalise_rating,
+    parse_focus,
 )
 
 CSV_COLUMNS = ("section", "milestone", "rag", "comment", "owner", "focus")
