@@ -68,23 +68,29 @@ def main() -> int:
     parser.add_argument("--size", default="80x24")
     args = parser.parse_args()
     cols, rows = args.size.split("x")
-    db = Path(tempfile.mkdtemp(prefix="framewheel-board-bench-")) / "framewheel.json"
-    build_database(db)
     timed = steps()
-    command = [sys.executable, str(args.probe), "--json", "--cols", cols, "--rows", rows, "--repeat", str(args.repeat),
-               "--expect", "Your work", "--step", "b=>Benchmark plan", "--step", "enter=>Green 0% of 300"]
-    command += [arg for keys, text in timed for arg in ("--step", f"{keys}=>{text}")]
-    command += ["--", sys.executable, "-m", "tui", "--db", str(db)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    data = json.loads(result.stdout)
-    if not data["ok"]:
-        print(json.dumps(data, indent=2))
-        raise SystemExit("a step timed out (see above)")
+    runs = []
+    for _ in range(args.repeat):  # a fresh file each run: the ratings of one run are saved
+        db = Path(tempfile.mkdtemp(prefix="framewheel-board-bench-")) / "framewheel.json"
+        build_database(db)
+        command = [sys.executable, str(args.probe), "--json", "--cols", cols, "--rows", rows,
+                   "--expect", "Your work", "--step", "b=>Benchmark plan", "--step", "enter=>Green 0% of 300"]
+        command += [arg for keys, text in timed for arg in ("--step", f"{keys}=>{text}")]
+        command += ["--", sys.executable, "-m", "tui", "--db", str(db)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+        data = json.loads(result.stdout)
+        if not data["ok"]:
+            print(json.dumps(data, indent=2))
+            raise SystemExit("a step timed out (see above)")
+        runs.append(data["results"])
+    data = {"results": [
+        {"median_ms": statistics.median(run[i]["median_ms"] for run in runs)} for i in range(len(runs[0]))
+    ]}
     board = data["results"][3:]
     by_key: dict[str, list[float]] = {}
     for (keys, _), row in zip(timed, board):
         by_key.setdefault(keys, []).append(row["median_ms"])
-    print(f"RAG board of {SECTIONS * PER_SECTION} items, {args.size} pseudo-terminal, {args.repeat} run(s), db: {db}")
+    print(f"RAG board of {SECTIONS * PER_SECTION} items, {args.size} pseudo-terminal, {args.repeat} run(s) (median of runs per key press)")
     print(f"open the board        : median {data['results'][2]['median_ms']:7.1f} ms")
     for keys, values in by_key.items():
         print(f"key {keys:<18}: median {statistics.median(values):7.1f} ms over {len(values)} presses")
