@@ -87,6 +87,7 @@ Your own framework files go in the user configuration folder
         Binding("f", "finder", "Level finder", id="home.finder", show=False),
         Binding("w", "new_wheel", "New wheel", id="home.wheel", show=False),
         Binding("h", "wheel_history", "Wheel history", id="home.history", show=False),
+        Binding("b", "boards", "Action plans (RAG boards)", id="home.boards", show=False),
     ]
 
     AUTO_FOCUS = "#framework-list"
@@ -191,6 +192,12 @@ Your own framework files go in the user configuration folder
 
         self.app.push_screen(HistoryScreen())
 
+    def action_boards(self) -> None:
+        """Open the action plans (RAG boards) (`b`)."""
+        from screens.action_plans import ActionPlansScreen
+
+        self.app.push_screen(ActionPlansScreen())
+
     @on(OptionList.OptionHighlighted, "#framework-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted framework."""
@@ -255,3 +262,11 @@ import screens.ranking  # noqa: E402,F401  (registers its opener in WORK_OPENERS
 from screens import plan as _plan  # noqa: E402,F401  (registers the plan's opener in WORK_OPENERS)
 from screens import finder as _finder  # noqa: E402,F401  (registers the level finder opener in WORK_OPENERS)
 import screens.wheel_open  # noqa: E402,F401  (registers the opener of saved wheels; imports no charts)
+def _open_action_plan(item: SavedWork) -> Screen:
+    """Open a saved action plan on its board."""
+    from screens.board import BoardScreen
+
+    return BoardScreen(item.record_id)
+
+
+HomeScreen.WORK_OPENERS["action plan"] = _open_action_plan

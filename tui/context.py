@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui import finder_report, ranking_exchange
+from tui.action_plans import ActionPlanRepository
 from tui.assessments import AssessmentRepository
 from tui.development_plan import DevelopmentPlanRepository
 from tui.finder import FinderRepository
@@ -56,6 +57,8 @@ class AppContext:
     """The development plan's objectives."""
     finder: FinderRepository = field(init=False)
     """The level-finder records (marks on exemplars, dated)."""
+    action_plans: ActionPlanRepository = field(init=False)
+    """The action plans (RAG boards)."""
 
     @classmethod
     def open(
@@ -108,6 +111,8 @@ class AppContext:
         self.finder = FinderRepository(self.db)
         self.work_sources.append(self.finder.saved_work)
         finder_report.register()
+        self.action_plans = ActionPlanRepository(self.db)
+        self.work_sources.append(self.action_plans.saved_work)
 
     @property
     def framework(self) -> Framework:

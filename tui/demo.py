@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.ranking_report import add_demo_ranking
 from tui.finder import add_demo_finder
 from tui.assessments import add_demo_wheels
+from tui.action_plan_demo import add_demo_plans
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -27,3 +28,4 @@ def fill_demo(context: AppContext) -> None:
 
     fill_demo_plan(context)
     add_demo_finder(context.finder, context.catalog.frameworks.get("ahep", context.framework))
+    add_demo_plans(context.action_plans)

@@ -1,0 +1,287 @@
+"""The RAG board as one scrolling grid drawn line by line (fast for hundreds of items).
+
+Only the rows on screen are drawn, so a key press costs the same for 30 items
+or 3,000. The widget shows what it is given and moves its cursor; it posts
+:class:`BoardView.CursorMoved` upward and never touches storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.action_plans import RATING_TITLES, ActionPlan, badge
+from tui.board_editor import ITEM_FIELDS, Row
+
+FLAG = "⚑"
+"""Marks a red item with no comment (a plan must explain every red)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where one field sits across a row: first cell and width."""
+
+    x: int
+    width: int
+
+
+@lru_cache(maxsize=16)
+def column_layout(width: int) -> dict[str, Column]:
+    """The x and width of each field for a board ``width`` cells wide (80 columns and up)."""
+    owner, focus = (16, 14) if width >= 120 else (10, 9)
+    x = 2
+    layout = {"rag": Column(x, 3)}
+    x += 4
+    flexible = max(20, width - x - owner - focus - 3)
+    milestone = flexible * 11 // 20
+    layout["milestone"] = Column(x, milestone)
+    x += milestone + 1
+    layout["comment"] = Column(x, flexible - milestone)
+    x += flexible - milestone + 1
+    layout["owner"] = Column(x, owner)
+    layout["focus"] = Column(x + owner + 1, focus)
+    return layout
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` on one line, cut with an ellipsis or padded to exactly ``width`` cells."""
+    text = " ".join(text.split())
+    if cell_len(text) > width:
+        return set_cell_size(text, max(0, width - 1)) + "…"
+    return set_cell_size(text, width)
+
+
+def focus_label(years: tuple[int, ...]) -> str:
+    """Focus years compactly: runs of years as ranges (``2021-2023``), others listed."""
+    if not years:
+        return ""
+    runs: list[list[int]] = [[years[0]]]
+    for year in years[1:]:
+        if year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return " ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
+COLUMN_TITLES = {"rag": "RAG", "milestone": "Milestone", "comment": "Comment", "owner": "Owner", "focus": "Focus"}
+"""The heading of each column."""
+
+
+def header_line(width: int) -> str:
+    """The column headings for a board ``width`` cells wide."""
+    line = [" "] * width
+    for name, col in column_layout(width).items():
+        for offset, char in enumerate(fit(COLUMN_TITLES[name], col.width)):
+            if col.x + offset < width:
+                line[col.x + offset] = char
+    return "".join(line).rstrip()
+
+
+class BoardView(ScrollView, can_focus=True):
+    """Section headings and items of a plan; the cursor is a row and a field."""
+
+    DEFAULT_CSS = """
+    BoardView { height: 1fr; background: $surface; }
+    BoardView > .board--heading { text-style: bold; color: $text-accent; }
+    BoardView > .board--cursor-row { background: $boost; }
+    BoardView > .board--cursor-cell { background: $accent; color: $text; text-style: bold; }
+    BoardView > .board--red { color: $error; text-style: bold; }
+    BoardView > .board--amber { color: $warning; text-style: bold; }
+    BoardView > .board--green { color: $success; text-style: bold; }
+    BoardView > .board--none { color: $text-muted; }
+    BoardView > .board--flag { color: $error; text-style: bold reverse; }
+    BoardView > .board--muted { color: $text-muted; }
+    """
+
+    COMPONENT_CLASSES = {
+        "board--heading", "board--cursor-row", "board--cursor-cell", "board--red", "board--amber",
+        "board--green", "board--none", "board--flag", "board--muted",
+    }
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", id="board.up", show=False),
+        Binding("down", "cursor(1)", "Down", id="board.down", show=False),
+        Binding("left", "field(-1)", "Field left", id="board.left", show=False),
+        Binding("right", "field(1)", "Field right", id="board.right", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="board.pageup", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="board.pagedown", show=False),
+        Binding("home", "ends(0)", "First", id="board.home", show=False),
+        Binding("end", "ends(1)", "Last", id="board.end", show=False),
+    ]
+
+    row_index: reactive[int] = reactive(0, layout=False, always_update=True)
+    """The index of the cursor's row among the rows shown."""
+    field_index: reactive[int] = reactive(1)
+    """The index in ITEM_FIELDS of the cursor's field (milestone by default)."""
+
+    class CursorMoved(Message):
+        """The cursor is on another row or field."""
+
+        def __init__(self, board: BoardView, row: Row | None, field: str) -> None:
+            """The board, the row now under the cursor (None when the board is empty) and the field."""
+            super().__init__()
+            self.board = board
+            self.row = row
+            self.field = field
+
+        @property
+        def control(self) -> BoardView:
+            """The board that sent the message (for ``@on(..., "#id")``)."""
+            return self.board
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        """An empty board; call :meth:`show` to fill it."""
+        super().__init__(id=id)
+        self.plan: ActionPlan | None = None
+        self.rows: list[Row] = []
+        self._styles: dict[str, Style] = {}
+        """Component styles, looked up once per theme or CSS change (drawing is hot)."""
+
+    def notify_style_update(self) -> None:
+        """Forget the cached component styles when the theme or CSS changes."""
+        self._styles = {}
+        super().notify_style_update()
+
+    def style_of(self, name: str) -> Style:
+        """The Rich style of component class ``board--name`` (cached)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"board--{name}")
+        return style
+
+    # -- data --------------------------------------------------------------------
+    def show(self, plan: ActionPlan, rows: list[Row], row_index: int) -> None:
+        """Show ``rows`` of ``plan`` with the cursor on ``row_index`` (clamped)."""
+        self.plan, self.rows = plan, rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.row_index = max(0, min(row_index, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def row(self) -> Row | None:
+        """The row under the cursor, or None when nothing is shown."""
+        return self.rows[self.row_index] if 0 <= self.row_index < len(self.rows) else None
+
+    @property
+    def field(self) -> str:
+        """The field under the cursor."""
+        return ITEM_FIELDS[self.field_index]
+
+    def watch_row_index(self, old: int, new: int) -> None:
+        """Keep the cursor in view, redraw the two rows that changed, and tell the screen."""
+        top = int(self.scroll_offset.y)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+        if int(self.scroll_offset.y) == top:
+            self.refresh_lines(old - top)
+            self.refresh_lines(new - top)
+        else:
+            self.refresh()
+        self.post_message(self.CursorMoved(self, self.row, self.field))
+
+    def watch_field_index(self) -> None:
+        """Redraw the cursor's row and tell the screen."""
+        self.refresh_lines(self.row_index - int(self.scroll_offset.y))
+        self.post_message(self.CursorMoved(self, self.row, self.field))
+
+    # -- keys --------------------------------------------------------------------
+    def action_cursor(self, delta: int) -> None:
+        """Move the cursor up or down one row."""
+        if self.rows:
+            self.row_index = max(0, min(self.row_index + delta, len(self.rows) - 1))
+
+    def action_field(self, delta: int) -> None:
+        """Move the cursor to the field left or right."""
+        self.field_index = max(0, min(self.field_index + delta, len(ITEM_FIELDS) - 1))
+
+    def action_page(self, delta: int) -> None:
+        """Move the cursor one screen up or down."""
+        self.action_cursor(delta * max(1, self.scrollable_content_region.height - 1))
+
+    def action_ends(self, end: int) -> None:
+        """Move the cursor to the first or the last row."""
+        if self.rows:
+            self.row_index = len(self.rows) - 1 if end else 0
+
+    # -- geometry ----------------------------------------------------------------
+    def cell_region(self, field: str) -> Region:
+        """Where the cursor's cell is on the screen (for an editor laid over it)."""
+        region = self.scrollable_content_region
+        y = region.y + self.row_index - int(self.scroll_offset.y)
+        if field == "title":
+            return Region(region.x + 2, y, max(20, region.width - 4), 1)
+        col = column_layout(region.width)[field]
+        return Region(region.x + col.x, y, col.width, 1)
+
+    # -- drawing -----------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        """One line of the board: a heading, an item, or blank below the last row."""
+        index = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        if self.plan is None or not 0 <= index < len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
+        on_cursor = index == self.row_index
+        base = self.rich_style + (self.style_of("cursor-row") if on_cursor else Style())
+        segments = self._heading(row, width, base, on_cursor) if row.is_heading else self._item(row, width, base, on_cursor)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _heading(self, row: Row, width: int, base: Style, on_cursor: bool) -> list[Segment]:
+        """A section heading: its title and its counts by rating."""
+        assert self.plan is not None
+        section = self.plan.sections[row.section]
+        counts = {r: sum(1 for item in section.items if item.rag == r) for r in ("red", "amber", "green", "")}
+        summary = "  ".join(f"{badge(r)} {n}" for r, n in counts.items() if n)
+        title_style = base + self.style_of("heading")
+        if on_cursor:
+            title_style += self.style_of("cursor-cell")
+        text = f"▾ {section.title}"
+        tail = f"  {len(section.items)} item{'s' if len(section.items) != 1 else ''}  {summary}"
+        head = fit(text, min(cell_len(text), width))
+        return [Segment(head, title_style), Segment("  " + fit(tail.strip(), max(0, width - cell_len(head) - 2)), base + self.style_of("muted"))]
+
+    def _item(self, row: Row, width: int, base: Style, on_cursor: bool) -> list[Segment]:
+        """An item: flag, rating (letter and symbol), milestone, comment, owner, focus."""
+        assert self.plan is not None
+        item = self.plan.sections[row.section].items[row.item]
+        layout = column_layout(width)
+        cursor_style = self.style_of("cursor-cell")
+        rating_style = self.style_of(item.rag or "none")
+        flag = Segment(FLAG, base + self.style_of("flag")) if item.needs_comment else Segment(" ", base)
+        segments = [flag, Segment(" ", base)]
+        texts = {
+            "rag": badge(item.rag), "milestone": item.milestone, "comment": item.comment,
+            "owner": item.owner, "focus": focus_label(item.focus),
+        }
+        x = 2
+        for name in ("rag", "milestone", "comment", "owner", "focus"):
+            col = layout[name]
+            if col.x > x:
+                segments.append(Segment(" " * (col.x - x), base))
+            style = base + (rating_style if name == "rag" else Style())
+            if name == "comment" and item.needs_comment:
+                text, style = "needs a comment: explain this red", base + self.style_of("muted")
+            else:
+                text = texts[name]
+            if on_cursor and name == self.field:
+                style = style + cursor_style
+            segments.append(Segment(fit(text, col.width), style))
+            x = col.x + col.width
+        return segments
+
+    def rating_title(self) -> str:
+        """The cursor item's rating in words (for screen readers of the detail line)."""
+        row = self.row
+        if self.plan is None or row is None or row.is_heading:
+            return ""
+        return RATING_TITLES[self.plan.sections[row.section].items[row.item].rag]
