@@ -23,6 +23,7 @@ from screens.confirm import ConfirmDialog
 from styles import style_path
 from tui.action_plans import FocusError, format_focus
 from tui.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
+from tui.model import SavedWork
 from tui.widgets.board_view import BoardView, header_line
 from tui.widgets.text_panel import TextPanel
 
@@ -372,3 +373,8 @@ def _row_index(rows: list[Row], cursor: Cursor) -> int:
         if (row.section, row.item if row.item != HEADING else -1) > cursor:
             return index
     return max(0, len(rows) - 1)
+
+
+def open_saved_plan(item: SavedWork) -> BoardScreen:
+    """Open a saved action plan on its board (from the home screen's work list)."""
+    return BoardScreen(item.record_id)

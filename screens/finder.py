@@ -18,9 +18,8 @@ from screens.confirm import ConfirmDialog
 from screens.finder_note import NoteDialog
 from screens.finder_text import LEGEND, RULE_HELP, area_prompt, exemplar_prompt, result_text
 from screens.framework_text import WIDE, areas_outline, no_levels_note
-from screens.home import HomeScreen
 from styles import style_path
-from tui.finder import KIND, FinderError, FinderRecord, derive
+from tui.finder import FinderError, FinderRecord, derive
 from tui.model import Framework, SavedWork
 
 
@@ -327,5 +326,3 @@ def open_saved(item: SavedWork) -> FinderScreen:
     """Open a saved record from the home screen's work list."""
     return FinderScreen(item.record_id)
 
-
-HomeScreen.WORK_OPENERS[KIND] = open_saved

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Callable, ClassVar
 
 from rich.text import Text
@@ -92,8 +93,16 @@ Your own framework files go in the user configuration folder
 
     AUTO_FOCUS = "#framework-list"
 
-    WORK_OPENERS: ClassVar[dict[str, Callable[[SavedWork], Screen]]] = {}
-    """Activities register how to open each kind of saved work."""
+    WORK_OPENERS: ClassVar[dict[str, str]] = {
+        "wheel": "screens.wheel_open:open_saved_wheel",
+        "ranking": "screens.ranking:open_saved_ranking",
+        "plan": "screens.plan:open_plan",
+        "level finder": "screens.finder:open_saved",
+        "action plan": "screens.board:open_saved_plan",
+    }
+    """How each kind of saved work opens: ``module:function`` taking the SavedWork, giving a Screen.
+
+    Named, not imported, so that the home screen starts without loading every activity."""
 
     def compose(self) -> ComposeResult:
         """Header; frameworks and activities on the left; outline and saved work on the right; footer."""
@@ -253,20 +262,9 @@ Your own framework files go in the user configuration folder
     def _open_work(self, event: DataTable.RowSelected) -> None:
         """Open a saved item with the screen its activity registered."""
         item = self._work.get(str(event.row_key.value))
-        opener = self.WORK_OPENERS.get(item.kind) if item else None
-        if item is not None and opener is not None:
-            self.app.push_screen(opener(item))
-
-
-import screens.ranking  # noqa: E402,F401  (registers its opener in WORK_OPENERS)
-from screens import plan as _plan  # noqa: E402,F401  (registers the plan's opener in WORK_OPENERS)
-from screens import finder as _finder  # noqa: E402,F401  (registers the level finder opener in WORK_OPENERS)
-import screens.wheel_open  # noqa: E402,F401  (registers the opener of saved wheels; imports no charts)
-def _open_action_plan(item: SavedWork) -> Screen:
-    """Open a saved action plan on its board."""
-    from screens.board import BoardScreen
-
-    return BoardScreen(item.record_id)
-
-
-HomeScreen.WORK_OPENERS["action plan"] = _open_action_plan
+        target = self.WORK_OPENERS.get(item.kind) if item else None
+        if item is None or target is None:
+            return
+        module_name, _, function_name = target.partition(":")
+        opener: Callable[[SavedWork], Screen] = getattr(importlib.import_module(module_name), function_name)
+        self.app.push_screen(opener(item))

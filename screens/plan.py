@@ -14,11 +14,9 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.confirm import ConfirmDialog
-from screens.home import HomeScreen
 from styles import style_path
 from tui.development_plan import (
     plural,
-    KIND,
     STATUSES,
     Objective,
     PlanError,
@@ -335,5 +333,3 @@ def open_plan(item: SavedWork) -> PlanScreen:
     """Open a plan from the home screen's work list."""
     return PlanScreen(item.framework_id)
 
-
-HomeScreen.WORK_OPENERS[KIND] = open_plan

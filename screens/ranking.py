@@ -19,7 +19,6 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
-from screens.home import HomeScreen
 from screens.ranking_details import RankingDetails, RankingDetailsDialog
 from styles import style_path
 from tui.model import Framework, SavedWork
@@ -376,5 +375,3 @@ def open_saved_ranking(item: SavedWork) -> RankingScreen:
     """Open a ranking from the home screen's work list."""
     return RankingScreen(item.record_id)
 
-
-HomeScreen.WORK_OPENERS["ranking"] = open_saved_ranking

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from screens.home import HomeScreen
 from tui.model import SavedWork
 
 if TYPE_CHECKING:
@@ -46,5 +45,3 @@ def start_new_wheel(screen: Screen) -> None:
     wheel = context.assessments.create(context.framework)
     screen.app.push_screen(wheel_screen(context, wheel.id, discard_if_empty=True))
 
-
-HomeScreen.WORK_OPENERS["wheel"] = open_saved_wheel

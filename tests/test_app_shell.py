@@ -181,3 +181,35 @@ async def test_home_lists_recent_saved_work(context: AppContext) -> None:
         assert "Wheel number 27" in text  # 2026-11-28 is the newest date
         assert text.index("Wheel number 27") < text.index("Wheel number 26")
         assert "and 10 more" in text
+
+
+async def test_every_kind_of_saved_work_opens_from_home(tmp_path: Path) -> None:
+    """Each kind of work the demo saves (wheel, ranking, plan, finder record, action plan) opens with enter."""
+    import importlib
+
+    from screens.home import HomeScreen as Home
+
+    context = AppContext.open_demo(user_dir=tmp_path / "u")
+    kinds = {item.kind for item in context.saved_work()}
+    assert {"wheel", "ranking", "plan", "level finder", "action plan"} <= kinds
+    for kind in kinds:
+        module, _, function = Home.WORK_OPENERS[kind].partition(":")
+        assert callable(getattr(importlib.import_module(module), function)), kind
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        opened = set()
+        for row in range(app.screen.query_one("#work-table").row_count):
+            table = app.screen.query_one("#work-table")
+            table.focus()
+            table.move_cursor(row=row)
+            kind = app.screen._work[str(table.coordinate_to_cell_key((row, 0)).row_key.value)].kind
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, HomeScreen), kind
+            opened.add(kind)
+            while not isinstance(app.screen, HomeScreen):
+                await pilot.press("escape")
+                await pilot.pause(0.1)
+        assert opened == kinds
+    context.close()

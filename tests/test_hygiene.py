@@ -16,7 +16,7 @@ CORE = [
     "tui.development_plan", "tui.reports", "tui.exchange", "tui.cli_exchange",
     "tui.search", "tui.finder", "tui.finder_report",
     "tui.charts", "tui.saver",
-    "tui.action_plans", "tui.board_editor", "tui.plan_exchange", "tui.action_plan_demo",
+    "tui.action_plans", "tui.board_editor", "tui.plan_exchange", "tui.action_plan_demo", "tui.action_plan_exchange", "tui.plugins",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from tui import finder_report, ranking_exchange
 from tui.action_plans import ActionPlanRepository
 from tui.assessments import AssessmentRepository
 from tui.development_plan import DevelopmentPlanRepository
@@ -105,12 +104,10 @@ class AppContext:
         self.work_sources.append(self.assessments.saved_work)
         self.rankings = RankingRepository(self.db)
         self.work_sources.append(self.rankings.saved_work)
-        ranking_exchange.register()
         self.development_plan = DevelopmentPlanRepository(self.db)
         self.work_sources.append(self.development_plan.saved_work)
         self.finder = FinderRepository(self.db)
         self.work_sources.append(self.finder.saved_work)
-        finder_report.register()
         self.action_plans = ActionPlanRepository(self.db)
         self.work_sources.append(self.action_plans.saved_work)
 

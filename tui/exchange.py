@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui import plugins
 from tui.assessments import Assessment, now_iso
 from tui.development_plan import STATUSES, Objective, check_objective
 from tui.frameworks import FrameworkCatalog
@@ -284,6 +285,7 @@ register_section(DataSection(
 
 def export_all(context: AppContext) -> dict[str, Any]:
     """Every registered section's data as one bundle."""
+    plugins.load()
     return {"format": BUNDLE_FORMAT, "exported": now_iso(), **{s.name: s.export(context) for s in SECTIONS}}
 
 
@@ -351,6 +353,7 @@ def _read(path: str) -> tuple[object, str | None]:
 
 def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
     """Read and check one exchange file; nothing is written."""
+    plugins.load()
     outcome = FileOutcome(path)
     doc, why = _read(path)
     if why is not None:

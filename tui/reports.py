@@ -191,6 +191,9 @@ def build_report(
 
 def report_for(context: AppContext, wheel: Assessment) -> str:
     """The report of a stored wheel with its open objectives and every registered section."""
+    from tui import plugins
+
+    plugins.load()
     framework = context.catalog.get(wheel.framework_id)
     if framework is None:
         raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded")
