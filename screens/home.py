@@ -120,7 +120,7 @@ Your own framework files go in the user configuration folder
                     yield Static(id="framework-summary")
                 with Vertical(id="work-panel", classes="panel"):
                     yield Label("Your work", classes="panel-title")
-                    yield Static("Nothing saved yet.", id="work-empty")
+                    yield Static("Loading your work…", id="work-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -128,7 +128,7 @@ Your own framework files go in the user configuration folder
         self.title = "framewheel"
         self.query_one("#activities", Static).update(self.activity_menu())
         self.refresh_frameworks()
-        self.refresh_work()
+        self.call_after_refresh(self.refresh_work)  # the screen is usable before the list is read
 
     def activity_menu(self) -> Text:
         """The activity keys of this screen, one per line, in the order of the design's key list."""
@@ -142,8 +142,9 @@ Your own framework files go in the user configuration folder
         return text
 
     def on_screen_resume(self) -> None:
-        """Saved work may have changed while another screen was in front."""
-        self.refresh_work()
+        """Saved work may have changed while another screen was in front (the first showing loads it after drawing)."""
+        if self._work_loaded:
+            self.refresh_work()
 
     def refresh_frameworks(self) -> None:
         """List the loaded frameworks, the chosen one marked and highlighted."""
@@ -160,8 +161,12 @@ Your own framework files go in the user configuration folder
         option_list.highlighted = index
         self.show_framework(self.context.framework)
 
+    _work_loaded = False
+    """True once the work list has been read (it is read just after the first drawing)."""
+
     def refresh_work(self) -> None:
         """List the most recent saved work (the table is only built once there is some)."""
+        self._work_loaded = True
         items = self.context.saved_work()
         shown = items[:RECENT_WORK]
         self._work = {f"{item.kind}:{item.record_id}": item for item in shown}

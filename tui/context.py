@@ -13,15 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from tui.action_plans import ActionPlanRepository
-from tui.assessments import AssessmentRepository
-from tui.development_plan import DevelopmentPlanRepository
-from tui.finder import FinderRepository
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.model import Framework, SavedWork
-from tui.rankings import RankingRepository
 from tui.settings import Settings
 from tui.storage import Database
+
+if TYPE_CHECKING:
+    from tui.action_plans import ActionPlanRepository
+    from tui.assessments import AssessmentRepository
+    from tui.development_plan import DevelopmentPlanRepository
+    from tui.finder import FinderRepository
+    from tui.rankings import RankingRepository
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -48,16 +53,6 @@ class AppContext:
     """Sentences to show once the interface is up (storage reports, skipped files)."""
     work_sources: list[Callable[[], list[SavedWork]]] = field(default_factory=list)
     """Each activity registers a function listing its saved work for the home screen."""
-    assessments: AssessmentRepository = field(init=False)
-    """The wheels (self-assessments)."""
-    rankings: RankingRepository = field(init=False)
-    """The named team rankings of a framework's areas."""
-    development_plan: DevelopmentPlanRepository = field(init=False)
-    """The development plan's objectives."""
-    finder: FinderRepository = field(init=False)
-    """The level-finder records (marks on exemplars, dated)."""
-    action_plans: ActionPlanRepository = field(init=False)
-    """The action plans (RAG boards)."""
 
     @classmethod
     def open(
@@ -99,17 +94,47 @@ class AppContext:
         return context
 
     def register_activities(self) -> None:
-        """Create each activity's repository and list its saved work on the home screen."""
-        self.assessments = AssessmentRepository(self.db)
-        self.work_sources.append(self.assessments.saved_work)
-        self.rankings = RankingRepository(self.db)
-        self.work_sources.append(self.rankings.saved_work)
-        self.development_plan = DevelopmentPlanRepository(self.db)
-        self.work_sources.append(self.development_plan.saved_work)
-        self.finder = FinderRepository(self.db)
-        self.work_sources.append(self.finder.saved_work)
-        self.action_plans = ActionPlanRepository(self.db)
-        self.work_sources.append(self.action_plans.saved_work)
+        """List each activity's saved work on the home screen (its repository is made on first use)."""
+        for name in ("assessments", "rankings", "development_plan", "finder", "action_plans"):
+            self.work_sources.append(lambda name=name: getattr(self, name).saved_work())
+
+    # Each repository is created (and its module imported) the first time it is used, so that
+    # the interface starts without loading activities the person may not open.
+
+    @cached_property
+    def assessments(self) -> AssessmentRepository:
+        """The wheels (self-assessments)."""
+        from tui.assessments import AssessmentRepository
+
+        return AssessmentRepository(self.db)
+
+    @cached_property
+    def rankings(self) -> RankingRepository:
+        """The named team rankings of a framework's areas."""
+        from tui.rankings import RankingRepository
+
+        return RankingRepository(self.db)
+
+    @cached_property
+    def development_plan(self) -> DevelopmentPlanRepository:
+        """The development plan's objectives."""
+        from tui.development_plan import DevelopmentPlanRepository
+
+        return DevelopmentPlanRepository(self.db)
+
+    @cached_property
+    def finder(self) -> FinderRepository:
+        """The level-finder records (marks on exemplars, dated)."""
+        from tui.finder import FinderRepository
+
+        return FinderRepository(self.db)
+
+    @cached_property
+    def action_plans(self) -> ActionPlanRepository:
+        """The action plans (RAG boards)."""
+        from tui.action_plans import ActionPlanRepository
+
+        return ActionPlanRepository(self.db)
 
     @property
     def framework(self) -> Framework:
