@@ -14,6 +14,7 @@ from tui.context import AppContext
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep logs, config and data of every test inside its tmp_path."""
     monkeypatch.setenv("FRAMEWHEEL_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("FRAMEWHEEL_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.setenv("FRAMEWHEEL_OUTPUT_DIR", str(tmp_path / "output"))

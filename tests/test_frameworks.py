@@ -185,3 +185,35 @@ def test_unreadable_and_non_utf8_file(tmp_path: Path) -> None:
     latin.write_bytes(GOOD.replace("Tiny", "Tin\xff").encode("latin-1"))
     with pytest.raises(FrameworkError, match="not UTF-8"):
         load_framework(latin)
+
+
+def test_catalog_cache_is_used_only_for_unchanged_valid_files(tmp_path: Path) -> None:
+    """A second load takes unchanged files from the cache (same frameworks); a changed file is checked again."""
+    from tui.framework_cache import FrameworkCache
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    mine = folder / "mine.yaml"
+    mine.write_text(GOOD, encoding="utf-8")
+    first = load_catalog(user_dir=folder)
+    cache = FrameworkCache()
+    assert cache.get(mine) == first.get("tiny")
+    assert cache.get(shipped_framework_files()[0]) in first.frameworks.values()
+    second = load_catalog(user_dir=folder)
+    assert second.frameworks == first.frameworks and second.problems == []
+    mine.write_text(GOOD.replace('version: "1"', "version: 1"), encoding="utf-8")
+    third = load_catalog(user_dir=folder)
+    assert "tiny" not in third.frameworks
+    assert [p.message for p in third.problems] == ['version must be text, not a whole number; put it in quotes, e.g. "1"']
+    assert FrameworkCache().get(mine) is None
+
+
+def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    """A cache file that is not valid JSON changes nothing: the frameworks load from their files."""
+    from tui.framework_cache import cache_path
+
+    load_catalog(user_dir=tmp_path / "none")
+    cache_path().write_text("{not json", encoding="utf-8")
+    catalog = load_catalog(user_dir=tmp_path / "none")
+    assert "ahep" in catalog.frameworks and len(catalog.get("ahep").areas) == 8
+    assert cache_path().stat().st_mode & 0o777 == 0o600

@@ -12,15 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from tui import schema_checks
+from tui.framework_cache import FrameworkCache
 from tui.model import Framework
-
-try:  # the C composer is several times faster; the pure one gives the same nodes
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
 
 DEFAULT_FRAMEWORK_ID = "ahep"
 """The framework the app opens on when none is chosen."""
@@ -51,8 +44,13 @@ class FrameworkError(Exception):
 
 def parse_framework(text: str, path: str) -> Framework:
     """Parse and validate framework YAML; raise FrameworkError with all problems."""
+    import yaml  # loaded only when a file has to be parsed (unchanged files come from the cache)
+
+    from tui import schema_checks
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C composer is faster; same nodes
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -119,13 +117,17 @@ class FrameworkCatalog:
         """All frameworks, the default first, then by title."""
         return sorted(self.frameworks.values(), key=lambda f: (f.id != DEFAULT_FRAMEWORK_ID, f.title.lower()))
 
-    def add_file(self, path: Path) -> Framework | None:
-        """Load one file into the catalog; a broken file is recorded and skipped."""
-        try:
-            framework = load_framework(path)
-        except FrameworkError as error:
-            self.problems.extend(error.problems)
-            return None
+    def add_file(self, path: Path, cache: FrameworkCache | None = None) -> Framework | None:
+        """Load one file into the catalog (from the cache when unchanged); a broken file is recorded and skipped."""
+        framework = cache.get(path) if cache is not None else None
+        if framework is None:
+            try:
+                framework = load_framework(path)
+            except FrameworkError as error:
+                self.problems.extend(error.problems)
+                return None
+            if cache is not None:
+                cache.put(path, framework)
         other = self.frameworks.get(framework.id)
         if other is not None and other.path != framework.path:
             message = f"framework id '{framework.id}' is already used by {other.path}; this file is skipped"
@@ -135,16 +137,23 @@ class FrameworkCatalog:
         return framework
 
 
-def load_catalog(user_dir: Path | None = None, extra: list[Path] | None = None) -> FrameworkCatalog:
-    """Shipped frameworks, then the user's folder, then files named on the command line."""
+def load_catalog(user_dir: Path | None = None, extra: list[Path] | None = None, use_cache: bool = True) -> FrameworkCatalog:
+    """Shipped frameworks, then the user's folder, then files named on the command line.
+
+    Valid files that have not changed since they were last read come from the
+    framework cache; every other file is parsed and checked in full.
+    """
     catalog = FrameworkCatalog()
+    cache = FrameworkCache() if use_cache else None
     for path in shipped_framework_files():
-        catalog.add_file(path)
+        catalog.add_file(path, cache)
     folder = user_framework_dir() if user_dir is None else user_dir
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
             if path.suffix in (".yaml", ".yml") and path.is_file():
-                catalog.add_file(path)
+                catalog.add_file(path, cache)
     for path in extra or []:
-        catalog.add_file(path)
+        catalog.add_file(path, cache)
+    if cache is not None:
+        cache.save()
     return catalog
