@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 CORE = [
-    "tui.model", "tui.frameworks", "tui.framework_cache", "tui.schema_checks", "tui.storage", "tui.safefile",
+    "tui.model", "tui.frameworks", "tui.framework_cache", "tui.records", "tui.schema_checks", "tui.storage", "tui.safefile",
     "tui.datafile", "tui.paths", "tui.settings", "tui.assessments", "tui.analysis", "tui.context", "tui.crashlog", "tui.demo", "tui.cli", "tui.cli_frameworks",
     "tui.rankings", "tui.ranking_report", "tui.ranking_exchange",
     "tui.development_plan", "tui.reports", "tui.exchange", "tui.cli_exchange",

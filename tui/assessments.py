@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from tui.model import Framework, SavedWork
-from tui.storage import Collection, Database
+from tui.records import RecordRepository
 
 TABLE = "assessments"
 """The database table of wheels."""
@@ -87,12 +87,15 @@ class RatingError(ValueError):
     """A rating that cannot be stored (off the scale, unknown area or series); nothing was changed."""
 
 
-class AssessmentRepository:
+class AssessmentRepository(RecordRepository[Assessment]):
     """Create, read and change wheels; every change is saved at once."""
 
-    def __init__(self, db: Database) -> None:
-        """Wheels in ``db``."""
-        self._records: Collection = db.collection(TABLE)
+    TABLE = TABLE
+    ORDER_BY = "created"
+
+    def build(self, record: dict[str, Any]) -> Assessment:
+        """The Assessment of a stored record."""
+        return Assessment.from_record(record)
 
     def create(self, framework: Framework, label: str = "", copy_from: Assessment | None = None, person: str = "") -> Assessment:
         """A new wheel, blank or copied from another ("start from last time")."""
@@ -115,21 +118,6 @@ class AssessmentRepository:
         """Store complete wheels as new records in one atomic write (used by import)."""
         ids = self._records.insert_many([w.to_record() for w in wheels])
         return [replace(w, id=i) for w, i in zip(wheels, ids)]
-
-    def get(self, wheel_id: int) -> Assessment | None:
-        """The wheel with this id, or None."""
-        record = self._records.get(wheel_id)
-        return Assessment.from_record(record) if record else None
-
-    def list(self, framework_id: str | None = None) -> list[Assessment]:
-        """Wheels, newest first; only one framework's when given."""
-        records = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
-        return sorted((Assessment.from_record(r) for r in records), key=lambda w: (w.created, w.id), reverse=True)
-
-    def latest(self, framework_id: str) -> Assessment | None:
-        """The most recently created wheel for a framework, or None."""
-        wheels = self.list(framework_id)
-        return wheels[0] if wheels else None
 
     def set_rating(self, wheel_id: int, framework: Framework, area_id: str, series_id: str, value: int | None) -> Assessment:
         """Set (or clear, with None) one rating; off-scale values are refused with RatingError."""
@@ -179,14 +167,6 @@ class AssessmentRepository:
         return Assessment.from_record(
             self._records.mutate(wheel_id, lambda r: {**r, "label": label.strip() or r.get("label", ""), "updated": now_iso()})
         )
-
-    def delete(self, wheel_id: int) -> None:
-        """Remove a wheel (the screens confirm first)."""
-        self._records.remove(wheel_id)
-
-    def count(self) -> int:
-        """How many wheels are stored."""
-        return self._records.count()
 
     def saved_work(self) -> list[SavedWork]:
         """The wheels as lines of the home screen's work list (read straight from the records: fast)."""

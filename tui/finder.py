@@ -25,7 +25,7 @@ from typing import Any
 
 from tui.assessments import now_iso
 from tui.model import Area, Framework, Level, SavedWork
-from tui.storage import Collection, Database
+from tui.records import RecordRepository
 
 TABLE = "finder"
 """The database table of level-finder records."""
@@ -200,12 +200,15 @@ def derive(framework: Framework, record: FinderRecord | None) -> FinderResult:
     return FinderResult(results, overall, len(marked), reaching)
 
 
-class FinderRepository:
+class FinderRepository(RecordRepository[FinderRecord]):
     """Create, read and change level-finder records; every change is saved at once."""
 
-    def __init__(self, db: Database) -> None:
-        """Records in ``db``."""
-        self._records: Collection = db.collection(TABLE)
+    TABLE = TABLE
+    ORDER_BY = "created"
+
+    def build(self, record: dict[str, Any]) -> FinderRecord:
+        """The FinderRecord of a stored record."""
+        return FinderRecord.from_record(record)
 
     def create(self, framework: Framework, label: str = "") -> FinderRecord:
         """A new, empty record dated now."""
@@ -217,21 +220,6 @@ class FinderRepository:
     def add(self, record: FinderRecord) -> FinderRecord:
         """Store a complete record as a new one (demo data, imports)."""
         return replace(record, id=self._records.insert(record.to_record()))
-
-    def get(self, record_id: int) -> FinderRecord | None:
-        """The record with this id, or None."""
-        found = self._records.get(record_id)
-        return FinderRecord.from_record(found) if found else None
-
-    def list(self, framework_id: str | None = None) -> list[FinderRecord]:
-        """Records, newest first; only one framework's when given."""
-        found = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
-        return sorted((FinderRecord.from_record(r) for r in found), key=lambda r: (r.created, r.id), reverse=True)
-
-    def latest(self, framework_id: str) -> FinderRecord | None:
-        """The most recently created record for a framework, or None."""
-        records = self.list(framework_id)
-        return records[0] if records else None
 
     def latest_levels(self, framework: Framework) -> dict[str, str | None]:
         """Area id -> level id derived from the latest record for ``framework`` (None: no level reached).
@@ -282,10 +270,6 @@ class FinderRepository:
             return {**record, field_name: values, "updated": now_iso()}
 
         return FinderRecord.from_record(self._records.mutate(record_id, change))
-
-    def delete(self, record_id: int) -> None:
-        """Remove a record (the screens confirm first)."""
-        self._records.remove(record_id)
 
     def saved_work(self) -> list[SavedWork]:
         """The records as lines of the home screen's work list."""

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 
 from tui.assessments import now_iso
 from tui.model import Framework, SavedWork
-from tui.storage import Collection, Database
+from tui.records import RecordRepository
 
 TABLE = "rankings"
 """The database table of rankings."""
@@ -248,12 +248,15 @@ def check_date(text: str) -> str:
         raise RankError(f"Date '{text.strip()}' is not a date written YYYY-MM-DD (for example 2026-11-24).") from None
 
 
-class RankingRepository:
+class RankingRepository(RecordRepository[Ranking]):
     """Create, read and change rankings; every change is saved at once."""
 
-    def __init__(self, db: Database) -> None:
-        """Rankings in ``db``."""
-        self._records: Collection = db.collection(TABLE)
+    TABLE = TABLE
+    ORDER_BY = "updated"
+
+    def build(self, record: dict[str, Any]) -> Ranking:
+        """The Ranking of a stored record."""
+        return Ranking.from_record(record)
 
     def create(self, framework: Framework, name: str, *, day: str = "", notes: str = "",
                groups: Groups | None = None, tag: str = "") -> Ranking:
@@ -272,21 +275,6 @@ class RankingRepository:
     def add(self, ranking: Ranking) -> Ranking:
         """Store a complete ranking as a new record (import); returns it with its id."""
         return replace(ranking, id=self._records.insert(ranking.to_record()))
-
-    def get(self, ranking_id: int) -> Ranking | None:
-        """The ranking with this id, or None."""
-        record = self._records.get(ranking_id)
-        return Ranking.from_record(record) if record else None
-
-    def list(self, framework_id: str | None = None) -> list[Ranking]:
-        """Rankings, the most recently changed first; only one framework's when given."""
-        records = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
-        return sorted((Ranking.from_record(r) for r in records), key=lambda r: (r.updated, r.id), reverse=True)
-
-    def latest(self, framework_id: str) -> Ranking | None:
-        """The most recently changed ranking of a framework, or None (for the wheel summary)."""
-        rankings = self.list(framework_id)
-        return rankings[0] if rankings else None
 
     def _change(self, ranking_id: int, changes: dict[str, Any]) -> Ranking:
         """Apply ``changes`` under the lock; RankError when the ranking was deleted meanwhile."""
@@ -315,14 +303,6 @@ class RankingRepository:
         stamp = now_iso()
         copy = replace(source, id=0, name=name.strip() or f"Copy of {source.name}", created=stamp, updated=stamp, tag="")
         return replace(copy, id=self._records.insert(copy.to_record()))
-
-    def delete(self, ranking_id: int) -> None:
-        """Remove a ranking (the screens confirm first)."""
-        self._records.remove(ranking_id)
-
-    def count(self) -> int:
-        """How many rankings are stored."""
-        return self._records.count()
 
     def saved_work(self) -> list[SavedWork]:
         """The rankings as lines of the home screen's work list."""
