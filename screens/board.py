@@ -144,6 +144,12 @@ class BoardScreen(BoardExtras, FramewheelScreen):
         assert self.editor is not None
         self.query_one("#board-detail", TextPanel).show(detail_text(self.editor.plan, self.view.row, self.view.field))
 
+    def _follow_view(self) -> None:
+        """Take the cursor from the board widget itself: keys typed in one burst (over SSH) reach an
+        action before the board's own CursorMoved message does, and must act on the row now focused."""
+        if self.editor is not None and self.view.row is not None:
+            self.editor.cursor = self.view.row.cursor
+
     @on(BoardView.CursorMoved, "#board")
     def _moved(self, event: BoardView.CursorMoved) -> None:
         """Follow the board's cursor."""
@@ -196,16 +202,19 @@ class BoardScreen(BoardExtras, FramewheelScreen):
 
     def action_rate(self, rating: str) -> None:
         """Rate the focused item (`r`, `a`, `g`)."""
+        self._follow_view()
         assert self.editor is not None
         self._do(self.editor.set_rating, rating)
 
     def action_cycle(self) -> None:
         """Give the focused item the next rating (`space`)."""
+        self._follow_view()
         assert self.editor is not None
         self._do(self.editor.cycle_rating)
 
     def action_new_item(self) -> None:
         """Add an item below the focused one and edit its milestone at once (`n`)."""
+        self._follow_view()
         assert self.editor is not None
         self._clear_filters_quietly()
         if self._do(self.editor.add_item, "New milestone"):
@@ -214,6 +223,7 @@ class BoardScreen(BoardExtras, FramewheelScreen):
 
     def action_new_section(self) -> None:
         """Add a section after the focused one and edit its title (`N`)."""
+        self._follow_view()
         assert self.editor is not None
         self._clear_filters_quietly()
         if self._do(self.editor.add_section, "New section"):
@@ -237,6 +247,7 @@ class BoardScreen(BoardExtras, FramewheelScreen):
 
     def action_move(self, delta: int) -> None:
         """Move the focused item up or down, across into the next section at an edge."""
+        self._follow_view()
         assert self.editor is not None
         if self.rating_filter is not None or self.section_filter is not None or self.search:
             self.say("Clear the filters (x) to move items: hidden items would be in the way.", severity="warning")
@@ -262,6 +273,7 @@ class BoardScreen(BoardExtras, FramewheelScreen):
     # -- editing in place ----------------------------------------------------------
     def action_edit(self) -> None:
         """Edit the focused field where it is (`enter`); on the rating it cycles the rating."""
+        self._follow_view()
         assert self.editor is not None
         row = self.view.row
         if row is None:

@@ -291,3 +291,19 @@ async def test_new_section_help_and_columns_enter_returns_to_item(context: AppCo
         assert isinstance(app.screen, BoardScreen)
         assert board.view.row is not None and board.view.row.cursor == (2, 0)
         assert "A ▲ Amber  ·  Recognition  ·  item 1 of 2" in screen_text(app)
+
+
+async def test_keys_in_one_burst_rate_the_items_they_reach(context: AppContext) -> None:
+    """Keys arriving together (over SSH): `down r down a` rates the first item red and the second amber."""
+    from textual import events
+
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        for key, character in (("down", None), ("r", "r"), ("down", None), ("a", "a")):
+            app.post_message(events.Key(key, character))  # no waiting between keys, as from a terminal
+        await pilot.pause()
+        await pilot.pause()
+        items = stored(context).sections[0].items
+        assert [items[0].rag, items[1].rag] == ["red", "amber"]
