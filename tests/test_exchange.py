@@ -185,6 +185,7 @@ def test_csv_and_markdown_exports(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_report_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """report by id, --latest, -o FILE; errors for an unknown id, no wheels, and usage."""
     db = tmp_path / "db.json"
+    AppContext.open(db, user_dir=tmp_path / "none").close()  # an empty data file
     assert main(["report", "--db", str(db)]) == 1
     assert capsys.readouterr().err == "framewheel: no wheels saved yet, so there is nothing to report\n"
     fill(db)
@@ -206,6 +207,30 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
                              capture_output=True, text=True)
         assert run.returncode == 2, argv
         assert "usage: framewheel" in run.stderr and run.stdout == ""
+    AppContext.open(tmp_path / "db.json", user_dir=tmp_path / "none").close()  # an empty data file
     run = subprocess.run([sys.executable, "-m", "tui", "export", "--db", str(tmp_path / "db.json"), "--id", "3"], cwd=ROOT,
                          capture_output=True, text=True)
     assert run.returncode == 1 and run.stderr == "framewheel: there is no wheel with id 3 (0 wheel(s) saved)\n"
+
+
+def test_cli_never_silently_loses_or_replaces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A damaged data file is reported; a missing one is not created by export; -o refuses links; --demo is refused."""
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("{broken", encoding="utf-8")
+    assert main(["export", "--db", str(damaged)]) == 0
+    assert "could not be read, so it was moved to" in capsys.readouterr().err
+    missing = tmp_path / "typo.json"
+    assert main(["export", "--db", str(missing)]) == 1
+    assert f"there is no data file at {missing}" in capsys.readouterr().err
+    assert not missing.exists()
+    db = tmp_path / "db.json"
+    fill(db)
+    target = tmp_path / "target.md"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["report", "--db", str(db), "-o", str(link)]) == 1
+    assert "is not a regular file" in capsys.readouterr().err
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
+    assert main(["--demo", "export"]) == 2
+    assert "--demo starts the interface" in capsys.readouterr().err

@@ -40,11 +40,22 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run_exchange(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Open the data and run one of the three commands."""
+    if getattr(args, "demo", False):
+        print(f"framewheel: --demo starts the interface on example data; '{args.command}' works on a data file "
+              "(give --db PATH)", file=err)
+        return EXIT_USAGE
+    db_path = resolve_db_path(args.db, os.environ)
+    if args.command != "import" and not db_path.exists():
+        print(f"framewheel: there is no data file at {db_path}; nothing to {args.command} (check --db or $FRAMEWHEEL_DB)",
+              file=err)
+        return EXIT_PROBLEMS
     try:
-        context = AppContext.open(resolve_db_path(args.db, os.environ), args.framework)
+        context = AppContext.open(db_path, args.framework)
     except (ContextError, StorageError) as error:
         print(f"framewheel: {error}", file=err)
         return EXIT_PROBLEMS
+    for notice in context.notices:  # e.g. a damaged data file set aside: never silently
+        print(f"framewheel: {notice}", file=err)
     try:
         command = {"export": run_export, "import": run_import, "report": run_report}[args.command]
         return command(context, args, out, err)
@@ -63,6 +74,10 @@ def emit(text: str, output: str | None, out: TextIO, err: TextIO) -> int:
     path = Path(output).expanduser()
     if path.is_dir():
         print(f"framewheel: {output} is a folder; give a file name", file=err)
+        return EXIT_PROBLEMS
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        print(f"framewheel: {output} is not a regular file (a link, device or pipe), so it was not replaced; "
+              "give the path of a file", file=err)
         return EXIT_PROBLEMS
     if not path.parent.is_dir():
         print(f"framewheel: the folder {path.parent} does not exist, so {output} was not written", file=err)
