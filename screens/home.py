@@ -130,12 +130,16 @@ Your own framework files go in the user configuration folder
         self.refresh_frameworks()
         self.call_after_refresh(self.refresh_work)  # the screen is usable before the list is read
 
+    @classmethod
+    def activity_bindings(cls) -> list[Binding]:
+        """The activity keys of the home screen, in the order of the design's key list."""
+        activities = [b for b in cls.BINDINGS if isinstance(b, Binding) and b.action not in NOT_ACTIVITIES]
+        return sorted(activities, key=lambda b: (ACTIVITY_ORDER.find(b.key) % 100, b.key))
+
     def activity_menu(self) -> Text:
         """The activity keys of this screen, one per line, in the order of the design's key list."""
         text = Text()
-        activities = [b for b in self.BINDINGS if isinstance(b, Binding) and b.action not in NOT_ACTIVITIES]
-        activities.sort(key=lambda b: (ACTIVITY_ORDER.find(b.key) % 100, b.key))
-        for binding in activities:
+        for binding in self.activity_bindings():
             text.append(f" {binding.key} ", style="bold reverse")
             text.append(f" {binding.description}\n")
         text.rstrip()

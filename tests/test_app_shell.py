@@ -213,3 +213,24 @@ async def test_every_kind_of_saved_work_opens_from_home(tmp_path: Path) -> None:
                 await pilot.pause(0.1)
         assert opened == kinds
     context.close()
+
+
+async def test_command_palette_starts_activities_from_any_screen(context: AppContext) -> None:
+    """ctrl+p finds the activities by name ("Ranking") and starts one, even from another screen."""
+    from screens.levels import LevelsScreen
+    from screens.ranking import RankingScreen
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelsScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ranking")
+        await pilot.pause(0.3)
+        assert "key k on the home screen" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, RankingScreen)
+        assert len(app.screen_stack) == 2  # home, then the ranking: the levels screen was left

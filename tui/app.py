@@ -13,6 +13,7 @@ import os
 import signal
 import threading
 import time
+from functools import partial
 from typing import Iterable
 
 from rich.text import Text
@@ -154,10 +155,29 @@ class FramewheelApp(App[None]):
         """Textual's commands, the app's own, and those of the screen in front."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help for this screen", "Keys and how to use what is in front of you (F1)", self.action_help)
+        yield from self._activity_commands()
         yield SystemCommand("Save screen as SVG", "A picture of this screen in the output folder (F12)", self.action_save_svg)
         commands = getattr(screen, "screen_commands", None)
         if callable(commands):
             yield from commands()
+
+    def _activity_commands(self) -> Iterable[SystemCommand]:
+        """Every activity of the home screen, reachable from any screen by name."""
+        from screens.home import HomeScreen
+
+        home = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(home, HomeScreen):
+            return
+        for binding in HomeScreen.activity_bindings():
+            about = binding.tooltip or f"{binding.description} for the chosen framework"
+            yield SystemCommand(binding.description, f"{about} (key {binding.key} on the home screen)",
+                                partial(self._run_on_home, home, binding.action))
+
+    def _run_on_home(self, home: Screen, action: str) -> None:
+        """Go back to the home screen and start one of its activities."""
+        while len(self.screen_stack) > 1 and self.screen is not home:
+            self.pop_screen()
+        self.call_later(home.run_action, action)
 
     def _handle_exception(self, error: Exception) -> None:
         """Log an unexpected failure and show one sentence with the log's path, never a traceback."""
