@@ -220,6 +220,7 @@ class BoardScreen(BoardExtras, FramewheelScreen):
         if self._do(self.editor.add_item, "New milestone"):
             self.view.field_index = 1
             self.action_edit()
+            self.call_after_refresh(self.query_one("#cell-editor", Input).select_all)  # typing replaces the placeholder
 
     def action_new_section(self) -> None:
         """Add a section after the focused one and edit its title (`N`)."""
