@@ -12,6 +12,7 @@ from textual.widgets import Input
 from screens.board_text import export_name
 from screens.confirm import ConfirmDialog
 from screens.plan_dialogs import PathDialog, PlanHeaderDialog
+from tui import safefile
 from tui.action_plans import RATINGS
 from tui.plan_exchange import plan_to_csv, plan_to_markdown
 
@@ -108,10 +109,14 @@ class BoardExtras:
         if path_text is None:
             return
         path = Path(path_text).expanduser()
+        if path.is_symlink() or path.is_dir() or (path.exists() and not path.is_file()):
+            self.say(f"{path} is not a regular file, so it was not replaced", severity="error", title="Not exported")
+            return
         if path.exists() and not await self.app.push_screen_wait(ConfirmDialog(f"Replace {path}?", yes="Replace")):
             return
+        text = plan_to_markdown(plan) if kind == "md" else plan_to_csv(plan)
         try:
-            path.write_text(plan_to_markdown(plan) if kind == "md" else plan_to_csv(plan), encoding="utf-8")
+            safefile.atomic_write(path, text.encode("utf-8"))  # private (0600), complete or not at all
         except OSError as error:
             self.say(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not exported")
             return
