@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tui import exchange
-from tui.action_plans import PlanFormatError, plan_from_dict, plan_to_dict
+from tui.action_plans import ActionPlan, PlanFormatError, plan_from_dict, plan_to_dict
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -19,27 +18,25 @@ def _fingerprint(data: dict[str, Any]) -> str:
     return f"action-plan:{data.get('project', '')}:{data.get('date', '')}:{'|'.join(map(str, milestones))}"
 
 
+def _check_plan(doc: object) -> tuple[list[exchange.Problem], ActionPlan | None]:
+    """One plan's problems as (field, message), and the plan when there are none."""
+    try:
+        return [], plan_from_dict(doc)
+    except PlanFormatError as error:
+        problems = []
+        for problem in error.problems:
+            field, _, message = problem.partition(": ")
+            problems.append((field, message or field))
+        return problems, None
+
+
 def _check_plans(context: AppContext, items: list[Any], prefix: str, seen: set[str]) -> exchange.Checked:
     """Check action plans for import, field by field; a plan already stored is set apart."""
-    result = exchange.Checked()
     stored = {_fingerprint(plan_to_dict(plan)) for plan in context.action_plans.list()}
-    for index, doc in enumerate(items):
-        where = prefix.format(index)
-        try:
-            plan = plan_from_dict(doc)
-        except PlanFormatError as error:
-            for problem in error.problems:
-                field, _, message = problem.partition(": ")
-                result.problems.append((f"{where}{field}".rstrip("."), message or field))
-            continue
-        key = _fingerprint(plan_to_dict(plan))
-        if key in stored or key in seen:
-            result.duplicates.append(f"{where.rstrip('.')}: the action plan '{plan.project}' was already imported")
-            continue
-        seen.add(key)
-        result.writes.append(partial(context.action_plans.add, plan))
-        result.count += 1
-    return result
+    return exchange.check_records(
+        items, prefix, seen, stored, _check_plan, lambda plan: _fingerprint(plan_to_dict(plan)),
+        lambda plan: f"the action plan '{plan.project}'", context.action_plans.add,
+    )
 
 
 def register() -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui import plugins
 from tui.assessments import Assessment, now_iso
@@ -74,6 +74,37 @@ SECTIONS: list[DataSection] = []
 def register_section(section: DataSection) -> None:
     """Add (or replace, by name) a data section of the "all data" export and import."""
     SECTIONS[:] = [s for s in SECTIONS if s.name != section.name] + [section]
+
+
+RecordT = TypeVar("RecordT")
+
+
+def check_records(
+    items: list[Any], prefix: str, seen: set[str], stored: set[str],
+    check_one: Callable[[Any], tuple[list[Problem], RecordT | None]],
+    key_of: Callable[[RecordT], str], describe: Callable[[RecordT], str], store: Callable[[RecordT], object],
+) -> Checked:
+    """Check each item of a section: problems by field, duplicates (stored or earlier in this run) set apart.
+
+    ``check_one`` gives an item's problems and, when there are none, the record to store; ``key_of``
+    what makes two records the same import; ``describe`` how a duplicate is named; ``store`` the
+    write made (later, only if every file is fine) for each new record.
+    """
+    result = Checked()
+    for index, doc in enumerate(items):
+        where = prefix.format(index)
+        problems, record = check_one(doc)
+        result.problems.extend((f"{where}{field}".rstrip("."), message) for field, message in problems)
+        if record is None:
+            continue
+        key = key_of(record)
+        if key in stored or key in seen:
+            result.duplicates.append(f"{where.rstrip('.')}: {describe(record)} was already imported")
+            continue
+        seen.add(key)
+        result.writes.append(partial(store, record))
+        result.count += 1
+    return result
 
 
 # --- wheels -----------------------------------------------------------------------------------

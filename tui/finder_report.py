@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tui import exchange, reports
@@ -95,24 +94,17 @@ def check_finder_document(doc: object, context: AppContext) -> tuple[list[exchan
     return [], record
 
 
+def _finder_key(record: FinderRecord) -> str:
+    """What makes two level-finder records the same import."""
+    return f"finder:{record.framework_id}:{record.created}:{record.label}"
+
+
 def _check_finder(context: AppContext, items: list[Any], prefix: str, seen: set[str]) -> exchange.Checked:
     """Check level-finder records for import; the same record imported twice is set apart."""
-    result = exchange.Checked()
-    stored = {f"finder:{r.framework_id}:{r.created}:{r.label}" for r in context.finder.list()}
-    for index, doc in enumerate(items):
-        where = prefix.format(index)
-        problems, record = check_finder_document(doc, context)
-        result.problems.extend((f"{where}{field}".rstrip("."), message) for field, message in problems)
-        if record is None:
-            continue
-        key = f"finder:{record.framework_id}:{record.created}:{record.label}"
-        if key in stored or key in seen:
-            result.duplicates.append(f"{where.rstrip('.')}: the level-finder record '{record.label}' was already imported")
-            continue
-        seen.add(key)
-        result.writes.append(partial(context.finder.add, record))
-        result.count += 1
-    return result
+    return exchange.check_records(
+        items, prefix, seen, {_finder_key(r) for r in context.finder.list()}, lambda doc: check_finder_document(doc, context),
+        _finder_key, lambda r: f"the level-finder record '{r.label}'", context.finder.add,
+    )
 
 
 def register_exchange() -> None:

@@ -7,7 +7,6 @@ export, import and report of a run includes the team rankings.
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tui import exchange, reports
@@ -76,25 +75,12 @@ def check_ranking(doc: object, context: AppContext) -> tuple[list[exchange.Probl
 
 def _check_rankings(context: AppContext, items: list[Any], prefix: str, seen: set[str]) -> exchange.Checked:
     """Check rankings for import; duplicates of stored or already-read rankings are set apart."""
-    result = exchange.Checked()
     stored = {ranking_fingerprint(r.framework_id, r.created, r.name) for r in context.rankings.list()}
-    rankings: list[Ranking] = []
-    for index, doc in enumerate(items):
-        where = prefix.format(index)
-        problems, ranking = check_ranking(doc, context)
-        result.problems.extend((f"{where}{field}".rstrip("."), message) for field, message in problems)
-        if ranking is None:
-            continue
-        key = ranking_fingerprint(ranking.framework_id, ranking.created, ranking.name)
-        if key in stored or key in seen:
-            result.duplicates.append(f"{where.rstrip('.')}: the ranking '{ranking.name}' was already imported")
-            continue
-        seen.add(key)
-        rankings.append(ranking)
-    for ranking in rankings:
-        result.writes.append(partial(context.rankings.add, ranking))
-    result.count = len(rankings)
-    return result
+    return exchange.check_records(
+        items, prefix, seen, stored, lambda doc: check_ranking(doc, context),
+        lambda r: ranking_fingerprint(r.framework_id, r.created, r.name), lambda r: f"the ranking '{r.name}'",
+        context.rankings.add,
+    )
 
 
 def _export_rankings(context: AppContext) -> list[dict[str, Any]]:
