@@ -30,7 +30,7 @@ SECTIONS, PER_SECTION = 6, 50
 
 def build_database(path: Path) -> None:
     """A data file with one plan of SECTIONS x PER_SECTION unrated items."""
-    from tui.action_plans import ActionPlan, PlanItem, PlanSection
+    from tui.core.action_plans import ActionPlan, PlanItem, PlanSection
     from tui.context import AppContext
 
     sections = tuple(

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.assessments import Assessment
+from tui.core.wheels import Assessment
 from tui.context import AppContext
-from tui.exchange import export_all, import_files, to_json
-from tui.reports import report_for
+from tui.core.exchange.wheels import export_all, import_files, to_json
+from tui.core.reports.one_to_one import report_for
 
 
 def fill(context: AppContext, wheels: int) -> None:

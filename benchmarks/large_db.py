@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.startup import DEFAULT_PROBE, USABLE, probe_once  # noqa: E402
-from tui.frameworks import load_framework  # noqa: E402
+from tui.core.frameworks import load_framework  # noqa: E402
 
 
 def wheel_records(count: int, seed: int = 7) -> dict[str, dict]:
@@ -40,7 +40,7 @@ def wheel_records(count: int, seed: int = 7) -> dict[str, dict]:
 
 def action_plan_records(items: int) -> dict[str, dict]:
     """One action plan of ``items`` milestones over six sections, in the stored form."""
-    from tui.action_plans import TEMPLATE_SECTIONS, ActionPlan, PlanItem, PlanSection
+    from tui.core.action_plans import TEMPLATE_SECTIONS, ActionPlan, PlanItem, PlanSection
 
     per_section = [[] for _ in TEMPLATE_SECTIONS]
     for index in range(items):

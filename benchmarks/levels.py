@@ -31,9 +31,9 @@ QUERIES = ["professional development", "co", "coaching", "inclusive decisions", 
 
 def core_timings() -> tuple[float, float]:
     """Median ms of one search over AHEP and of one derive() of the example record."""
-    from tui.finder import FinderRecord, add_demo_finder, derive
-    from tui.frameworks import load_catalog
-    from tui.search import search
+    from tui.core.finder import FinderRecord, add_demo_finder, derive
+    from tui.core.frameworks import load_catalog
+    from tui.core.search import search
 
     framework = load_catalog().frameworks["ahep"]
     searches = [timeit.timeit(lambda q=q: search(framework, q), number=50) / 50 * 1000 for q in QUERIES]

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
-from tui.model import Framework, SavedWork
+from tui.core.model import Framework, SavedWork
 
 RECENT_WORK = 30
 """How many saved items the home screen lists (the activities' own screens list them all)."""
@@ -94,11 +94,11 @@ Your own framework files go in the user configuration folder
     AUTO_FOCUS = "#framework-list"
 
     WORK_OPENERS: ClassVar[dict[str, str]] = {
-        "wheel": "screens.wheel_open:open_saved_wheel",
-        "ranking": "screens.ranking:open_saved_ranking",
-        "plan": "screens.plan:open_plan",
-        "level finder": "screens.finder:open_saved",
-        "action plan": "screens.board:open_saved_plan",
+        "wheel": "screens.wheel.open:open_saved_wheel",
+        "ranking": "screens.ranking.ranking:open_saved_ranking",
+        "plan": "screens.plan.plan:open_plan",
+        "level finder": "screens.levels.finder:open_saved",
+        "action plan": "screens.boards.board:open_saved_plan",
     }
     """How each kind of saved work opens: ``module:function`` taking the SavedWork, giving a Screen.
 
@@ -200,19 +200,19 @@ Your own framework files go in the user configuration folder
 
     def action_new_wheel(self) -> None:
         """Start a new wheel for the chosen framework, the focus on its first slider (`w`)."""
-        from screens.wheel_open import start_new_wheel
+        from screens.wheel.open import start_new_wheel
 
         start_new_wheel(self)
 
     def action_wheel_history(self) -> None:
         """List the wheels kept (`h`)."""
-        from screens.wheel_history import HistoryScreen
+        from screens.wheel.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
 
     def action_boards(self) -> None:
         """Open the action plans (RAG boards) (`b`)."""
-        from screens.action_plans import ActionPlansScreen
+        from screens.boards.action_plans import ActionPlansScreen
 
         self.app.push_screen(ActionPlansScreen())
 
@@ -233,37 +233,37 @@ Your own framework files go in the user configuration folder
 
     def action_ranking(self) -> None:
         """Rank the chosen framework's areas for a team (`k`)."""
-        from screens.ranking import RankingScreen
+        from screens.ranking.ranking import RankingScreen
 
         self.app.push_screen(RankingScreen())
 
     def action_plan(self) -> None:
         """Open the development plan of the chosen framework (`p`)."""
-        from screens.plan import PlanScreen
+        from screens.plan.plan import PlanScreen
 
         self.app.push_screen(PlanScreen())
 
     def action_report(self) -> None:
         """Write the 1:1 report of the chosen framework's latest wheel (`r`)."""
-        from screens.plan import report_latest
+        from screens.plan.plan import report_latest
 
         report_latest(self, self.context.framework)
 
     def action_levels(self) -> None:
         """Open the levels of the chosen framework (`l`)."""
-        from screens.levels import LevelsScreen
+        from screens.levels.levels import LevelsScreen
 
         self.app.push_screen(LevelsScreen())
 
     def action_explore(self) -> None:
         """Open the explorer of the chosen framework (`e`)."""
-        from screens.explore import ExplorerScreen
+        from screens.levels.explore import ExplorerScreen
 
         self.app.push_screen(ExplorerScreen())
 
     def action_finder(self) -> None:
         """Open the level finder on the latest record of the chosen framework (`f`)."""
-        from screens.finder import FinderScreen
+        from screens.levels.finder import FinderScreen
 
         self.app.push_screen(FinderScreen())
 

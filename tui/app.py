@@ -36,7 +36,7 @@ EXIT_GRACE_SECONDS = 5.0
 def _leave_if_stuck() -> None:
     """Watchdog after a signal: if the app has not ended in time, finish pending saves and exit."""
     time.sleep(EXIT_GRACE_SECONDS)
-    from tui.saver import flush_all
+    from tui.storage.saver import flush_all
 
     flush_all()
     os._exit(0)
@@ -92,7 +92,7 @@ class FramewheelApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()
         if self.context.notices:
-            from screens.notice import NoticeDialog
+            from screens.dialogs.notice import NoticeDialog
 
             self.push_screen(NoticeDialog(self.context.notices, self.context.db.report.latest_backup))
         self._check_size(self.size.width, self.size.height)
@@ -134,14 +134,14 @@ class FramewheelApp(App[None]):
 
     def action_help(self) -> None:
         """Open the help for the screen in front (F1)."""
-        from screens.help import HelpScreen
+        from screens.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def action_save_svg(self) -> None:
         """Save what is on screen as an SVG file in the output folder and say where (`F12`)."""
-        from tui.reports import slug, write_new_output
+        from tui.core.reports.one_to_one import slug, write_new_output
 
         name = slug(type(self.screen).__name__.removesuffix("Screen")) or "screen"
         try:
@@ -184,7 +184,7 @@ class FramewheelApp(App[None]):
         if isinstance(error, CrashReport):
             super()._handle_exception(error)
             return
-        from tui.crashlog import crash_message, write_crash_log
+        from tui.storage.crashlog import crash_message, write_crash_log
 
         self.crash_message = crash_message(error, write_crash_log(error))
         report = CrashReport(self.crash_message)

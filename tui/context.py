@@ -16,17 +16,17 @@ from typing import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from tui.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
-from tui.model import Framework, SavedWork
-from tui.settings import Settings
-from tui.storage import Database
+from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
+from tui.core.model import Framework, SavedWork
+from tui.storage.settings import Settings
+from tui.storage.database import Database
 
 if TYPE_CHECKING:
-    from tui.action_plans import ActionPlanRepository
-    from tui.assessments import AssessmentRepository
-    from tui.development_plan import DevelopmentPlanRepository
-    from tui.finder import FinderRepository
-    from tui.rankings import RankingRepository
+    from tui.core.action_plans import ActionPlanRepository
+    from tui.core.wheels import AssessmentRepository
+    from tui.core.development_plan import DevelopmentPlanRepository
+    from tui.core.finder import FinderRepository
+    from tui.core.rankings import RankingRepository
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -85,7 +85,7 @@ class AppContext:
     @classmethod
     def open_demo(cls, framework: str | None = None, *, user_dir: Path | None = None) -> AppContext:
         """A run on a fresh temporary database filled with example data."""
-        from tui.demo import fill_demo
+        from tui.core.demo import fill_demo
 
         folder = Path(tempfile.mkdtemp(prefix="framewheel-demo-"))
         context = cls.open(folder / "framewheel.json", framework, user_dir=user_dir, demo=True)
@@ -104,35 +104,35 @@ class AppContext:
     @cached_property
     def assessments(self) -> AssessmentRepository:
         """The wheels (self-assessments)."""
-        from tui.assessments import AssessmentRepository
+        from tui.core.wheels import AssessmentRepository
 
         return AssessmentRepository(self.db)
 
     @cached_property
     def rankings(self) -> RankingRepository:
         """The named team rankings of a framework's areas."""
-        from tui.rankings import RankingRepository
+        from tui.core.rankings import RankingRepository
 
         return RankingRepository(self.db)
 
     @cached_property
     def development_plan(self) -> DevelopmentPlanRepository:
         """The development plan's objectives."""
-        from tui.development_plan import DevelopmentPlanRepository
+        from tui.core.development_plan import DevelopmentPlanRepository
 
         return DevelopmentPlanRepository(self.db)
 
     @cached_property
     def finder(self) -> FinderRepository:
         """The level-finder records (marks on exemplars, dated)."""
-        from tui.finder import FinderRepository
+        from tui.core.finder import FinderRepository
 
         return FinderRepository(self.db)
 
     @cached_property
     def action_plans(self) -> ActionPlanRepository:
         """The action plans (RAG boards)."""
-        from tui.action_plans import ActionPlanRepository
+        from tui.core.action_plans import ActionPlanRepository
 
         return ActionPlanRepository(self.db)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-PLUGIN_MODULES: tuple[str, ...] = ("tui.ranking_exchange", "tui.finder_report", "tui.action_plan_exchange")
+PLUGIN_MODULES: tuple[str, ...] = ("tui.core.exchange.rankings", "tui.core.reports.finder", "tui.core.exchange.action_plans")
 """Modules with a ``register()`` function that adds their sections."""
 
 _loaded: list[str] = []

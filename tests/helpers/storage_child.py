@@ -1,4 +1,4 @@
-"""Child processes for the multi-process tests of ``tui.storage``.
+"""Child processes for the multi-process tests of ``tui.storage.database``.
 
 Run as ``python storage_child.py COMMAND DB [ARGS]`` with the repository root
 on PYTHONPATH.  Commands:
@@ -25,7 +25,7 @@ import os
 import sys
 from pathlib import Path
 
-from tui.storage import Database
+from tui.storage.database import Database
 
 
 def _writer(path: Path) -> None:

@@ -20,8 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.action_plans import RATING_TITLES, ActionPlan, badge
-from tui.board_editor import ITEM_FIELDS, Row
+from tui.core.action_plans import RATING_TITLES, ActionPlan, badge
+from tui.core.board_editor import ITEM_FIELDS, Row
 
 FLAG = "⚑"
 """Marks a red item with no comment (a plan must explain every red)."""

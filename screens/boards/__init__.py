@@ -1,0 +1,1 @@
+"""screens.boards: see the README's "How the code is laid out"."""

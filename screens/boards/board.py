@@ -1,0 +1,393 @@
+"""The RAG board of one action plan, edited in place, with undo and redo."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from screens.base import FramewheelScreen
+from screens.boards.extras import BoardExtras
+from screens.boards.text import (
+    BOARD_HELP,
+    FIELD_NAMES,
+    detail_text,
+    summary_parts,
+)
+from screens.dialogs.confirm import ConfirmDialog
+from styles import style_path
+from tui.core.action_plans import FocusError, format_focus
+from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
+from tui.core.model import SavedWork
+from tui.widgets.board_view import BoardView, header_line
+from tui.widgets.text_panel import TextPanel
+
+EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
+"""The only actions that answer while a field is being edited."""
+
+
+class BoardScreen(BoardExtras, FramewheelScreen):
+    """One plan's board: sections and items, ratings with letters and symbols, edited in place."""
+
+    CSS_PATH = style_path("board.tcss")
+    HELP_TITLE = "RAG board"
+    HELP = BOARD_HELP
+
+    BINDINGS: ClassVar = [
+        Binding("r", "rate('red')", "Red", id="board.red"),
+        Binding("a", "rate('amber')", "Amber", id="board.amber"),
+        Binding("g", "rate('green')", "Green", id="board.green"),
+        Binding("space", "cycle", "Next rating", id="board.cycle", show=False),
+        Binding("enter", "edit", "Edit", id="board.edit"),
+        Binding("n", "new_item", "New item", id="board.new"),
+        Binding("N", "new_section", "New section", id="board.new-section", show=False),
+        Binding("d", "delete", "Delete", id="board.delete"),
+        Binding("shift+up", "move(-1)", "Move up", id="board.move-up", show=False),
+        Binding("shift+down", "move(1)", "Move down", id="board.move-down", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="board.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="board.redo"),
+        Binding("v", "columns", "Columns", id="board.columns"),
+        Binding("f", "filter_rating", "Filter RAG", id="board.filter-rating"),
+        Binding("s", "filter_section", "Filter section", id="board.filter-section", show=False),
+        Binding("slash", "search", "Search", id="board.search"),
+        Binding("x", "clear_filters", "Clear filters", id="board.clear", show=False),
+        Binding("e", "edit_header", "Header", id="board.header", show=False),
+        Binding("m", "export('md')", "Export Markdown", id="board.export-md", show=False),
+        Binding("c", "export('csv')", "Export CSV", id="board.export-csv", show=False),
+        Binding("ctrl+s", "keep_edit", "Keep edit", id="board.keep", show=False),
+    ]
+
+    def __init__(self, plan_id: int) -> None:
+        """The board of the plan with id ``plan_id``."""
+        super().__init__()
+        self.plan_id = plan_id
+        self.editor: BoardEditor | None = None
+        self.rating_filter: str | None = None
+        self.section_filter: int | None = None
+        self.search = ""
+        self._columns_width = 0
+        """The board width the column headings were drawn for."""
+        self._summary: dict[str, str] = {}
+        """What each part of the counts line shows now (only changed parts are redrawn)."""
+        self.editing: tuple[str, Cursor] | None = None
+        """The field being edited in place and the cursor it belongs to, or None."""
+
+    def compose(self) -> ComposeResult:
+        """Header, counts, search, column headings, the board, the focused item's detail, footer."""
+        yield Header()
+        with Horizontal(id="board-summary"):
+            for part in ("count-red", "count-amber", "count-green", "count-none", "count-share", "count-flag", "count-note"):
+                yield Label("", id=part, classes=f"summary-part {part}", markup=False)
+        yield Input(placeholder="Search milestones, comments, owners (enter keeps, escape clears)", id="board-search")
+        yield Static(id="board-columns")
+        yield BoardView(id="board")
+        yield TextPanel(id="board-detail")
+        yield Input(id="cell-editor", classes="cell-editor", select_on_focus=False)
+        yield TextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the plan and show it."""
+        plan = self.context.action_plans.get(self.plan_id)
+        if plan is None:
+            self.notify("That plan no longer exists.", severity="error")
+            self.app.pop_screen()
+            return
+        self.editor = BoardEditor(plan)
+        self.query_one("#board-search", Input).display = False
+        for widget in self.query(".cell-editor"):
+            widget.display = False
+        self.title = plan.project
+        self.redraw()
+        self.query_one(BoardView).focus()
+
+    def on_resize(self) -> None:
+        """The column headings follow the board's width; a tall screen shows more of the detail."""
+        self.query_one("#board-detail", TextPanel).styles.height = 9 if self.size.height >= 40 else 4
+        self._columns_line()
+
+    # -- drawing -----------------------------------------------------------------
+    @property
+    def view(self) -> BoardView:
+        """The board widget."""
+        return self.query_one(BoardView)
+
+    def redraw(self) -> None:
+        """Show the plan after a change: rows after the filters, counts, cursor, detail."""
+        assert self.editor is not None
+        plan = self.editor.plan
+        rows = visible_rows(plan, self.rating_filter, self.section_filter, self.search)
+        self.view.show(plan, rows, _row_index(rows, self.editor.cursor))
+        for part, value in summary_parts(plan, self.rating_filter, self.section_filter, self.search, self.size.width >= 120).items():
+            if self._summary.get(part) != value:
+                label = self.query_one(f"#{part}", Label)
+                label.update(value)
+                label.display = bool(value)
+                self._summary[part] = value
+        self._columns_line()
+        self._detail()
+
+    def _columns_line(self) -> None:
+        """The column headings above the board."""
+        width = self.view.scrollable_content_region.width or self.size.width
+        if width != self._columns_width:
+            self._columns_width = width
+            self.query_one("#board-columns", Static).update(Text(header_line(width), style="bold"))
+
+    def _detail(self) -> None:
+        """The focused row in full below the board."""
+        assert self.editor is not None
+        self.query_one("#board-detail", TextPanel).show(detail_text(self.editor.plan, self.view.row, self.view.field))
+
+    def _follow_view(self) -> None:
+        """Take the cursor from the board widget itself: keys typed in one burst (over SSH) reach an
+        action before the board's own CursorMoved message does, and must act on the row now focused."""
+        if self.editor is not None and self.view.row is not None:
+            self.editor.cursor = self.view.row.cursor
+
+    @on(BoardView.CursorMoved, "#board")
+    def _moved(self, event: BoardView.CursorMoved) -> None:
+        """Follow the board's cursor."""
+        if self.editor is not None and event.row is not None:
+            self.editor.cursor = event.row.cursor
+        if self.editor is not None:
+            self._detail()
+
+    def say(self, message: str, severity: str = "information", title: str = "") -> None:
+        """Tell the person something: a toast, and the same words where they are looking (the detail line)."""
+        self.notify(message, severity=severity, title=title)  # type: ignore[arg-type]
+        self.query_one("#board-detail", TextPanel).show(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
+
+    # -- changes -----------------------------------------------------------------
+    def changed(self, message: str = "Saved") -> None:
+        """Redraw now, store the plan after the screen is drawn, and say so."""
+        self.redraw()
+        self.call_after_refresh(self._store, message)
+
+    def _store(self, message: str) -> None:
+        """Write the plan (whole) to the database."""
+        assert self.editor is not None
+        try:
+            self.context.action_plans.save(self.editor.plan)
+        except KeyError:
+            self.notify("This plan was deleted elsewhere; the change could not be saved.", severity="error")
+            return
+        self.mark_saved(message)
+
+    def _do(self, change: object, *args: object, message: str = "Saved") -> bool:
+        """Run one editor change; show its refusal as a message. True when something changed."""
+        assert self.editor is not None
+        before = self.editor.plan
+        try:
+            change(*args)  # type: ignore[operator]
+        except (EditError, FocusError) as error:
+            self.say(str(error), severity="warning")
+            return False
+        if self.editor.plan is not before:
+            self.changed(message)
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a field is being edited only keep, cancel, help and quit answer."""
+        if self.editing is not None and action not in EDITING_ACTIONS:
+            return False
+        if action == "keep_edit":
+            return self.editing is not None
+        return super().check_action(action, parameters)
+
+    def action_rate(self, rating: str) -> None:
+        """Rate the focused item (`r`, `a`, `g`)."""
+        self._follow_view()
+        assert self.editor is not None
+        self._do(self.editor.set_rating, rating)
+
+    def action_cycle(self) -> None:
+        """Give the focused item the next rating (`space`)."""
+        self._follow_view()
+        assert self.editor is not None
+        self._do(self.editor.cycle_rating)
+
+    def action_new_item(self) -> None:
+        """Add an item below the focused one and edit its milestone at once (`n`)."""
+        self._follow_view()
+        assert self.editor is not None
+        self._clear_filters_quietly()
+        if self._do(self.editor.add_item, "New milestone"):
+            self.view.field_index = 1
+            self.action_edit()
+            self.call_after_refresh(self.query_one("#cell-editor", Input).select_all)  # typing replaces the placeholder
+
+    def action_new_section(self) -> None:
+        """Add a section after the focused one and edit its title (`N`)."""
+        self._follow_view()
+        assert self.editor is not None
+        self._clear_filters_quietly()
+        if self._do(self.editor.add_section, "New section"):
+            self.action_edit()
+
+    @work
+    async def action_delete(self) -> None:
+        """Delete the focused item, or section with its items, after asking (`d`)."""
+        assert self.editor is not None
+        row = self.view.row
+        if row is None:
+            return
+        section = self.editor.plan.sections[row.section]
+        if row.is_heading:
+            question = f"Delete the section '{section.title}' and its {len(section.items)} items? (ctrl+z undoes)"
+        else:
+            question = f"Delete the item '{section.items[row.item].milestone[:60]}'? (ctrl+z undoes)"
+        if await self.app.push_screen_wait(ConfirmDialog(question)):
+            self.editor.cursor = row.cursor
+            self._do(self.editor.delete, message="Deleted:")
+
+    def action_move(self, delta: int) -> None:
+        """Move the focused item up or down, across into the next section at an edge."""
+        self._follow_view()
+        assert self.editor is not None
+        if self.rating_filter is not None or self.section_filter is not None or self.search:
+            self.say("Clear the filters (x) to move items: hidden items would be in the way.", severity="warning")
+            return
+        self._do(self.editor.move, delta)
+
+    def action_undo(self) -> None:
+        """Undo the last change (`ctrl+z`, many levels)."""
+        assert self.editor is not None
+        if self.editor.undo():
+            self.changed("Undone, saved")
+        else:
+            self.say("Nothing to undo.")
+
+    def action_redo(self) -> None:
+        """Redo the last undone change (`ctrl+y`)."""
+        assert self.editor is not None
+        if self.editor.redo():
+            self.changed("Redone, saved")
+        else:
+            self.say("Nothing to redo.")
+
+    # -- editing in place ----------------------------------------------------------
+    def action_edit(self) -> None:
+        """Edit the focused field where it is (`enter`); on the rating it cycles the rating."""
+        self._follow_view()
+        assert self.editor is not None
+        row = self.view.row
+        if row is None:
+            self.action_new_item()
+            return
+        field = "title" if row.is_heading else self.view.field
+        if field == "rag":
+            self.action_cycle()
+            return
+        plan = self.editor.plan
+        if field == "title":
+            value = plan.sections[row.section].title
+        else:
+            item = plan.sections[row.section].items[row.item]
+            value = format_focus(item.focus) if field == "focus" else str(getattr(item, field))
+        region = self.view.cell_region(field)
+        editor: Input | TextArea
+        if field == "comment":
+            editor = self.query_one("#comment-editor", TextArea)
+            editor.load_text(value)
+            width = min(max(region.width, 50), self.size.width - 2)
+            x = max(0, min(region.x - 1, self.size.width - width))
+            y = max(1, min(region.y - 1, self.size.height - 10))
+        else:
+            editor = self.query_one("#cell-editor", Input)
+            editor.value = value
+            editor.cursor_position = len(value)
+            width = max(region.width, 20)
+            x, y = min(region.x, self.size.width - width), region.y
+        editor.styles.width = width
+        editor.styles.offset = (x, y)
+        self.editing = (field, row.cursor)
+        editor.display = True
+        editor.focus()
+        self.refresh_bindings()
+        hint = "ctrl+s keeps the comment, escape cancels" if field == "comment" else "enter keeps, escape cancels"
+        self.query_one("#board-detail", TextPanel).show(Text(f"Editing {field}: {hint}", style="bold"))
+
+    @on(Input.Submitted, "#cell-editor")
+    def _input_kept(self, event: Input.Submitted) -> None:
+        """`enter` in a one-line editor keeps the text."""
+        event.stop()
+        self.action_keep_edit()
+
+    def action_keep_edit(self) -> None:
+        """Keep what was typed (`enter`, or `ctrl+s` in a comment); bad input keeps the editor open."""
+        if self.editing is None or self.editor is None:
+            return
+        field, cursor = self.editing
+        value = self.query_one("#comment-editor", TextArea).text if field == "comment" else self.query_one("#cell-editor", Input).value
+        self.editor.cursor = cursor
+        try:
+            if field == "title":
+                self.editor.rename_section(value)
+            else:
+                self.editor.set_item(**{field: value.strip() if field != "comment" else value.rstrip()})
+        except (EditError, FocusError) as error:
+            self.say(f"{FIELD_NAMES.get(field, field).capitalize()}: {error} Fix it, or escape to cancel.", severity="error", title="Not changed")
+            return
+        self._close_editor()
+        self.changed()
+
+    def _close_editor(self) -> None:
+        """Remove the in-place editor and give the keys back to the board."""
+        self.editing = None
+        self.view.focus()
+        for widget in self.query(".cell-editor"):
+            widget.display = False
+        self.refresh_bindings()
+        self._detail()
+
+    def action_back(self) -> None:
+        """`escape`: cancel an edit, else close the search, else go back."""
+        search = self.query_one("#board-search", Input)
+        if self.editing is not None:
+            self._close_editor()
+        elif search.display:
+            search.value, self.search = "", ""
+            search.display = False
+            self.view.focus()
+            self.redraw()
+        else:
+            super().action_back()
+
+    def action_search(self) -> None:
+        """Open the search line (`/`); the board filters as you type."""
+        search = self.query_one("#board-search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#board-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        """Filter as the search text changes."""
+        self.search = event.value
+        self.redraw()
+
+    @on(Input.Submitted, "#board-search")
+    def _search_kept(self) -> None:
+        """`enter` keeps the search and returns to the board."""
+        self.view.focus()
+
+
+def _row_index(rows: list[Row], cursor: Cursor) -> int:
+    """The index of the row at ``cursor``, else of the nearest row after it (else the last)."""
+    for index, row in enumerate(rows):
+        if row.cursor == cursor:
+            return index
+    for index, row in enumerate(rows):
+        if (row.section, row.item if row.item != HEADING else -1) > cursor:
+            return index
+    return max(0, len(rows) - 1)
+
+
+def open_saved_plan(item: SavedWork) -> BoardScreen:
+    """Open a saved action plan on its board (from the home screen's work list)."""
+    return BoardScreen(item.record_id)

@@ -1,0 +1,92 @@
+"""What the board screen says: its help, the counts line and the focused item's detail."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+from tui.core.action_plans import RATING_TITLES, RATINGS, ActionPlan, badge, format_focus
+from tui.core.board_editor import Row
+
+BOARD_HELP = """\
+The plan's milestones grouped by section (theme). Each is rated **R ● red**, **A ▲ amber**,
+**G ✔ green** or **– ○ not yet rated**: a letter and a symbol beside every colour. A red item
+with no comment is flagged **⚑**: a plan must explain every red.
+
+- Arrows move between rows and fields; `home`/`end`, `pageup`/`pagedown` jump.
+- `r` `a` `g` set the rating; `space` cycles it (not rated, red, amber, green).
+- `enter` edits the focused field where it is: `enter` keeps, `escape` cancels. A comment can
+  have several lines: there `enter` starts a new line and `ctrl+s` keeps it. On a section
+  heading `enter` renames the section; on the rating it cycles it.
+- `n` adds an item below (on a heading: first in the section); `N` adds a section.
+- `d` deletes the item (or the section and its items) after asking.
+- `shift+up`/`shift+down` move the item, across into the next section at a section's edge.
+- `ctrl+z` undoes the last change (many levels); `ctrl+y` redoes.
+- `v` shows the items in columns by rating. `f` filters by rating, `s` by section, `/` searches,
+  `x` clears the filters.
+- `e` edits the header (project, author, date, period, overall status).
+- `m` writes the plan as a Markdown progress/RAG report, `c` as CSV; you choose the file.
+
+The counts per rating and the share of green are always shown above the board.
+"""
+
+
+FIELD_NAMES = {"rag": "rating", "milestone": "milestone", "comment": "comment", "owner": "owner", "focus": "focus years"}
+"""What each field is called on screen."""
+
+
+def summary_parts(plan: ActionPlan, rating: str | None, section: int | None, search: str, wide: bool = True) -> dict[str, str]:
+    """The always-visible line, by part: counts per rating, green share, unexplained reds, filters.
+
+    On a narrow screen the counts go without the rating's name (the letter and symbol stay).
+    """
+    counts, total = plan.counts(), plan.item_count()
+    parts = {f"count-{r or 'none'}": f"{badge(r)} {RATING_TITLES[r] + ' ' if wide else ''}{counts[r]}" for r in RATINGS}
+    share = f"{plan.green_share():.0%}" if total else "–"
+    parts["count-share"] = f"Green {share} of {total}"
+    unexplained = len(plan.unexplained_reds())
+    parts["count-flag"] = f"⚑ {unexplained} red need{'s' if unexplained == 1 else ''} a comment" if unexplained else ""
+    filters = []
+    if rating is not None:
+        filters.append(f"only {RATING_TITLES[rating].lower()}")
+    if section is not None and section < len(plan.sections):
+        filters.append(f"section {plan.sections[section].title}")
+    if search:
+        filters.append(f"search '{search}'")
+    notes = ["Filter: " + ", ".join(filters) + " (x clears)"] if filters else []
+    parts["count-note"] = "  ".join(notes)
+    return parts
+
+
+def detail_text(plan: ActionPlan, row: Row | None, field: str) -> Text:
+    """The focused row in full: section, rating in words, milestone, comment, owner, focus."""
+    text = Text()
+    if row is None:
+        text.append("No items here. Press n to add one, N to add a section" + (", x to clear the filters." if plan.sections else "."))
+        return text
+    section = plan.sections[row.section]
+    if row.is_heading:
+        text.append(f"Section {row.section + 1} of {len(plan.sections)}: ", style="bold")
+        text.append(f"{section.title}  ({len(section.items)} items). enter renames, n adds an item, d deletes the section.")
+        return text
+    item = section.items[row.item]
+    text.append(f"{badge(item.rag)} {RATING_TITLES[item.rag]}", style="bold")
+    text.append(f"  ·  {section.title}  ·  item {row.item + 1} of {len(section.items)}")
+    if item.owner:
+        text.append(f"  ·  owner {item.owner}")
+    if item.focus:
+        text.append(f"  ·  focus {format_focus(item.focus)}")
+    text.append(f"  ·  field: {FIELD_NAMES.get(field, field)}\n", style="dim")
+    text.append(item.milestone + "\n", style="bold")
+    if item.needs_comment:
+        text.append("⚑ Red with no comment: press → to the comment and enter to explain it.", style="bold reverse")
+    else:
+        text.append(item.comment or "No comment.", style="" if item.comment else "dim")
+    return text
+
+
+def export_name(project: str, kind: str) -> str:
+    """A file name for an export of the plan, e.g. ``technical-staff-project-rag-report.md``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", project.lower()).strip("-")[:60] or "action-plan"
+    return f"{slug}-rag-report.md" if kind == "md" else f"{slug}.csv"

@@ -1,0 +1,1 @@
+"""screens.levels.levels: see the README's "How the code is laid out"."""

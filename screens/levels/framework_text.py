@@ -1,0 +1,151 @@
+"""Rich text of a framework shared by the levels, explorer, step and finder screens.
+
+Matches of a search are highlighted in reverse video and underlined, so that
+they show without colour too (``NO_COLOR=1``, 16 colours).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from tui.core.model import Area, Framework, Level
+from tui.core.search import highlight_spans, plain
+
+WIDE = 120
+"""From this many columns the levels sit side by side and the explorer's grid is offered."""
+
+MATCH_STYLE = "reverse underline"
+"""How a search match is shown (no colour needed)."""
+
+
+def highlighted(text: str, query: str = "", style: str = "") -> Text:
+    """``text`` with every word of ``query`` highlighted."""
+    result = Text(text, style=style)
+    for start, end in highlight_spans(text, query):
+        result.stylize(MATCH_STYLE, start, end)
+    return result
+
+
+class Hanging:
+    """A paragraph with a marker in front whose wrapped lines hang under the text, not the marker."""
+
+    def __init__(self, text: Text, marker: str = "• ") -> None:
+        """``text`` after ``marker`` (continuation lines are indented by the marker's width)."""
+        self.text = text
+        self.marker = marker
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Wrap the text to the width left after the marker, and indent the continuation lines."""
+        indent = len(self.marker)
+        lines = self.text.wrap(console, max(1, options.max_width - indent))
+        for number, line in enumerate(lines):
+            yield Segment(self.marker if number == 0 else " " * indent)
+            yield from line.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As wide as the marker and the text's own measurement."""
+        inner = Measurement.get(console, options, self.text)
+        return Measurement(inner.minimum + len(self.marker), inner.maximum + len(self.marker))
+
+
+def bullets(items: tuple[str, ...] | list[str], query: str = "", marker: str = "•") -> Group:
+    """One bulleted paragraph per item, wrapped lines hanging under the text."""
+    return Group(*(Hanging(highlighted(item, query), f"{marker} ") for item in items))
+
+
+def level_block(level: Level, position: int, total: int, query: str = "") -> Group:
+    """A level's title, its place (``level 2 of 4``) and its descriptors."""
+    title = Text()
+    title.append(level.title, style="bold")
+    title.append(f"  (level {position + 1} of {total})\n", style="dim")
+    return Group(title, bullets(level.summary, query) if level.summary else Text("No descriptors.", style="dim"))
+
+
+def values_text(framework: Framework, query: str = "") -> Text:
+    """The framework's values with their descriptions."""
+    text = Text()
+    text.append("Values\n\n", style="bold")
+    if not framework.values:
+        text.append("This framework names no values.\n", style="dim")
+    for value in framework.values:
+        text.append_text(highlighted(value.title, query, "bold"))
+        text.append("\n")
+        text.append_text(highlighted(plain(value.description), query))
+        text.append("\n\n")
+    return text
+
+
+def levels_text(framework: Framework, query: str = "") -> Group:
+    """Every level one after another (the explorer's "Levels" entry)."""
+    parts: list[RenderableType] = []
+    for position, level in enumerate(framework.levels):
+        parts.extend([level_block(level, position, len(framework.levels), query), Text("")])
+    return Group(*parts)
+
+
+def area_header(framework: Framework, area: Area, query: str = "") -> Text:
+    """An area's heading, what it encompasses and its description."""
+    text = Text()
+    text.append_text(highlighted(area.heading, query, "bold"))
+    text.append("\n")
+    if area.encompasses:
+        text.append("Encompasses: ", style="italic")
+        text.append_text(highlighted(area.encompasses, query))
+        text.append("\n")
+    if area.description:
+        text.append("\n")
+        text.append_text(highlighted(plain(area.description), query))
+        text.append("\n")
+    return text
+
+
+def area_detail(framework: Framework, area: Area, query: str = "") -> Group:
+    """An area with the exemplars of every level (levels without exemplars are left out)."""
+    parts: list[RenderableType] = [area_header(framework, area, query)]
+    for level in framework.levels:
+        items = area.exemplars.get(level.id, ())
+        if items:
+            parts.extend([Text(level.title, style="bold underline"), bullets(items, query), Text("")])
+    return Group(*parts)
+
+
+def no_levels_note(framework: Framework, what: str) -> Text:
+    """Says that the framework has no levels, and what the screen shows instead."""
+    return Text(f"{framework.title} has no levels, so there is no {what}. Its {framework.area_name}s:\n", style="italic")
+
+
+def areas_outline(framework: Framework, query: str = "") -> Text:
+    """Every area with its description (how a framework without levels is shown)."""
+    text = Text()
+    for area in framework.areas:
+        text.append("\n")
+        text.append_text(area_header(framework, area, query))
+    return text
+
+
+def grid(framework: Framework, focused_area: str | None = None, query: str = "") -> RenderableType:
+    """Areas down, levels across, exemplars in the cells (areas and descriptions when there are no levels)."""
+    table = Table(show_lines=True, expand=True, header_style="bold")
+    table.add_column(framework.area_word, ratio=2)
+    levels = framework.levels
+    if levels:
+        for level in levels:
+            table.add_column(level.title, ratio=3)
+    else:
+        table.add_column("Description", ratio=6)
+    for area in framework.areas:
+        mark = "▶ " if area.id == focused_area else ""
+        head = Text(mark, style="bold")
+        head.append_text(highlighted(area.heading, query, "bold"))
+        if area.encompasses:
+            head.append(f"\n({area.encompasses})", style="italic")
+        if levels:
+            table.add_row(head, *(bullets(area.exemplars.get(level.id, ()), query) for level in levels))
+        else:
+            table.add_row(head, highlighted(plain(area.description), query))
+    return Group(table)

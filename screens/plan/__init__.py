@@ -1,0 +1,1 @@
+"""screens.plan.plan: see the README's "How the code is laid out"."""

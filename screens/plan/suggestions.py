@@ -1,0 +1,92 @@
+"""Suggested objectives from a wheel, shown one at a time to accept or discard."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from styles import style_path
+from tui.core.development_plan import Suggestion
+
+KIND_TITLES = {"gap": "▲ Largest gap", "strength": "★ Top strength"}
+"""How each kind of suggestion is introduced (a symbol as well as words)."""
+
+
+class SuggestionsDialog(ModalScreen[list[Suggestion]]):
+    """Dismisses with the suggestions the person accepted (also when stopped early with `escape`)."""
+
+    CSS_PATH = style_path("plan.tcss")
+    BINDINGS = [
+        Binding("a", "accept", "Accept", id="suggest.accept"),
+        Binding("x", "discard", "Discard", id="suggest.discard"),
+        Binding("escape", "finish", "Stop here", id="suggest.finish"),
+    ]
+
+    def __init__(self, suggestions: list[Suggestion], source: str) -> None:
+        """The suggestions and what they were drawn from (the wheel's label)."""
+        super().__init__()
+        self.suggestions = suggestions
+        self.source = source
+        self.index = 0
+        self.accepted: list[Suggestion] = []
+
+    def compose(self) -> ComposeResult:
+        """A heading, the suggestion in front, and the buttons."""
+        with Vertical(id="suggest-dialog", classes="dialog"):
+            yield Label("", id="suggest-heading", classes="dialog-title")
+            with VerticalScroll(id="suggestion-scroll"):
+                yield Static(id="suggestion")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Accept (a)", variant="success", id="accept")
+                yield Button("Discard (x)", variant="default", id="discard")
+                yield Button("Stop (escape)", id="finish")
+
+    def on_mount(self) -> None:
+        """Show the first suggestion and focus Accept."""
+        self.show_current()
+        self.query_one("#accept", Button).focus()
+
+    def show_current(self) -> None:
+        """Show the suggestion in front."""
+        item = self.suggestions[self.index]
+        self.query_one("#suggest-heading", Label).update(
+            f"Suggestion {self.index + 1} of {len(self.suggestions)} from '{self.source}'"
+        )
+        text = Text()
+        text.append(f"{KIND_TITLES.get(item.kind, item.kind)}\n", style="bold")
+        text.append(f"{item.reason}\n\n")
+        for label, value in (("Objective", item.title), ("Success criteria", item.success_criteria),
+                             ("Planned activities", item.activities), ("Target date", item.target_date)):
+            text.append(f"{label}: ", style="bold")
+            text.append(f"{value}\n")
+        text.append(f"\nAccepted so far: {len(self.accepted)}", style="italic")
+        self.query_one("#suggestion", Static).update(text)
+
+    def _next(self) -> None:
+        """Move to the next suggestion, or finish after the last."""
+        self.index += 1
+        if self.index >= len(self.suggestions):
+            self.dismiss(self.accepted)
+        else:
+            self.show_current()
+
+    @on(Button.Pressed, "#accept")
+    def action_accept(self) -> None:
+        """Keep this suggestion as an objective."""
+        self.accepted.append(self.suggestions[self.index])
+        self._next()
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        """Leave this suggestion out."""
+        self._next()
+
+    @on(Button.Pressed, "#finish")
+    def action_finish(self) -> None:
+        """Stop; the suggestions accepted so far are kept."""
+        self.dismiss(self.accepted)

@@ -1,0 +1,1 @@
+"""screens.ranking.ranking: see the README's "How the code is laid out"."""

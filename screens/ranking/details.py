@@ -1,0 +1,83 @@
+"""The dialog that names a ranking: its name (team or context), date and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, TextArea
+
+from styles import style_path
+from tui.core.rankings import RankError, check_date
+
+
+@dataclass(frozen=True)
+class RankingDetails:
+    """What the dialog gives back: a checked name, date and notes."""
+
+    name: str
+    date: str
+    notes: str
+
+
+class RankingDetailsDialog(ModalScreen[RankingDetails | None]):
+    """Name, date and notes of a ranking; `enter` in a field or `ctrl+s` is done, `escape` cancels."""
+
+    CSS_PATH = style_path("ranking.tcss")
+
+    BINDINGS = [
+        Binding("ctrl+s", "done", "Done", id="ranking-details.done"),
+        Binding("escape", "cancel", "Cancel", id="ranking-details.cancel"),
+    ]
+
+    def __init__(self, title: str, name: str, day: str, notes: str = "") -> None:
+        """A dialog titled ``title`` filled with the current values."""
+        super().__init__()
+        self.dialog_title = title
+        self.initial = RankingDetails(name, day, notes)
+
+    def compose(self) -> ComposeResult:
+        """Three labelled fields, an error line and two buttons."""
+        with Vertical(id="ranking-details", classes="dialog"):
+            yield Label(self.dialog_title, classes="dialog-title")
+            yield Label("Name (the team or the context)")
+            yield Input(self.initial.name, placeholder="e.g. Student services team", id="details-name")
+            yield Label("Date (YYYY-MM-DD)")
+            yield Input(self.initial.date, placeholder="2026-11-24", id="details-date")
+            yield Label("Notes")
+            yield TextArea(self.initial.notes, id="details-notes", soft_wrap=True)
+            yield Label("", id="details-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Done (ctrl+s)", variant="primary", id="details-done")
+                yield Button("Cancel (esc)", id="details-cancel")
+
+    def on_mount(self) -> None:
+        """Start in the name field."""
+        self.query_one("#details-name", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#details-done")
+    def action_done(self) -> None:
+        """Check the fields; close with them, or say what is wrong and stay."""
+        name = self.query_one("#details-name", Input).value.strip()
+        error = self.query_one("#details-error", Label)
+        if not name:
+            error.update("Name: a ranking needs a name (the team or the context).")
+            self.query_one("#details-name", Input).focus()
+            return
+        try:
+            day = check_date(self.query_one("#details-date", Input).value)
+        except RankError as problem:
+            error.update(str(problem))
+            self.query_one("#details-date", Input).focus()
+            return
+        self.dismiss(RankingDetails(name, day, self.query_one("#details-notes", TextArea).text.strip()))
+
+    @on(Button.Pressed, "#details-cancel")
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)

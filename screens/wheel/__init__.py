@@ -1,0 +1,1 @@
+"""screens.wheel: see the README's "How the code is laid out"."""

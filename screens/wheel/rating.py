@@ -1,0 +1,400 @@
+"""The rating screen of one wheel: a slider per area and series, the focused area's detail, the live wheel.
+
+Every change is drawn first and saved right after (``call_after_refresh``), so
+the wheel follows the keys even on a large database. At 160 columns and more
+the sliders and the chart sit side by side; on a narrow terminal (80x24) `v`
+shows the chart full-screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from dataclasses import replace
+from typing import Any, Callable, Hashable, Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, Static
+
+from screens.base import FramewheelScreen
+from styles import style_path
+from tui.core import analysis
+from tui.core import charts
+from tui.core.wheels import Assessment
+from tui.core.model import Framework
+from tui.storage.saver import BackgroundSaver
+from tui.widgets.chart_view import ChartView
+from tui.widgets.rating_slider import RatingSlider
+
+SAVE_SETTLE = 0.15
+"""Seconds without a change before the saver writes (a held key or fast typing is one write)."""
+
+SAVED_PAUSE = 0.4
+"""Seconds after the last save of a burst before the header says "Saved"."""
+
+
+def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
+    """Ratings the framework can no longer place, under a heading (empty when none)."""
+    lines = analysis.unplaced_lines(wheel, framework)
+    if not lines:
+        return Text()
+    text = Text(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
+    for line in lines:
+        text.append(f"  ! {line}\n")
+    return text
+
+
+class RatingScreen(FramewheelScreen):
+    """Rate every area of a framework in each series, and watch the wheel change."""
+
+    CSS_PATH = style_path("wheel.tcss")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HELP_TITLE = "Rating a wheel"
+    HELP = """\
+Rate how confident you feel in each area from the centre of the wheel (lowest) to its edge
+(highest), three times: **N** how you feel now, **W** where you would like to be, **O** where your
+organisation needs you to be. Each shape has a letter and a marker as well as a colour.
+
+On a slider: type a **digit** to set the value (`1` then `0` quickly makes 10), `left`/`right` by one,
+`home`/`end` to the ends, `backspace` clears it to *not rated* (shown `·`, which is not 0).
+`tab`/`shift+tab` move to the next/previous slider, `up`/`down` to the row above/below.
+**Quick path:** digit, `tab`, digit, `tab` ... types a whole 8 x 3 wheel in 48 key presses.
+
+Every change is saved at once. `b` switches the chart between the wheel and bars; `v` shows it
+full-screen (on a narrow terminal it is only shown that way). `enter` writes a note on the area,
+`r` opens the reflection questions and `s` the summary (strengths, development needs ...).
+"""
+
+    BINDINGS = [
+        Binding("b", "toggle_bars", "Wheel/bars", id="wheel.bars"),
+        Binding("v", "toggle_full", "Chart", id="wheel.full"),
+        Binding("enter", "note", "Note", id="wheel.note"),
+        Binding("r", "reflection", "Reflection", id="wheel.reflection"),
+        Binding("s", "summary", "Summary", id="wheel.summary"),
+    ]
+
+    chart_kind: reactive[str] = reactive("radar", init=False)
+    """Which chart is shown: ``radar`` (the wheel) or ``bars``."""
+
+    def __init__(self, wheel_id: int, framework: Framework, *, discard_if_empty: bool = False) -> None:
+        """The screen of wheel ``wheel_id``, rated against ``framework``.
+
+        ``discard_if_empty``: a wheel just started is removed again when it is left with nothing in it.
+        """
+        super().__init__()
+        self.wheel_id = wheel_id
+        self.framework = framework
+        self.discard_if_empty = discard_if_empty
+        self.wheel: Assessment | None = None
+        self._area_index = 0
+        self._last_slider: RatingSlider | None = None
+        self._drawn: tuple[object, ...] | None = None
+        self._saver = BackgroundSaver(self._saved_in_thread, self._failed_in_thread, settle=SAVE_SETTLE)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_context: contextvars.Context | None = None
+        self._saved_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, the sliders with their detail, the chart panel and the footer."""
+        self.wheel = self.context.assessments.get(self.wheel_id)
+        wheel = self.wheel
+        framework = self.framework
+        yield Header()
+        with Horizontal(id="wheel-body"):
+            with Vertical(id="rating-panel", classes="panel"):
+                yield Label("", id="wheel-title", classes="panel-title")
+                yield Static(self._column_heads(), id="series-heads")
+                with VerticalScroll(id="slider-rows", can_focus=False):
+                    for i, area in enumerate(framework.areas):
+                        with Horizontal(classes="area-row"):
+                            name = f"{area.code or ''} {area.label}".strip()
+                            yield Label(name[:21], classes="area-name")
+                            for j, series in enumerate(framework.series):
+                                style = charts.style_for(j)
+                                yield RatingSlider(
+                                    area.id, series.id, wheel.rating(area.id, series.id) if wheel else None,
+                                    low=framework.scale.min, high=framework.scale.max, letter=style.letter,
+                                    colour=style.rich_colour, id=f"slider-{i}-{j}",
+                                    tooltip=f"{area.title}: {series.title}",
+                                )
+                with VerticalScroll(id="area-detail-panel", can_focus=False):
+                    yield Static(id="area-heading")
+                    yield Static(id="area-values")
+                    yield Static(id="area-detail")
+                    yield Static(id="unplaced", classes="unplaced")
+            with VerticalScroll(id="chart-panel", classes="panel", can_focus=False):
+                yield ChartView(id="wheel-chart")
+        yield Footer()
+
+    def _column_heads(self) -> Text:
+        """The series letters and names above the slider columns."""
+        text = Text(" " * 22, no_wrap=True, overflow="ellipsis")
+        for j, _series in enumerate(self.framework.series):
+            style = charts.style_for(j)
+            text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {style.rich_colour}")
+        return text
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """The rating screen's actions in the command palette."""
+        yield SystemCommand("Wheel: switch wheel/bars", "Draw the ratings as a wheel or as bars (b)", self.action_toggle_bars)
+        yield SystemCommand("Wheel: chart full-screen", "Show the chart on its own, and back (v)", self.action_toggle_full)
+        yield SystemCommand("Wheel: note on this area", "Write a note on the focused area (enter)", self.action_note)
+        yield SystemCommand("Wheel: reflection questions", "Answer the framework's reflection questions (r)", self.action_reflection)
+        yield SystemCommand("Wheel: summary", "Strengths, development needs, organisation needs (s)", self.action_summary)
+
+    def on_mount(self) -> None:
+        """Focus the first slider and draw."""
+        if self.wheel is None:
+            self.notify("This wheel no longer exists.", severity="error")
+            self.call_later(self.app.pop_screen)
+            return
+        self.title = self.framework.title
+        self._loop = asyncio.get_running_loop()
+        self._loop_context = contextvars.copy_context()
+        first = self.query(RatingSlider).first()
+        first.focus()
+        self._last_slider = first
+        self._show_title()
+        self._show_detail()
+        self.call_after_refresh(self.redraw)
+
+    def on_screen_resume(self) -> None:
+        """Notes and reflections may have changed in a dialog or another screen."""
+        self._saver.flush()
+        stored = self.context.assessments.get(self.wheel_id)
+        if stored is not None:
+            self.wheel = stored
+            self._show_detail()
+
+    def on_resize(self) -> None:
+        """Redraw the chart for its new size once the layout is done."""
+        self.call_after_refresh(self.redraw)
+
+    @on(RatingSlider.Changed)
+    def _rated(self, event: RatingSlider.Changed) -> None:
+        """Draw the change at once, then save it."""
+        assert self.wheel is not None
+        ratings = {a: dict(v) for a, v in self.wheel.ratings.items()}
+        cell = ratings.setdefault(event.area_id, {})
+        if event.value is None:
+            cell.pop(event.series_id, None)
+            if not cell:
+                ratings.pop(event.area_id)
+        else:
+            cell[event.series_id] = event.value
+        self.wheel = replace(self.wheel, ratings=ratings)
+        self.redraw()
+        self.call_after_refresh(self._after_draw, event.slider, event.area_id, event.series_id, event.value)
+
+    def _after_draw(self, slider: RatingSlider, area_id: str, series_id: str, value: int | None) -> None:
+        """Once the wheel is on screen: the title and the detail panel, and the save handed to the saver."""
+        self._show_title()
+        self._show_detail()
+        repo, framework, wheel_id = self.context.assessments, self.framework, self.wheel_id
+        self._saver.submit(
+            ("rating", area_id, series_id, slider.id),
+            lambda: repo.set_rating(wheel_id, framework, area_id, series_id, value),
+        )
+
+    def _from_thread(self, callback: Callable[..., Any], *args: object) -> None:
+        """Run ``callback`` on the interface's loop (never waits, so a closing screen cannot deadlock)."""
+        try:
+            if self._loop is not None:
+                # The interface's context (active app ...), not the saver thread's.
+                self._loop.call_soon_threadsafe(callback, *args, context=self._loop_context)
+        except RuntimeError:  # the loop is closed: the app has ended
+            pass
+
+    def _saved_in_thread(self, key: Hashable, result: object) -> None:
+        """A save is on disk: say so in the header (once typing pauses; see ``_saved``)."""
+        self._from_thread(self._saved)
+
+    def _saved(self) -> None:
+        """Say "Saved" in the header a moment after the last save of a burst of keys.
+
+        Changing the header lays out the whole screen, which would repaint every cell; while
+        keys come quickly only the changed rows of the wheel are sent to the terminal.
+        """
+        if self._saved_timer is not None:
+            self._saved_timer.stop()
+        self._saved_timer = self.set_timer(SAVED_PAUSE, self.mark_saved)
+
+    def _failed_in_thread(self, key: Hashable, error: Exception) -> None:
+        """A save was refused or failed: tell the person on the interface's thread."""
+        self._from_thread(self._save_failed, key, error)
+
+    def _save_failed(self, key: Hashable, error: Exception) -> None:
+        """Say what was not saved and show the stored value again."""
+        what = " / ".join(str(part) for part in key[1:3]) if isinstance(key, tuple) else str(key)  # type: ignore[index]
+        self.notify(f"{what}: not saved: {error}", severity="error", timeout=8)
+        stored = self.context.assessments.get(self.wheel_id)
+        if stored is None or self.wheel is None or not self.is_attached:
+            return
+        self.wheel = replace(self.wheel, ratings=stored.ratings, notes=stored.notes)
+        for slider in self.query(RatingSlider):
+            slider.value = stored.rating(slider.area_id, slider.series_id)
+        self.redraw()
+        self._show_detail()
+
+    def on_unmount(self) -> None:
+        """Let every change reach the disk before the screen goes."""
+        self._saver.close()
+
+    def flush_saves(self) -> bool:
+        """Wait until every change made on this screen is on disk (False after 10 s)."""
+        return self._saver.flush()
+
+    def on_descendant_focus(self) -> None:
+        """Show the detail of the area whose slider has the focus."""
+        focused = self.focused
+        if isinstance(focused, RatingSlider):
+            self._last_slider = focused
+            index = self.framework.area_ids.index(focused.area_id)
+            if index != self._area_index:
+                self._area_index = index
+                self._show_detail()
+
+    def _show_title(self) -> None:
+        """Label, and how much of the wheel is rated."""
+        if self.wheel is None:
+            return
+        done = self.wheel.rated_count(self.framework)
+        cells = len(self.framework.areas) * len(self.framework.series)
+        title = f"{self.wheel.label} · {done}/{cells} rated"
+        label = self.query_one("#wheel-title", Label)
+        if str(label.content) != title:
+            label.update(title)
+
+    def _show_detail(self) -> None:
+        """Full title, what it encompasses, the values, the note and the descriptor of the focused area.
+
+        Only what changed is updated, and the one-line values without a layout pass, so that a
+        rating change costs no layout of the screen.
+        """
+        if self.wheel is None:
+            return
+        area = self.framework.areas[self._area_index]
+        values = Text(no_wrap=True, overflow="ellipsis")
+        for j, series in enumerate(self.framework.series):
+            value = self.wheel.rating(area.id, series.id)
+            values.append(("  ·  " if j else "") + f"{charts.style_for(j).letter} {'not rated' if value is None else value}")
+        self._update_if_changed("#area-values", values, layout=False)
+        heading = Text()
+        heading.append(area.heading, style="bold")
+        if area.encompasses:
+            heading.append(f"  (encompasses {area.encompasses})", style="italic")
+        self._update_if_changed("#area-heading", heading)
+        detail = Text()
+        note = self.wheel.notes.get(area.id)
+        detail.append(f"Note: {note}\n" if note else "No note (enter to write one)\n", style="" if note else "dim")
+        if area.description:
+            detail.append(area.description.strip())
+        self._update_if_changed("#area-detail", detail)
+        found = unplaced_text(self.wheel, self.framework)
+        unplaced = self.query_one("#unplaced", Static)
+        if self._update_if_changed("#unplaced", found):
+            unplaced.display = bool(found.plain)
+
+    def _update_if_changed(self, selector: str, text: Text, layout: bool = True) -> bool:
+        """Put new text in a Static only when it differs from what it shows; True when it did."""
+        static = self.query_one(selector, Static)
+        shown = static.content
+        if isinstance(shown, Text) and shown.plain == text.plain and shown.spans == text.spans:
+            return False
+        static.update(text, layout=layout)
+        return True
+
+    def redraw(self) -> None:
+        """Draw the chart for the panel's size (skipped when nothing it shows has changed)."""
+        panel = self.query_one("#chart-panel")
+        if self.wheel is None or not panel.display:
+            return
+        width, height = panel.content_size.width - 1, panel.content_size.height
+        if width < 20 or height < 5:
+            return
+        data = charts.wheel_data(self.framework, self.wheel)
+        key = (data, width, height, self.chart_kind)
+        if key == self._drawn:
+            return
+        self._drawn = key
+        drawn = charts.bars(data, width) if self.chart_kind == "bars" else charts.radar(data, width, height)
+        self.query_one("#wheel-chart", ChartView).show(drawn)
+
+    def watch_chart_kind(self) -> None:
+        """Draw the other chart."""
+        self.redraw()
+
+    def action_toggle_bars(self) -> None:
+        """Switch between the wheel and the bars."""
+        self.chart_kind = "bars" if self.chart_kind == "radar" else "radar"
+
+    def action_toggle_full(self) -> None:
+        """Show the chart full-screen, or the sliders again."""
+        full = not self.has_class("chart-full")
+        self.set_class(full, "chart-full")
+        panel = self.query_one("#chart-panel")
+        panel.can_focus = full
+        if full:
+            panel.focus()
+        elif self._last_slider is not None:
+            self._last_slider.focus()
+        self.call_after_refresh(self.redraw)
+
+    def action_back(self) -> None:
+        """Leave full-screen chart first; otherwise go back."""
+        if self.has_class("chart-full"):
+            self.action_toggle_full()
+            return
+        self._saver.flush()
+        wheel = self.context.assessments.get(self.wheel_id)
+        if self.discard_if_empty and wheel is not None and not (wheel.ratings or wheel.notes or wheel.reflections):
+            self.context.assessments.delete(self.wheel_id)
+            self.notify("The new wheel had no ratings, so it was not kept.", timeout=4)
+        super().action_back()
+
+    def _focused_area_id(self) -> str:
+        """The id of the area whose detail is shown."""
+        return self.framework.areas[self._area_index].id
+
+    def action_note(self) -> None:
+        """Write or change the note on the focused area (empty text removes it)."""
+        from screens.dialogs.text_input import TextDialog
+
+        if self.wheel is None:
+            return
+        area = self.framework.areas[self._area_index]
+
+        def keep(text: str | None) -> None:
+            """Save the note unless the dialog was cancelled."""
+            if text is None or self.wheel is None:
+                return
+            notes = {**self.wheel.notes, area.id: text} if text.strip() else {k: v for k, v in self.wheel.notes.items() if k != area.id}
+            self.wheel = replace(self.wheel, notes=notes)
+            self._show_detail()
+            repo, wheel_id = self.context.assessments, self.wheel_id
+            self._saver.submit(("note", area.id), lambda: repo.set_note(wheel_id, area.id, text))
+
+        self.app.push_screen(
+            TextDialog(f"Note on {area.heading}", self.wheel.notes.get(area.id, ""), "enter keeps it · empty removes it · escape cancels"),
+            keep,
+        )
+
+    def action_reflection(self) -> None:
+        """Answer the framework's reflection questions for this wheel."""
+        from screens.wheel.reflection import ReflectionScreen
+
+        self._saver.flush()
+        self.app.push_screen(ReflectionScreen(self.wheel_id, self.framework))
+
+    def action_summary(self) -> None:
+        """Strengths, development needs and organisation needs of this wheel."""
+        from screens.wheel.summary import SummaryScreen
+
+        self._saver.flush()
+        self.app.push_screen(SummaryScreen(self.wheel_id, self.framework))

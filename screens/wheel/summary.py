@@ -1,0 +1,159 @@
+"""The summary of one wheel: strengths, development needs, organisation needs, wishes above the need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from screens.base import FramewheelScreen
+from screens.wheel.rating import unplaced_text
+from styles import style_path
+from tui.core import analysis
+from tui.core.wheels import Assessment
+from tui.core.model import Area, Framework
+from tui.core.reports.ranking import BIG_GAP, IMPORTANT_MARK, TOP_RANK, is_important
+from tui.core.rankings import Ranking, rank_label
+from tui.core.rankings import rows as rank_rows
+
+
+def _name(area: Area) -> str:
+    """An area as a list entry: its title, and its code in brackets."""
+    return f"{area.title} ({area.code})" if area.code else area.title
+
+
+def _section(text: Text, title: str, explain: str, lines: list[str]) -> None:
+    """A titled, numbered list (or a sentence saying it is empty)."""
+    text.append(f"{title}\n", style="bold underline")
+    text.append(f"{explain}\n", style="dim")
+    if not lines:
+        text.append("  (none)\n")
+    for number, line in enumerate(lines, start=1):
+        text.append(f"  {number:>2}. {line}\n")
+    text.append("\n")
+
+
+def _gap_line(gap: analysis.AreaGap, what: str, base: str, context: SummaryContext) -> str:
+    """One gap: the area, the gap and its two values, and the team rank (``!`` when it matters most)."""
+    line = f"{_name(gap.area)}: +{gap.gap} ({base} {gap.base}, {what} {gap.target})"
+    label = context.rank_labels.get(gap.area.id)
+    if label is None:
+        return line
+    mark = f"{IMPORTANT_MARK} " if is_important(context.ranks.get(gap.area.id), gap.gap) else ""
+    return f"{mark}{line} · team rank {label}"
+
+
+@dataclass(frozen=True)
+class SummaryContext:
+    """What other activities add to a summary: the latest team ranking and the levels the finder derived."""
+
+    ranking_name: str = ""
+    ranks: dict[str, int] = field(default_factory=dict)
+    rank_labels: dict[str, str] = field(default_factory=dict)
+    """Each area's rank as written (``1=`` for a shared rank)."""
+    levels: dict[str, str] = field(default_factory=dict)
+    """Each marked area's derived level title ("not yet" when none is reached)."""
+
+    @classmethod
+    def of(cls, ranking: Ranking | None, levels: dict[str, str | None], framework: Framework) -> SummaryContext:
+        """Build from the latest ranking and the finder's latest levels (by level id)."""
+        level_titles = {
+            area_id: (framework.level(level_id).title if level_id and framework.level(level_id) else "not yet")
+            for area_id, level_id in levels.items()
+        }
+        if ranking is None:
+            return cls(levels=level_titles)
+        table = rank_rows(ranking.ordered(framework))
+        return cls(
+            ranking_name=f"{ranking.name} ({ranking.date})",
+            ranks={row.area_id: row.rank for row in table},
+            rank_labels={row.area_id: rank_label(row.rank, row.tied) for row in table},
+            levels=level_titles,
+        )
+
+
+def summary_text(wheel: Assessment, framework: Framework, extra: SummaryContext | None = None) -> Text:
+    """The whole summary as text, lists in order with their numbers."""
+    extra = extra or SummaryContext()
+    titles = [s.title for s in framework.series] + ["", "", ""]
+    text = Text()
+    text.append(f"{wheel.label}", style="bold")
+    text.append(f"  ·  {framework.title}  ·  started {wheel.created[:10]}  ·  "
+                f"{wheel.rated_count(framework)}/{len(framework.areas) * len(framework.series)} rated\n\n")
+    if extra.ranking_name:
+        text.append("Beside the team ranking ", style="bold")
+        text.append(f"{extra.ranking_name}: each gap shows the area's team rank; {IMPORTANT_MARK} marks an area "
+                    f"ranked {TOP_RANK} or better with a gap of {BIG_GAP} or more (important to the team and a big gap).\n\n")
+    _section(
+        text, "Strengths", f"Highest first in “{titles[analysis.NOW]}”.",
+        [f"{_name(s.area)}: {s.value}" for s in analysis.strengths(wheel, framework)],
+    )
+    if len(framework.series) > analysis.WISH:
+        _section(
+            text, "Development needs", f"Largest gap first: “{titles[analysis.WISH]}” above now.",
+            [_gap_line(g, "would like", "now", extra) for g in analysis.development_needs(wheel, framework)],
+        )
+    if len(framework.series) > analysis.NEED:
+        _section(
+            text, "Organisation needs", f"Largest gap first: “{titles[analysis.NEED]}” above now.",
+            [_gap_line(g, "organisation needs", "now", extra) for g in analysis.organisation_needs(wheel, framework)],
+        )
+        _section(
+            text, "Wish above the organisation's need",
+            "Where you would like to be beyond what your organisation needs: worth a conversation.",
+            [f"{_name(g.area)}: +{g.gap} (needs {g.base}, would like {g.target})" for g in analysis.wishes_above_need(wheel, framework)],
+        )
+    if extra.levels:
+        _section(
+            text, "Levels from the level finder", "Each marked area's level, from your latest level-finder record.",
+            [f"{_name(area)}: {extra.levels[area.id]}" for area in framework.areas if area.id in extra.levels],
+        )
+    unplaced = unplaced_text(wheel, framework)
+    if unplaced.plain:
+        text.append_text(unplaced)
+    return text
+
+
+class SummaryScreen(FramewheelScreen):
+    """What one wheel says, in ordered lists with the numbers."""
+
+    CSS_PATH = style_path("wheel.tcss")
+    HELP_TITLE = "Wheel summary"
+    HELP = """\
+Where a team ranking of this framework exists, each gap shows the area's rank in the latest one,
+and `!` marks an area ranked 3 or better with a gap of 3 or more (important to the team and a big
+gap). Where a level-finder record exists, the level derived for each marked area is listed too.
+
+**Strengths** are the areas where you feel most confident now. **Development needs** are the
+largest gaps between where you would like to be and now; **organisation needs** the largest gaps
+between what your organisation needs and now. **Wish above the need** lists areas where you would
+like to go further than your organisation needs, which the guide suggests discussing. Areas not
+rated in a shape are left out of its lists. Ratings of areas the framework no longer has are listed
+apart at the end.
+"""
+
+    def __init__(self, wheel_id: int, framework: Framework) -> None:
+        """The summary of wheel ``wheel_id`` against ``framework``."""
+        super().__init__()
+        self.wheel_id, self.framework = wheel_id, framework
+
+    def compose(self) -> ComposeResult:
+        """Header, the summary, footer."""
+        yield Header()
+        with VerticalScroll(id="summary-body", classes="panel"):
+            yield Static(id="summary-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill in the summary."""
+        self.title = "Wheel summary"
+        wheel = self.context.assessments.get(self.wheel_id)
+        extra = SummaryContext.of(
+            self.context.rankings.latest(self.framework.id), self.context.finder.latest_levels(self.framework), self.framework
+        )
+        body = summary_text(wheel, self.framework, extra) if wheel else Text("This wheel no longer exists.")
+        self.query_one("#summary-text", Static).update(body)
+        self.query_one("#summary-body").focus()

@@ -1,0 +1,1 @@
+"""tests.screens: see the README's "How the code is laid out"."""

@@ -1,0 +1,236 @@
+"""The app shell driven with Pilot: home, framework choice, help, palette, theme, size, crashes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from screens.dialogs.help import HelpScreen
+from screens.home import HomeScreen
+from screens.dialogs.notice import NoticeDialog
+from screens.too_small import TooSmallScreen
+from tests.conftest import screen_text
+from tui.app import CrashReport, FramewheelApp
+from tui.context import AppContext
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_home_lists_frameworks_and_empty_work(context: AppContext, size: tuple[int, int]) -> None:
+    """At both sizes the home screen shows the frameworks, the outline and the empty work list."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "● AHEP Professional Framework" in text
+        assert "Technician Commitment" in text
+        assert "8 commitments · 4 levels · 96" in text
+        assert "Nothing saved yet." in text
+        assert "Help" in text.splitlines()[-1]
+
+
+async def test_choose_framework_by_keys_is_remembered(context: AppContext, db_path: Path, tmp_path: Path) -> None:
+    """Arrow down and enter choose another framework; the choice survives a restart."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        chosen = context.framework_id
+        assert chosen != "ahep"
+        assert f"● {context.framework.title}"[:20] in screen_text(app)
+    again = AppContext.open(db_path, user_dir=tmp_path / "user-frameworks")
+    try:
+        assert again.framework_id == chosen
+    finally:
+        again.close()
+
+
+async def test_f1_help_shows_screen_help_and_keys(context: AppContext) -> None:
+    """F1 opens help for the home screen with its keys; escape closes it."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Help: Home" in text
+        assert "Keys on this screen" in text and "Next panel" in text
+        await pilot.press("end")  # the help scrolls like any page
+        await pilot.pause()
+        assert "command palette" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_command_palette_has_app_commands(context: AppContext) -> None:
+    """ctrl+p lists the app's own commands beside Textual's, and running one works."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"help for")
+        await pilot.pause(0.3)
+        assert "Help for this screen" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_theme_is_remembered(context: AppContext, db_path: Path, tmp_path: Path) -> None:
+    """A theme chosen in one run is used by the next."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+    assert context.settings.get("theme") == "textual-light"
+    again = AppContext.open(db_path, user_dir=tmp_path / "user-frameworks")
+    try:
+        assert FramewheelApp(again).theme == "textual-light"
+    finally:
+        again.close()
+
+
+async def test_too_small_terminal_message(context: AppContext) -> None:
+    """Below 80x24 a clear message asks for a larger window; it goes once the window grows."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(70, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Please make the window larger." in screen_text(app)
+        assert "this one is 70 x 20" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_no_color_home_is_readable(context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NO_COLOR=1 the chosen framework is still marked by a symbol."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "● AHEP Professional Framework" in screen_text(app)
+
+
+async def test_unexpected_error_shows_sentence_and_log(context: AppContext, tmp_path: Path) -> None:
+    """An unexpected failure becomes one sentence naming the log file; the log has the traceback."""
+    app = FramewheelApp(context)
+
+    def boom() -> None:
+        raise ValueError("something odd")
+
+    with pytest.raises(CrashReport):
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.call_later(boom)
+            await pilot.pause()
+    assert "unexpected error (ValueError: something odd)" in app.crash_message
+    logs = list((tmp_path / "logs").glob("crash-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in app.crash_message
+    assert "Traceback" in logs[0].read_text(encoding="utf-8")
+    assert logs[0].stat().st_mode & 0o777 == 0o600
+
+
+async def test_unreadable_file_notice_offers_backup(db_path: Path, tmp_path: Path) -> None:
+    """A damaged data file is set aside; the app says where, and `r` restores the latest backup."""
+    first = AppContext.open(db_path, user_dir=tmp_path / "u")
+    first.choose_framework("aspect-core-principles")
+    first.close()
+    AppContext.open(db_path, user_dir=tmp_path / "u").close()  # a second open keeps a daily backup
+    db_path.write_text("{ this is not json", encoding="utf-8")
+    context = AppContext.open(db_path, user_dir=tmp_path / "u")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeDialog)
+        text = screen_text(app)
+        assert ".unreadable-" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    context.close()
+    data = json.loads(db_path.read_text(encoding="utf-8"))
+    assert "aspect-core-principles" in json.dumps(data)
+    assert list(db_path.parent.glob("*.unreadable-*"))
+
+
+def test_demo_never_touches_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--demo works on a temporary database that is removed afterwards."""
+    user_db = tmp_path / "mine.json"
+    monkeypatch.setenv("FRAMEWHEEL_DB", str(user_db))
+    demo = AppContext.open_demo(user_dir=tmp_path / "u")
+    folder = demo.temporary_dir
+    assert folder is not None and demo.db.path.parent == folder
+    assert demo.settings.get("demo") is True
+    demo.close()
+    assert not folder.exists()
+    assert not user_db.exists()
+
+
+async def test_home_lists_recent_saved_work(context: AppContext) -> None:
+    """Saved work from the activities is listed newest first, at most 30, with a count of the rest."""
+    from tui.core.model import SavedWork
+
+    items = [SavedWork("wheel", i, f"Wheel number {i}", f"2026-11-{1 + i % 28:02d}T10:{i % 60:02d}:00", framework_id="ahep") for i in range(40)]
+    context.work_sources.append(lambda: items)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Wheel number 27" in text  # 2026-11-28 is the newest date
+        assert text.index("Wheel number 27") < text.index("Wheel number 26")
+        assert "and 10 more" in text
+
+
+async def test_every_kind_of_saved_work_opens_from_home(tmp_path: Path) -> None:
+    """Each kind of work the demo saves (wheel, ranking, plan, finder record, action plan) opens with enter."""
+    import importlib
+
+    from screens.home import HomeScreen as Home
+
+    context = AppContext.open_demo(user_dir=tmp_path / "u")
+    kinds = {item.kind for item in context.saved_work()}
+    assert {"wheel", "ranking", "plan", "level finder", "action plan"} <= kinds
+    for kind in kinds:
+        module, _, function = Home.WORK_OPENERS[kind].partition(":")
+        assert callable(getattr(importlib.import_module(module), function)), kind
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        opened = set()
+        for row in range(app.screen.query_one("#work-table").row_count):
+            table = app.screen.query_one("#work-table")
+            table.focus()
+            table.move_cursor(row=row)
+            kind = app.screen._work[str(table.coordinate_to_cell_key((row, 0)).row_key.value)].kind
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, HomeScreen), kind
+            opened.add(kind)
+            while not isinstance(app.screen, HomeScreen):
+                await pilot.press("escape")
+                await pilot.pause(0.1)
+        assert opened == kinds
+    context.close()
+
+
+async def test_command_palette_starts_activities_from_any_screen(context: AppContext) -> None:
+    """ctrl+p finds the activities by name ("Ranking") and starts one, even from another screen."""
+    from screens.levels.levels import LevelsScreen
+    from screens.ranking.ranking import RankingScreen
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelsScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ranking")
+        await pilot.pause(0.3)
+        assert "key k on the home screen" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, RankingScreen)
+        assert len(app.screen_stack) == 2  # home, then the ranking: the levels screen was left

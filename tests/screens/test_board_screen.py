@@ -1,0 +1,310 @@
+"""The action plans and the RAG board driven with the real keys from the home screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from screens.boards.action_plans import ActionPlansScreen
+from screens.boards.board import BoardScreen
+from screens.boards.columns import BoardColumnsScreen
+from screens.dialogs.confirm import ConfirmDialog
+from tests.conftest import screen_text
+from tui.core.action_plans import TEMPLATE_SECTIONS, ActionPlan, PlanItem, PlanSection
+from tui.app import FramewheelApp
+from tui.context import AppContext
+
+SIZES = [(80, 24), (160, 48)]
+
+
+def small_plan() -> ActionPlan:
+    """Two sections of two items each, in a known order."""
+    return ActionPlan(
+        id=0, project="Board test plan", author="Lead", date="2026-01-05", period_from="2026", period_to="2027",
+        status="Ongoing", sections=(
+            PlanSection("Visibility", (PlanItem("Publish a newsletter"), PlanItem("Hold a showcase", "green", "Done in May"))),
+            PlanSection("Recognition", (PlanItem("Award category", "amber"), PlanItem("Register staff"))),
+        ),
+    )
+
+
+def stored(context: AppContext, plan_id: int = 1) -> ActionPlan:
+    """The plan as it is in the database now."""
+    plan = context.action_plans.get(plan_id)
+    assert plan is not None
+    return plan
+
+
+def milestones(plan: ActionPlan) -> list[list[str]]:
+    """The milestones of each section, in order."""
+    return [[item.milestone for item in section.items] for section in plan.sections]
+
+
+async def open_board(pilot: Pilot) -> BoardScreen:
+    """From home: `b`, then `enter` on the (only or first) plan."""
+    await pilot.press("b")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ActionPlansScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, BoardScreen)
+    return pilot.app.screen
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys and let the screen draw and save."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_rating_keys_set_and_cycle_the_rating(context: AppContext, size: tuple[int, int]) -> None:
+    """`r`, `a`, `g` set the rating of the focused item and `space` cycles it; each is saved."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", "r")
+        assert stored(context).sections[0].items[0].rag == "red"
+        assert "⚑ 1 red needs a comment" in screen_text(app)
+        await press(pilot, "a")
+        assert stored(context).sections[0].items[0].rag == "amber"
+        await press(pilot, "g")
+        assert stored(context).sections[0].items[0].rag == "green"
+        await press(pilot, "space")
+        assert stored(context).sections[0].items[0].rag == ""
+        await press(pilot, "space")
+        assert stored(context).sections[0].items[0].rag == "red"
+        text = screen_text(app)
+        wide = size[0] >= 120
+        assert ("R ● Red 1" if wide else "R ● 1") in text and ("G ✔ Green 1" if wide else "G ✔ 1") in text
+        assert "Green 25% of 4" in text
+        await press(pilot, "ctrl+z", "ctrl+z")
+        assert stored(context).sections[0].items[0].rag == "green"
+        await press(pilot, "ctrl+y")
+        assert stored(context).sections[0].items[0].rag == ""
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_edit_in_place_keeps_with_enter_and_cancels_with_escape(context: AppContext, size: tuple[int, int]) -> None:
+    """`enter` opens the focused field; typing and `enter` keep it; `escape` leaves it as it was."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        board = await open_board(pilot)
+        await press(pilot, "down", "enter", "ctrl+u", *"Weekly news", "enter")
+        assert stored(context).sections[0].items[0].milestone == "Weekly news"
+        await press(pilot, "enter", *" dropped", "escape")
+        assert stored(context).sections[0].items[0].milestone == "Weekly news"
+        assert isinstance(app.screen, BoardScreen) and board.editing is None
+        await press(pilot, "right", "right", "enter", *"Comms", "enter")
+        assert stored(context).sections[0].items[0].owner == "Comms"
+        await press(pilot, "right", "enter", *"2026 2027", "enter")
+        assert stored(context).sections[0].items[0].focus == (2026, 2027)
+
+
+async def test_bad_focus_years_say_what_and_change_nothing(context: AppContext) -> None:
+    """Focus years that are not years are refused with a message; the editor stays open."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        await press(pilot, "down", "end")
+        await press(pilot, "home", "down", *["right"] * 4, "enter", *"20x1", "enter")
+        assert board.editing is not None
+        assert "'20x1' is not a year" in screen_text(app)
+        await press(pilot, "escape")
+        assert stored(context).sections[0].items[0].focus == ()
+
+
+async def test_multiline_comment_keeps_with_ctrl_s(context: AppContext) -> None:
+    """In a comment `enter` starts a new line and `ctrl+s` keeps the text."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", "r", "right", "enter", *"Not started", "enter", *"No budget yet", "ctrl+s")
+        item = stored(context).sections[0].items[0]
+        assert item.comment == "Not started\nNo budget yet"
+        assert "needs a comment" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_new_item_delete_and_undo_redo(context: AppContext, size: tuple[int, int]) -> None:
+    """`n` adds an item below and edits it; `d` deletes after asking; ctrl+z and ctrl+y step back and forth."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", "n")
+        await press(pilot, *"Blog post", "enter")  # typing replaces the "New milestone" placeholder
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Blog post", "Hold a showcase"]
+        await press(pilot, "d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Blog post", "Hold a showcase"]
+        await press(pilot, "d", "y")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Hold a showcase"]
+        await press(pilot, "ctrl+z")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Blog post", "Hold a showcase"]
+        await press(pilot, "ctrl+z")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "New milestone", "Hold a showcase"]
+        await press(pilot, "ctrl+z")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Hold a showcase"]
+        await press(pilot, "ctrl+y", "ctrl+y")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Blog post", "Hold a showcase"]
+        await press(pilot, "ctrl+y")
+        assert milestones(stored(context))[0] == ["Publish a newsletter", "Hold a showcase"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_shift_arrows_move_items_across_sections(context: AppContext, size: tuple[int, int]) -> None:
+    """`shift+down` at a section's last item moves it into the next section; undo puts it back."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", "shift+down")
+        assert milestones(stored(context)) == [["Hold a showcase", "Publish a newsletter"], ["Award category", "Register staff"]]
+        await press(pilot, "shift+down")
+        assert milestones(stored(context)) == [["Hold a showcase"], ["Publish a newsletter", "Award category", "Register staff"]]
+        await press(pilot, "shift+up", "shift+up")
+        assert milestones(stored(context)) == [["Publish a newsletter", "Hold a showcase"], ["Award category", "Register staff"]]
+        await press(pilot, "ctrl+z", "ctrl+z", "ctrl+z")
+        assert milestones(stored(context)) == [["Hold a showcase", "Publish a newsletter"], ["Award category", "Register staff"]]
+        await press(pilot, "ctrl+y")
+        assert milestones(stored(context)) == [["Hold a showcase"], ["Publish a newsletter", "Award category", "Register staff"]]
+
+
+async def test_filters_search_and_section_rename(context: AppContext) -> None:
+    """`f` filters by rating, `s` by section, `/` searches, `x` clears; `enter` on a heading renames it."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "f", "f", "f")
+        text = screen_text(app)
+        assert "only green" in text and "Hold a showcase" in text and "Publish a newsletter" not in text
+        await press(pilot, "x", "s", "s")
+        text = screen_text(app)
+        assert "section Recognition" in text and "Award category" in text and "Hold a showcase" not in text
+        await press(pilot, "x", "slash", *"regist", "enter")
+        text = screen_text(app)
+        assert "Register staff" in text and "Award category" not in text
+        await press(pilot, "escape", "home", "enter", "ctrl+u", *"Being visible", "enter")
+        assert stored(context).sections[0].title == "Being visible"
+
+
+async def test_columns_view_rates_and_returns(context: AppContext) -> None:
+    """`v` shows the items in columns by rating; `r` there moves an item to the red column."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "v")
+        assert isinstance(app.screen, BoardColumnsScreen)
+        text = screen_text(app)
+        assert "R ● Red (0)" in text and "A ▲ Amber (1)" in text and "G ✔ Green (1)" in text and "– ○ Not rated (2)" in text
+        await press(pilot, "r")
+        assert stored(context).sections[1].items[0].rag == "red"
+        assert "R ● Red (1)" in screen_text(app)
+        await press(pilot, "ctrl+z")
+        assert stored(context).sections[1].items[0].rag == "amber"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_plans_list_new_from_template_header_and_delete(context: AppContext) -> None:
+    """`n` creates a plan from the template and opens it; `e` edits a header; `d` deletes after asking."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b", "n", *"Our plan", "tab", *"Me", "enter")
+        assert isinstance(app.screen, BoardScreen)
+        plan = stored(context)
+        assert plan.project == "Our plan" and plan.author == "Me"
+        assert [s.title for s in plan.sections] == list(TEMPLATE_SECTIONS)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ActionPlansScreen)
+        await press(pilot, "e", "tab", "tab", "ctrl+u", *"7 Jan", "enter")
+        assert stored(context).date == "7 Jan"
+        await press(pilot, "n", *"Blank", *["tab"] * 6, "space", "ctrl+s")
+        blank = context.action_plans.get(2)
+        assert blank is not None and blank.sections == ()
+        await press(pilot, "escape", "d", "y")
+        assert context.action_plans.count() == 1 and context.action_plans.get(1) is not None
+
+
+async def test_export_and_import_by_keys(context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`m` and `c` write files and say where; `i` imports the CSV back, and a bad CSV lists its problems."""
+    monkeypatch.chdir(tmp_path)
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "m", "enter")
+        report = tmp_path / "board-test-plan-rag-report.md"
+        assert report.exists() and "## Visibility" in report.read_text(encoding="utf-8")
+        assert f"Wrote {report}" in screen_text(app)
+        await press(pilot, "c", "enter")
+        csv_file = tmp_path / "board-test-plan.csv"
+        assert csv_file.read_text(encoding="utf-8").startswith("section,milestone,rag,comment,owner,focus\n")
+        await press(pilot, "escape", "i", *"board-test-plan.csv", "enter")
+        assert context.action_plans.count() == 2
+        imported = context.action_plans.get(2)
+        assert imported is not None and milestones(imported) == milestones(small_plan())
+        (tmp_path / "bad.csv").write_text("section,milestone,rag,comment,owner,focus\nA,B,purple,,,\n", encoding="utf-8")
+        await press(pilot, "i", *"bad.csv", "enter")
+        assert "line 2, column rag: 'purple'" in screen_text(app)
+        assert context.action_plans.count() == 2
+
+
+async def test_saved_plan_opens_from_home(context: AppContext) -> None:
+    """A plan is listed under Your work and `enter` there opens its board."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the work list is read just after the first drawing
+        assert "Board test plan" in screen_text(app)
+        for _ in range(3):
+            if app.focused is not None and app.focused.id == "work-table":
+                break
+            await press(pilot, "tab")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert "Publish a newsletter" in screen_text(app)
+
+
+async def test_new_section_help_and_columns_enter_returns_to_item(context: AppContext) -> None:
+    """`N` adds a section and edits its title; F1 lists the board's keys; `enter` in the columns view returns to that item."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        board = await open_board(pilot)
+        await press(pilot, "N", "ctrl+u", *"Well-being", "enter")
+        assert [s.title for s in stored(context).sections] == ["Visibility", "Well-being", "Recognition"]
+        await press(pilot, "f1")
+        text = screen_text(app)
+        assert "Help: RAG board" in text and "Move up" in text and "Undo" in text and "Export Markdown" in text
+        await press(pilot, "escape", "v", "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert board.view.row is not None and board.view.row.cursor == (2, 0)
+        assert "A ▲ Amber  ·  Recognition  ·  item 1 of 2" in screen_text(app)
+
+
+async def test_keys_in_one_burst_rate_the_items_they_reach(context: AppContext) -> None:
+    """Keys arriving together (over SSH): `down r down a` rates the first item red and the second amber."""
+    from textual import events
+
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        for key, character in (("down", None), ("r", "r"), ("down", None), ("a", "a")):
+            app.post_message(events.Key(key, character))  # no waiting between keys, as from a terminal
+        await pilot.pause()
+        await pilot.pause()
+        items = stored(context).sections[0].items
+        assert [items[0].rag, items[1].rag] == ["red", "amber"]

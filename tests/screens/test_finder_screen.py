@@ -1,0 +1,196 @@
+"""The level finder driven with Pilot, and a framework without levels in every view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screens.dialogs.confirm import ConfirmDialog
+from screens.levels.explore import ExplorerScreen
+from screens.levels.finder import FinderScreen
+from screens.levels.finder_note import NoteDialog
+from screens.levels.levels import LevelsScreen
+from screens.levels.steps import StepScreen
+from tests.conftest import screen_text
+from tui.app import FramewheelApp
+from tui.context import AppContext
+from tui.core.finder import CONSISTENTLY, NOT_YET, SOMETIMES, add_demo_finder
+
+SIZES = [(80, 24), (160, 48)]
+
+
+def result_panel(app: FramewheelApp) -> str:
+    """The plain text of the result panel shown at this size (below the lists when narrow, right when wide)."""
+    wide = app.screen.has_class("wide")
+    static = app.screen.query_one("#finder-result-wide-text" if wide else "#finder-result-text")
+    assert static.parent.display and static.parent.styles.display != "none"
+    return str(static.content)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_mark_exemplars_and_see_the_level(context: AppContext, size: tuple[int, int]) -> None:
+    """c/s/x (and 1/2/3) mark exemplars, saved at once; the level, reasons and next steps follow."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        assert "a new record starts with your first mark" in screen_text(app)
+        assert context.finder.list() == []
+        await pilot.press("tab", "c", "1", "c", "c", "2", "x")
+        await pilot.pause()
+        record = context.finder.latest("ahep")
+        assert record is not None
+        area = "professional-development"
+        assert [record.mark(area, "associate", i) for i in range(3)] == [CONSISTENTLY] * 3
+        assert [record.mark(area, "member", i) for i in range(3)] == [CONSISTENTLY, SOMETIMES, NOT_YET]
+        text = screen_text(app)
+        assert "Best fit: Associate" in text
+        assert "Saved" in text
+        assert "[S]" in text and "[X]" in text
+        result = result_panel(app)
+        assert "Associate: 3 of 3 consistently at Associate, 1 of 3 at Member" in result
+        assert "Next steps towards Member" in result
+        assert "I keep my professional knowledge" in result and "I reflect on my actions" not in result
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert context.finder.get(record.id).mark(area, "member", 2) is None
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert context.finder.get(record.id).mark(area, "member", 2) == NOT_YET
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_note_new_record_and_delete(context: AppContext, size: tuple[int, int]) -> None:
+    """enter adds an evidence note; n starts a new dated record; d deletes after asking."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"Set goals in my review", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        first = context.finder.latest("ahep")
+        assert first.note("professional-development", "associate", 0) == "Set goals in my review"
+        assert "Evidence: Set goals in my review" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(context.finder.list()) == 2
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert len(context.finder.list()) == 2
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [r.id for r in context.finder.list()] == [first.id]
+
+
+async def test_mark_needs_an_exemplar_in_focus(context: AppContext) -> None:
+    """A mark key on the area list changes nothing and says what to do."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "c")
+        await pilot.pause()
+        assert context.finder.list() == []
+        assert any("Choose an exemplar first" in n.message for n in app._notifications)
+
+
+async def test_saved_record_opens_from_home(context: AppContext) -> None:
+    """The demo record is listed on the home screen and enter opens it in the finder."""
+    add_demo_finder(context.finder, context.catalog.frameworks["ahep"])
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert "level finder" in screen_text(app)
+        while app.focused is None or app.focused.id != "work-table":
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        assert "Best fit: Member" in screen_text(app)
+        result = result_panel(app)
+        assert "Accredited Member: 3 of 3 consistently at Associate, 3 of 3 at Member, 2 of 3 at Accredited Member" in result
+        assert "Member: 6 of 8 marked areas at Member or above" not in result
+        assert "Member: 8 of 8 marked areas at Member or above (at least half needed)" in result
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_framework_without_levels_in_every_view(db_path: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The Aspect principles (no levels): levels, explorer, grid, search, steps and finder show areas, never empty columns."""
+    context = AppContext.open(db_path, "aspect-core-principles", user_dir=tmp_path / "u")
+    try:
+        app = FramewheelApp(context)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("l")
+            await pilot.pause()
+            assert isinstance(app.screen, LevelsScreen)
+            text = screen_text(app)
+            assert "No levels in this framework" in text and "1. Encourage personalised success" in text
+            assert "Associate" not in text and "level 1 of" not in text
+            await pilot.press("right")
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, StepScreen)
+            assert "No levels, so no steps" in screen_text(app)
+            assert "1. Encourage personalised success" in screen_text(app)
+            await pilot.press("escape", "escape", "e")
+            await pilot.pause()
+            assert isinstance(app.screen, ExplorerScreen)
+            text = screen_text(app)
+            assert "◆ Levels" not in text and "Associate" not in text
+            assert "1. Encourage personalised success" in text
+            await pilot.press("down")
+            await pilot.pause()
+            assert "2. Advocate all elements of social" in screen_text(app)
+            await pilot.press("g")
+            await pilot.pause()
+            if size[0] >= 120:
+                await pilot.press("home")  # the grid opens at the highlighted principle; home scrolls to the top
+                await pilot.pause()
+                grid_text = screen_text(app)
+                assert "Principle" in grid_text and "Description" in grid_text
+                await pilot.press("g")
+            await pilot.press("slash", *"integrity", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExplorerScreen)
+            assert "integrity" in screen_text(app).lower()
+            await pilot.press("escape", "f")
+            await pilot.pause()
+            assert isinstance(app.screen, FinderScreen)
+            assert "No levels, so no level to find" in screen_text(app)
+            assert "1. Encourage personalised success" in screen_text(app)
+            await pilot.press("c", "n")
+            await pilot.pause()
+            assert context.finder.list() == []
+    finally:
+        context.close()
+
+
+async def test_help_states_the_rule(context: AppContext) -> None:
+    """F1 on the finder explains the marks keys and the rule."""
+    from screens.dialogs.help import HelpScreen
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "more than half of its exemplars" in text and "highest level that at least half of the" in text
+
+
+def test_demo_has_a_finder_record(tmp_path: Path) -> None:
+    """--demo data includes one example level-finder record on AHEP."""
+    demo = AppContext.open_demo(user_dir=tmp_path / "u")
+    try:
+        records = demo.finder.list("ahep")
+        assert len(records) == 1 and records[0].marked_count() == 96
+        assert any(item.kind == "level finder" for item in demo.saved_work())
+    finally:
+        demo.close()

@@ -1,0 +1,1 @@
+"""tests.unit: see the README's "How the code is laid out"."""

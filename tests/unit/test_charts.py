@@ -1,0 +1,102 @@
+"""The wheel charts as text, without Textual: markers, letters, labels, not rated, and NO_COLOR."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core import charts
+from tui.core.wheels import Assessment
+from tui.core.frameworks import load_catalog
+from tui.core.model import Framework
+
+
+@pytest.fixture(scope="module")
+def ahep() -> Framework:
+    """The shipped AHEP framework."""
+    return load_catalog().frameworks["ahep"]
+
+
+def wheel(framework: Framework, ratings: dict[str, dict[str, int]]) -> Assessment:
+    """A wheel with these ratings."""
+    return Assessment(1, framework.id, framework.version, "Test", "2026-01-01", "2026-01-01", ratings=ratings)
+
+
+def full_wheel(framework: Framework) -> Assessment:
+    """Every area rated in every series."""
+    return wheel(framework, {a.id: {"current": 3 + i % 4, "aspiration": 8, "organisation": 6} for i, a in enumerate(framework.areas)})
+
+
+def test_radar_has_every_label_letter_marker_and_legend(ahep: Framework) -> None:
+    """Each area's label, each series' letter at every vertex and its line marker, and the legend are drawn."""
+    ratings = {a.id: {"current": 2 + i % 4, "aspiration": 10, "organisation": 7} for i, a in enumerate(ahep.areas)}
+    text = charts.radar(charts.wheel_data(ahep, wheel(ahep, ratings)), 120, 40, colour=False)
+    labels = [f"{area.code} {area.label}" for area in ahep.areas]
+    for label in labels:
+        assert label in text
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("N • "))
+    body, legend = "\n".join(lines[:start]), "\n".join(lines[start:])
+    for label in labels:
+        body = body.replace(label, "")
+    for letter, marker in (("N", "•"), ("W", "+"), ("O", "x")):
+        assert body.count(letter) == len(ahep.areas), letter
+        assert body.count(marker) > len(ahep.areas), marker
+    assert "N • How confident I feel now (mean 3.5)" in legend
+    assert "W + Where I would like to be (mean 10.0)" in legend
+    assert "O x Where my organisation needs me to be (mean 7.0)" in legend
+
+
+def test_radar_is_plain_without_colour_and_coloured_with_it(ahep: Framework, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR gives text with no escape codes; with colour, the series' colours are there."""
+    data = charts.wheel_data(ahep, full_wheel(ahep))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b" not in charts.radar(data, 80, 24)
+    assert "\x1b" not in charts.bars(data, 80)
+    monkeypatch.delenv("NO_COLOR")
+    coloured = charts.radar(data, 80, 24)
+    assert "\x1b[" in coloured and "38;5;6m" in coloured  # N in cyan
+    assert "\x1b[36mN •" in coloured  # the legend letter in the same colour
+
+
+def test_not_rated_is_not_zero(ahep: Framework) -> None:
+    """A series with nothing rated says so; a 0 is drawn as 0 and a missing value as ·."""
+    areas = ahep.areas
+    data = charts.wheel_data(ahep, wheel(ahep, {areas[0].id: {"current": 0}, areas[1].id: {"current": 5}}))
+    radar = charts.radar(data, 90, 26, colour=False)
+    assert "W + Where I would like to be (not rated)" in radar
+    assert "N • How confident I feel now (mean 2.5)" in radar
+    lines = charts.bars(data, 90, colour=False).splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("1 Prof. development"))
+    assert lines[first].split()[-2:] == ["N", "0"]
+    assert lines[first + 1].split()[-3:] == ["W", "·", "not"] or "W  · not rated" in lines[first + 1]
+
+
+def test_bars_one_bar_per_area_and_series_longer_for_higher_values(ahep: Framework) -> None:
+    """Bars are grouped by area, one per series, with letter, marker and value; higher is longer."""
+    areas = ahep.areas
+    data = charts.wheel_data(ahep, wheel(ahep, {areas[0].id: {"current": 2, "aspiration": 9, "organisation": 5}}))
+    lines = charts.bars(data, 80, colour=False).splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("1 Prof. development"))
+    now, wish, need = lines[first], lines[first + 1], lines[first + 2]
+    assert now.rstrip().endswith(" 2") and wish.rstrip().endswith(" 9") and need.rstrip().endswith(" 5")
+    assert now.count("•") < need.count("x") < wish.count("+")
+    assert sum(1 for line in lines if line[:1].isdigit()) == len(areas)
+    assert charts.bars_height(data) == 8 * 4
+
+
+def test_compare_chart_draws_two_wheels_with_their_own_letters(ahep: Framework) -> None:
+    """Comparing draws A and B with their labels in the legend."""
+    older = wheel(ahep, {a.id: {"current": 3} for a in ahep.areas})
+    newer = wheel(ahep, {a.id: {"current": 7} for a in ahep.areas})
+    newer = Assessment(2, "ahep", "2024", "Later", "2026-06-01", "2026-06-01", ratings=newer.ratings)
+    text = charts.radar(charts.compare_data(ahep, older, newer, "current"), 90, 26, colour=False)
+    assert "A + Test (mean 3.0)" in text and "B • Later (mean 7.0)" in text
+
+
+def test_small_and_large_sizes_fit(ahep: Framework) -> None:
+    """The radar never draws wider or taller than asked."""
+    data = charts.wheel_data(ahep, full_wheel(ahep))
+    for width, height in ((60, 16), (78, 20), (150, 44)):
+        lines = charts.radar(data, width, height, colour=False).splitlines()
+        assert len(lines) <= height
+        assert max(len(line) for line in lines) <= width

@@ -1,0 +1,1 @@
+"""tui.cli.main: see the README's "How the code is laid out"."""

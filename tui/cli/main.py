@@ -1,0 +1,89 @@
+"""The ``framewheel`` command line: the interface, and commands that need no screen.
+
+Errors go to standard error as one clear sentence with a non-zero exit status;
+no traceback reaches the user (details go to a crash log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence, TextIO
+
+from tui import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+"""Exit statuses: success, a problem with the input, a command line that cannot be understood."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every ``framewheel`` command."""
+    parser = argparse.ArgumentParser(
+        prog="framewheel",
+        description="Browse professional frameworks, rate yourself on their wheel, and keep plans, in the terminal.",
+        epilog="Without a command, framewheel starts the interface.",
+    )
+    parser.add_argument("--version", action="version", version=f"framewheel {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the data file (default: $FRAMEWHEEL_DB, else framewheel.json in the user data folder)")
+    parser.add_argument("--framework", metavar="ID|FILE", help="start on this framework (an id, or a framework YAML file)")
+    parser.add_argument("--demo", action="store_true", help="run on a temporary database filled with example data; your own data is not touched")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    frameworks = commands.add_parser("frameworks", help="list, show or validate framework files")
+    actions = frameworks.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="list the loaded frameworks and any skipped files")
+    show = actions.add_parser("show", help="show one framework's structure")
+    show.add_argument("framework", metavar="ID|FILE")
+    validate = actions.add_parser("validate", help="check framework files without starting the interface")
+    validate.add_argument("files", metavar="FILE", nargs="+")
+    from tui.cli.exchange import add_commands
+
+    add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "frameworks":
+            from tui.cli.frameworks import run_frameworks
+
+            return run_frameworks(args, sys.stdout, sys.stderr)
+        if args.command in ("export", "import", "report"):
+            from tui.cli.exchange import run_exchange
+
+            return run_exchange(args, sys.stdout, sys.stderr)
+        return run_interface(args, sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # the promise: no traceback reaches a user
+        from tui.storage.crashlog import crash_message, write_crash_log
+
+        print(crash_message(error, write_crash_log(error)), file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def run_interface(args: argparse.Namespace, err: TextIO) -> int:
+    """Open the data and frameworks, then run the Textual interface."""
+    from tui.context import AppContext, ContextError
+    from tui.storage.database import StorageError, resolve_db_path
+
+    try:
+        if args.demo:
+            context = AppContext.open_demo(args.framework)
+        else:
+            context = AppContext.open(resolve_db_path(args.db, os.environ), args.framework)
+    except (ContextError, StorageError) as error:
+        print(f"framewheel: {error}", file=err)
+        return EXIT_PROBLEMS
+    from tui.app import FramewheelApp
+
+    try:
+        app = FramewheelApp(context)
+        app.run()
+    finally:
+        context.close()
+    return app.return_code or EXIT_OK

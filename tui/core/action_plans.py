@@ -1,0 +1,364 @@
+"""Action plans (RAG boards): a header, sections (themes) and rated milestones, and their repository.
+
+A plan is an immutable value (frozen dataclasses and tuples), so an undo history
+can keep earlier versions cheaply. Each item is rated red, amber, green or not
+yet rated (the empty string); a red item must carry a comment that explains it.
+Nothing in this module imports Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tui.core.wheels import now_iso
+from tui.core.model import SavedWork
+from tui.storage.database import Collection, Database
+
+TABLE = "action_plans"
+"""The database table of action plans."""
+
+KIND = "action plan"
+"""The kind of saved work shown on the home screen (and the key of its opener)."""
+
+FORMAT = "framewheel/action-plan@1"
+"""The name and version of a plan's JSON exchange form."""
+
+RATINGS = ("red", "amber", "green", "")
+"""The ratings in board order; the empty string means not yet rated."""
+
+RATING_TITLES = {"red": "Red", "amber": "Amber", "green": "Green", "": "Not rated"}
+"""A rating's name as shown in headings and reports."""
+
+RATING_LETTERS = {"red": "R", "amber": "A", "green": "G", "": "–"}
+"""A letter for each rating, so that it reads without colour."""
+
+RATING_SYMBOLS = {"red": "●", "amber": "▲", "green": "✔", "": "○"}
+"""A symbol for each rating, shown beside the letter (colour-blind and NO_COLOR readers)."""
+
+RATING_ALIASES = {
+    "red": "red", "r": "red", "amber": "amber", "a": "amber", "yellow": "amber", "green": "green", "g": "green",
+    "": "", "-": "", "–": "", "not rated": "", "none": "", "unrated": "", "n/a": "",
+}
+"""The spellings of a rating accepted on import (lower case)."""
+
+TEMPLATE_SECTIONS = ("Ongoing actions", "Visibility", "Recognition", "Career development", "Sustainability", "Staff well-being")
+"""The Technician Commitment themes a new plan can start from."""
+
+YEAR_RANGE = (1900, 2200)
+"""Focus years must fall in this range (inclusive)."""
+
+
+def badge(rating: str) -> str:
+    """The letter and symbol of a rating, e.g. ``R ●`` (never colour alone)."""
+    return f"{RATING_LETTERS[rating]} {RATING_SYMBOLS[rating]}"
+
+
+def normalise_rating(text: str) -> str | None:
+    """The rating named by ``text`` (any case, letters or words), or None when it names none."""
+    return RATING_ALIASES.get(text.strip().lower())
+
+
+def next_rating(rating: str) -> str:
+    """The rating after ``rating`` when cycling: not rated, red, amber, green, not rated..."""
+    order = ("", "red", "amber", "green")
+    return order[(order.index(rating) + 1) % len(order)]
+
+
+class FocusError(ValueError):
+    """Focus years that cannot be read; the message says which word is wrong."""
+
+
+def parse_focus(text: str) -> tuple[int, ...]:
+    """Years from text such as ``2021 2022``, ``2021, 2022`` or ``2021-2023``; raise FocusError."""
+    years: list[int] = []
+    for word in re.split(r"[\s,;]+", text.strip()):
+        if not word:
+            continue
+        span = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", word)
+        if span:
+            start, end = int(span.group(1)), int(span.group(2))
+            if end < start or end - start > 20:
+                raise FocusError(f"'{word}' is not a range of years (first year first, at most 20 years)")
+            found = list(range(start, end + 1))
+        elif re.fullmatch(r"\d{4}", word):
+            found = [int(word)]
+        else:
+            raise FocusError(f"'{word}' is not a year (write years such as 2021 2022, or 2021-2023)")
+        for year in found:
+            if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+                raise FocusError(f"{year} is not a plausible year ({YEAR_RANGE[0]} to {YEAR_RANGE[1]})")
+        years.extend(found)
+    return tuple(sorted(set(years)))
+
+
+def format_focus(years: tuple[int, ...]) -> str:
+    """Focus years as text, e.g. ``2021 2022``."""
+    return " ".join(str(year) for year in years)
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One milestone or action: its text, rating, comment, owner and focus years."""
+
+    milestone: str
+    rag: str = ""
+    comment: str = ""
+    owner: str = ""
+    focus: tuple[int, ...] = ()
+
+    @property
+    def needs_comment(self) -> bool:
+        """True for a red item with no comment (a plan must explain every red)."""
+        return self.rag == "red" and not self.comment.strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored and exchanged form."""
+        return {"milestone": self.milestone, "rag": self.rag, "comment": self.comment, "owner": self.owner, "focus": list(self.focus)}
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    """A theme of the plan and its items, in order."""
+
+    title: str
+    items: tuple[PlanItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    """A plan: its header and its sections. ``id`` is 0 until it is stored."""
+
+    id: int
+    project: str
+    author: str = ""
+    date: str = ""
+    period_from: str = ""
+    period_to: str = ""
+    status: str = ""
+    sections: tuple[PlanSection, ...] = ()
+    example: bool = False
+    """True for demo data whose ratings are an example, not anyone's assessment."""
+    created: str = ""
+    updated: str = ""
+
+    def items(self) -> list[tuple[int, int, PlanItem]]:
+        """Every item with its section index and index in the section, in board order."""
+        return [(s, i, item) for s, section in enumerate(self.sections) for i, item in enumerate(section.items)]
+
+    def counts(self) -> dict[str, int]:
+        """How many items have each rating (keys as in RATINGS)."""
+        counts = dict.fromkeys(RATINGS, 0)
+        for section in self.sections:
+            for item in section.items:
+                counts[item.rag] += 1
+        return counts
+
+    def item_count(self) -> int:
+        """How many items the plan has."""
+        return sum(len(section.items) for section in self.sections)
+
+    def green_share(self) -> float:
+        """The share of all items that are green, 0.0 to 1.0 (0.0 for an empty plan)."""
+        total = self.item_count()
+        return self.counts()["green"] / total if total else 0.0
+
+    def unexplained_reds(self) -> list[tuple[int, int, PlanItem]]:
+        """Red items without a comment."""
+        return [entry for entry in self.items() if entry[2].needs_comment]
+
+    def period(self) -> str:
+        """The period as one phrase, e.g. ``April 2018 to Present``."""
+        if self.period_from and self.period_to:
+            return f"{self.period_from} to {self.period_to}"
+        return self.period_from or (f"to {self.period_to}" if self.period_to else "")
+
+    def to_record(self) -> dict[str, Any]:
+        """The stored form (the id is the record id, not stored)."""
+        return {
+            "project": self.project, "author": self.author, "date": self.date, "period_from": self.period_from,
+            "period_to": self.period_to, "status": self.status, "example": self.example,
+            "created": self.created, "updated": self.updated,
+            "sections": [{"title": s.title, "items": [item.to_dict() for item in s.items]} for s in self.sections],
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> ActionPlan:
+        """Build from a stored record (tolerant of missing optional fields)."""
+        sections = tuple(
+            PlanSection(str(s.get("title", "")), tuple(_item_from(i) for i in s.get("items", [])))
+            for s in record.get("sections", [])
+        )
+        return cls(
+            id=int(record.get("id", 0)), project=str(record.get("project", "")), author=str(record.get("author", "")),
+            date=str(record.get("date", "")), period_from=str(record.get("period_from", "")),
+            period_to=str(record.get("period_to", "")), status=str(record.get("status", "")), sections=sections,
+            example=bool(record.get("example", False)), created=str(record.get("created", "")),
+            updated=str(record.get("updated", record.get("created", ""))),
+        )
+
+
+def _item_from(data: dict[str, Any]) -> PlanItem:
+    """An item from its stored form."""
+    rag = str(data.get("rag", ""))
+    return PlanItem(
+        milestone=str(data.get("milestone", "")), rag=rag if rag in RATINGS else "",
+        comment=str(data.get("comment", "")), owner=str(data.get("owner", "")),
+        focus=tuple(int(y) for y in data.get("focus", []) if isinstance(y, int)),
+    )
+
+
+HEADER_FIELDS = ("project", "author", "date", "period_from", "period_to", "status")
+"""The header fields of a plan, in the order they are shown and edited."""
+
+
+def new_plan(project: str, template: bool = True, **header: str) -> ActionPlan:
+    """A plan not yet stored: the Technician Commitment themes as empty sections, or none."""
+    sections = tuple(PlanSection(title) for title in TEMPLATE_SECTIONS) if template else ()
+    return ActionPlan(id=0, project=project.strip() or "Untitled plan", sections=sections, **header)
+
+
+class PlanFormatError(ValueError):
+    """A plan's exchange form that cannot be read; ``problems`` names each field that is wrong."""
+
+    def __init__(self, problems: list[str]) -> None:
+        """Keep every problem (one sentence each, naming the field)."""
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def plan_to_dict(plan: ActionPlan) -> dict[str, Any]:
+    """The JSON exchange form of a plan (format ``framewheel/action-plan@1``)."""
+    return {
+        "format": FORMAT, "project": plan.project, "author": plan.author, "date": plan.date,
+        "period": {"from": plan.period_from, "to": plan.period_to}, "status": plan.status,
+        "example": plan.example, "updated": plan.updated,
+        "sections": [{"title": s.title, "items": [item.to_dict() for item in s.items]} for s in plan.sections],
+    }
+
+
+def plan_from_dict(data: Any) -> ActionPlan:
+    """A plan (id 0, not stored) from its exchange form; raise PlanFormatError naming every bad field."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise PlanFormatError(["the plan must be a JSON object"])
+    if data.get("format") != FORMAT:
+        problems.append(f"format: expected '{FORMAT}', found {data.get('format')!r}")
+    text = {name: _text(data, name, problems) for name in ("project", "author", "date", "status")}
+    period = data.get("period", {})
+    if not isinstance(period, dict):
+        problems.append("period: must be an object with 'from' and 'to'")
+        period = {}
+    sections: list[PlanSection] = []
+    raw_sections = data.get("sections", [])
+    if not isinstance(raw_sections, list):
+        problems.append("sections: must be a list")
+        raw_sections = []
+    for s_index, raw in enumerate(raw_sections):
+        where = f"sections[{s_index}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str) or not raw["title"].strip():
+            problems.append(f"{where}.title: every section needs a title")
+            continue
+        items = []
+        for i_index, item in enumerate(raw.get("items", []) if isinstance(raw.get("items", []), list) else []):
+            items.append(_exchange_item(item, f"{where}.items[{i_index}]", problems))
+        sections.append(PlanSection(raw["title"].strip(), tuple(items)))
+    if problems:
+        raise PlanFormatError(problems)
+    return ActionPlan(
+        id=0, project=text["project"].strip() or "Imported plan", author=text["author"], date=text["date"],
+        period_from=str(period.get("from", "")), period_to=str(period.get("to", "")), status=text["status"],
+        sections=tuple(sections), example=bool(data.get("example", False)),
+    )
+
+
+def _text(data: dict[str, Any], name: str, problems: list[str]) -> str:
+    """An optional text field of the exchange form (a problem when it is not text)."""
+    value = data.get(name, "")
+    if not isinstance(value, str):
+        problems.append(f"{name}: must be text")
+        return ""
+    return value
+
+
+def _exchange_item(item: Any, where: str, problems: list[str]) -> PlanItem:
+    """One item of the exchange form, checked field by field."""
+    if not isinstance(item, dict):
+        problems.append(f"{where}: must be an object")
+        return PlanItem("")
+    milestone = item.get("milestone", "")
+    if not isinstance(milestone, str) or not milestone.strip():
+        problems.append(f"{where}.milestone: every item needs a milestone")
+        milestone = ""
+    rag = normalise_rating(str(item.get("rag", "")))
+    if rag is None:
+        problems.append(f"{where}.rag: {item.get('rag')!r} is not red, amber, green or empty")
+    focus = item.get("focus", [])
+    years: tuple[int, ...] = ()
+    if isinstance(focus, list) and all(isinstance(y, int) and YEAR_RANGE[0] <= y <= YEAR_RANGE[1] for y in focus):
+        years = tuple(sorted(set(focus)))
+    else:
+        problems.append(f"{where}.focus: must be a list of years such as [2021, 2022]")
+    return PlanItem(milestone.strip(), rag or "", str(item.get("comment", "")), str(item.get("owner", "")), years)
+
+
+class ActionPlanRepository:
+    """Create, read, change and delete action plans; every change is saved at once."""
+
+    def __init__(self, db: Database) -> None:
+        """Plans in ``db``."""
+        self._records: Collection = db.collection(TABLE)
+
+    def add(self, plan: ActionPlan) -> ActionPlan:
+        """Store a plan as a new record and return it with its id (new, imported or demo plans)."""
+        stamp = now_iso()
+        stored = replace(plan, id=0, created=plan.created or stamp, updated=stamp)
+        return replace(stored, id=self._records.insert(stored.to_record()))
+
+    def create(self, project: str, template: bool = True, **header: str) -> ActionPlan:
+        """A new stored plan, from the Technician Commitment template or blank."""
+        return self.add(new_plan(project, template, **header))
+
+    def get(self, plan_id: int) -> ActionPlan | None:
+        """The plan with this id, or None."""
+        record = self._records.get(plan_id)
+        return ActionPlan.from_record(record) if record else None
+
+    def list(self) -> list[ActionPlan]:
+        """Every plan, the most recently changed first."""
+        plans = (ActionPlan.from_record(r) for r in self._records.all())
+        return sorted(plans, key=lambda p: (p.updated, p.id), reverse=True)
+
+    def save(self, plan: ActionPlan) -> ActionPlan:
+        """Store the whole plan (header and board) over its record; return it as stored."""
+        stored = replace(plan, updated=now_iso())
+        self._records.replace(plan.id, stored.to_record())
+        return stored
+
+    def update_header(self, plan_id: int, **header: str) -> ActionPlan:
+        """Change header fields (read-modify-write under the lock); unknown names raise KeyError."""
+        unknown = set(header) - set(HEADER_FIELDS)
+        if unknown:
+            raise KeyError(f"not header fields: {', '.join(sorted(unknown))}")
+        if "project" in header and not header["project"].strip():
+            header = {k: v for k, v in header.items() if k != "project"}
+        return ActionPlan.from_record(self._records.mutate(plan_id, lambda r: {**r, **header, "updated": now_iso()}))
+
+    def delete(self, plan_id: int) -> None:
+        """Remove a plan (the screens confirm first)."""
+        self._records.remove(plan_id)
+
+    def count(self) -> int:
+        """How many plans are stored."""
+        return self._records.count()
+
+    def saved_work(self) -> list[SavedWork]:
+        """The plans as lines of the home screen's work list."""
+        return [SavedWork(KIND, p.id, p.project, p.updated, detail=p.period()) for p in self.list()]
+
+
+__all__ = [
+    "ActionPlan", "ActionPlanRepository", "PlanItem", "PlanSection", "PlanFormatError", "FocusError",
+    "plan_to_dict", "plan_from_dict", "new_plan", "parse_focus", "format_focus", "badge",
+]

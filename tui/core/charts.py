@@ -1,0 +1,325 @@
+"""The wheel as text: a plotext radar (rings, spokes, one polygon per series) and grouped bars.
+
+plotext has no polar plot, so the radar is drawn from cos/sin points in
+character units (one x unit is one column, one y unit one row) with plotext's
+signals and text labels. Each series is told apart three ways, so the chart
+reads with ``NO_COLOR=1`` and in 16 colours: a colour, a line marker, and a
+legend letter written at every vertex (N now, W would like, O organisation).
+A value that is not rated is left out of the polygon and shown as ``·``,
+never as 0. Nothing here imports Textual; charts are plain (or ANSI) strings.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from typing import Sequence
+
+import plotext as plt
+
+from tui.core.wheels import Assessment
+from tui.core.model import Framework
+
+NOT_RATED = "·"
+"""How a value that is not rated is written (distinct from 0)."""
+
+COLOUR_NAMES = {0: "black", 1: "red", 2: "green", 3: "yellow", 4: "blue", 5: "magenta", 6: "cyan", 7: "white"}
+"""Rich names of the 16-colour codes used for the series."""
+
+RING_COLOUR, LABEL_COLOUR = 8, 7
+"""16-colour codes of the rings/spokes (grey) and of the area labels."""
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    """How one series is drawn: legend letter (also written at vertices), line marker, 16-colour code."""
+
+    letter: str
+    marker: str
+    colour: int
+    name: str
+
+    @property
+    def rich_colour(self) -> str:
+        """The colour's Rich name, so that widgets match the chart."""
+        return COLOUR_NAMES.get(self.colour, "")
+
+
+SERIES_STYLES: tuple[SeriesStyle, ...] = (
+    SeriesStyle("N", "•", 6, "now"),
+    SeriesStyle("W", "+", 2, "would like"),
+    SeriesStyle("O", "x", 5, "organisation"),
+    SeriesStyle("D", "*", 3, "fourth"),
+    SeriesStyle("E", "o", 4, "fifth"),
+)
+"""Styles by series position (the guide's three shapes first)."""
+
+COMPARE_STYLES: tuple[SeriesStyle, SeriesStyle] = (
+    SeriesStyle("A", "+", 3, "earlier"),
+    SeriesStyle("B", "•", 6, "later"),
+)
+"""Styles of the two wheels drawn on one compare chart."""
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One shape: its title, one value per area (None when not rated) and its style."""
+
+    title: str
+    values: tuple[int | None, ...]
+    style: SeriesStyle
+
+    def mean(self) -> float | None:
+        """Mean of the rated values, or None when none is rated."""
+        rated = [v for v in self.values if v is not None]
+        return sum(rated) / len(rated) if rated else None
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Everything a chart shows: area labels in wheel order, the series and the scale."""
+
+    labels: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    low: int = 0
+    high: int = 10
+
+
+def colour_wanted() -> bool:
+    """False when the user asked for no colour (``NO_COLOR`` set to anything)."""
+    return "NO_COLOR" not in os.environ
+
+
+def style_for(position: int) -> SeriesStyle:
+    """The style of the series at this position (styles repeat beyond the fifth)."""
+    return SERIES_STYLES[position % len(SERIES_STYLES)]
+
+
+def area_labels(framework: Framework) -> tuple[str, ...]:
+    """Wheel labels: display code and short title (``1 Prof. development``)."""
+    return tuple(f"{a.code} {a.label}" if a.code else a.label for a in framework.areas)
+
+
+def wheel_data(framework: Framework, wheel: Assessment) -> ChartData:
+    """The chart of one wheel: every series of the framework."""
+    series = tuple(
+        ChartSeries(s.title, tuple(wheel.rating(a.id, s.id) for a in framework.areas), style_for(i))
+        for i, s in enumerate(framework.series)
+    )
+    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max)
+
+
+def compare_data(framework: Framework, earlier: Assessment, later: Assessment, series_id: str) -> ChartData:
+    """One series of two wheels on one chart (A the earlier, B the later)."""
+    series = tuple(
+        ChartSeries(w.label, tuple(w.rating(a.id, series_id) for a in framework.areas), style)
+        for w, style in zip((earlier, later), COMPARE_STYLES)
+    )
+    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max)
+
+
+def _pixel(colour: int, on: bool) -> int | None:
+    """A foreground colour, or none when colour is off."""
+    return colour if on else None
+
+
+def _marker(symbol: str, colour: int, on: bool) -> plt.marker:
+    """A one-character plotext marker in a colour (or plain)."""
+    return plt.marker(symbol, _pixel(colour, on))
+
+
+def _start(width: int, height: int) -> plt.figure:
+    """A cleared figure of this size in character units, with no axes, ticks or background."""
+    fig = plt.figure
+    fig.clear()
+    plt.terminal.limit(False, False)
+    fig.plot_size(width, height)
+    fig.theme("colorless")
+    fig.canvas("default")
+    fig.axes(False)
+    fig.ruler("x").ticks([])
+    fig.ruler("y").ticks([])
+    fig.ruler("x").lim(0, width - 1)
+    fig.ruler("y").lim(0, height - 1)
+    return fig
+
+
+def _finish(fig: plt.figure, colour: bool) -> list[str]:
+    """Build the figure into text lines, trailing blanks removed."""
+    text = fig.build().string(colorless=not colour)
+    return [line.rstrip() if not colour else line for line in text.rstrip("\n").split("\n")]
+
+
+def legend(data: ChartData, width: int, colour: bool = True) -> list[str]:
+    """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width."""
+    entries = []
+    for series in data.series:
+        mean = series.mean()
+        told = f"mean {mean:.1f}" if mean is not None else "not rated"
+        plain = f"{series.style.letter} {series.style.marker} {series.title} ({told})"
+        entries.append((plain, series.style.colour))
+    lines: list[str] = []
+    current, used = "", 0
+    for plain, code in entries:
+        shown = _ansi(plain, code) if colour else plain
+        if used and used + 3 + len(plain) > width:
+            lines.append(current)
+            current, used = "", 0
+        current += ("   " if used else "") + shown
+        used += (3 if used else 0) + len(plain)
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _ansi(text: str, code: int) -> str:
+    """Text in a 16-colour foreground (SGR 30-37 / 90-97)."""
+    sgr = 30 + code if code < 8 else 90 + code - 8
+    return f"\x1b[{sgr}m{text}\x1b[0m"
+
+
+def _ring_points(cx: float, cy: float, rx: float, ry: float, count: int) -> tuple[list[float], list[float]]:
+    """Points of an ellipse (a ring that looks round in character cells)."""
+    xs = [cx + rx * math.cos(2 * math.pi * k / count) for k in range(count + 1)]
+    ys = [cy + ry * math.sin(2 * math.pi * k / count) for k in range(count + 1)]
+    return xs, ys
+
+
+def radar(data: ChartData, width: int, height: int, colour: bool | None = None) -> str:
+    """The wheel: rings, one spoke and label per area, one polygon per series, then the legend."""
+    colour = colour_wanted() if colour is None else colour
+    width, height = max(width, 30), max(height, 10)
+    legend_lines = legend(data, width, colour)
+    n = len(data.labels)
+    labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines))
+    legend_lines = [_colour_text(line, LABEL_COLOUR, colour) for line in key_lines] + legend_lines
+    fig = _start(width, plot_height)
+    cx, cy = (width - 1) / 2, (plot_height - 1) / 2
+    span = data.high - data.low or 1
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    ring_marker = _marker("·", RING_COLOUR, colour)
+    for step in (0.5, 1.0):
+        xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(64, round(2 * math.pi * rx * step / 3))))
+        fig.draw(fig.signal(xs, ys, marker=ring_marker))
+    spoke_x, spoke_y = [cx], [cy]  # one signal: out along each spoke and back to the centre
+    for angle in angles:
+        spoke_x += [cx + rx * math.cos(angle), cx]
+        spoke_y += [cy + ry * math.sin(angle), cy]
+    fig.draw(fig.signal(spoke_x, spoke_y, marker=ring_marker).lines())
+    vertices = [_draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, colour) for series in data.series]
+    for series, rated in zip(data.series, vertices):
+        if rated:  # letters last, so no line hides a vertex
+            letter = _marker(series.style.letter, series.style.colour, colour)
+            fig.draw(fig.signal([p[0] for p in rated], [p[1] for p in rated], marker=letter))
+    for label, angle in zip(labels, angles):
+        c, s = math.cos(angle), math.sin(angle)
+        x, y = cx + (rx + 2) * c, cy + (ry + 1) * s
+        align = "left" if c > 0.2 else "right" if c < -0.2 else "center"
+        fig.draw(fig.text(x, round(y), plt.colorize(label, _pixel(LABEL_COLOUR, colour)), alignment=align))
+    return "\n".join(_finish(fig, colour) + legend_lines)
+
+
+def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, ...], float, float, int, list[str]]:
+    """Spoke labels, radii (columns, rows), plot height and key lines of the largest wheel that fits.
+
+    Full labels take room at the sides; when codes alone (with a key of the names under the
+    chart) give a much larger wheel, codes are used.
+    """
+
+    def radii(label_width: int, rows: int) -> tuple[float, float, int]:
+        """Radii and plot height for labels this wide in this many rows."""
+        rows = max(rows, 7)
+        ry = max((rows - 3) / 2, 2)
+        rx = min(2 * ry, max(width / 2 - label_width - 2, 6))
+        if rx < 2 * ry:
+            ry = rx / 2
+            rows = min(rows, math.ceil(2 * ry) + 4)
+        return rx, ry, rows
+
+    full = radii(max((len(label) for label in labels), default=0), height)
+    codes = tuple(label.split(" ", 1)[0] if " " in label else str(i + 1) for i, label in enumerate(labels))
+    key = _wrap([f"{code} {label.split(' ', 1)[-1]}" for code, label in zip(codes, labels)], width)
+    compact = radii(max(len(code) for code in codes) + 1, height - len(key))
+    if len(set(codes)) == len(codes) and compact[0] >= 1.5 * full[0]:
+        return codes, compact[0], compact[1], compact[2], key
+    return labels, full[0], full[1], full[2], []
+
+
+def _wrap(entries: list[str], width: int) -> list[str]:
+    """Entries joined by three spaces, wrapped to the width."""
+    lines: list[str] = []
+    current = ""
+    for entry in entries:
+        if current and len(current) + 3 + len(entry) > width:
+            lines.append(current)
+            current = ""
+        current += ("   " if current else "") + entry
+    return lines + ([current] if current else [])
+
+
+def _colour_text(text: str, code: int, colour: bool) -> str:
+    """Text in a colour, or as it is when colour is off."""
+    return _ansi(text, code) if colour else text
+
+
+def _draw_polygon(
+    fig: plt.figure, series: ChartSeries, angles: Sequence[float], geometry: tuple[float, float, float, float],
+    low: int, span: int, colour: bool,
+) -> list[tuple[float, float]]:
+    """One series' lines between consecutive rated areas; returns its rated vertices."""
+    cx, cy, rx, ry = geometry
+    points = []
+    for value, angle in zip(series.values, angles):
+        if value is None:
+            points.append(None)
+            continue
+        r = (value - low) / span
+        points.append((cx + rx * r * math.cos(angle), cy + ry * r * math.sin(angle)))
+    rated = [(i, p) for i, p in enumerate(points) if p is not None]
+    if len(rated) > 1:
+        n = len(points)
+        closed = rated + [rated[0]]
+        signal = fig.signal([p[0] for _, p in closed], [p[1] for _, p in closed], marker=_marker(series.style.marker, series.style.colour, colour))
+        signal.lines()
+        for k in range(1, len(closed)):  # no line across an area that is not rated
+            if (closed[k - 1][0] + 1) % n != closed[k][0]:
+                signal.line(k, False)
+        fig.draw(signal)
+    return [p for _, p in rated]
+
+
+def bars(data: ChartData, width: int, colour: bool | None = None) -> str:
+    """Grouped horizontal bars: per area its label, then one bar per series with letter and value."""
+    colour = colour_wanted() if colour is None else colour
+    width = max(width, 40)
+    legend_lines = legend(data, width, colour)
+    per_area = len(data.series) + 1
+    rows = len(data.labels) * per_area
+    fig = _start(width, rows)
+    label_width = min(max((len(label) for label in data.labels), default=0), width // 3)
+    bar_left = label_width + 4
+    bar_room = width - bar_left - 6
+    span = data.high - data.low or 1
+    for i, label in enumerate(data.labels):
+        top = rows - 1 - i * per_area
+        fig.draw(fig.text(0, top, plt.colorize(label[:label_width], _pixel(LABEL_COLOUR, colour)), alignment="left"))
+        for j, series in enumerate(data.series):
+            y = top - j
+            style = series.style
+            fig.draw(fig.text(label_width + 1, y, plt.colorize(style.letter, _pixel(style.colour, colour)), alignment="left"))
+            value = series.values[i]
+            if value is None:
+                fig.draw(fig.text(bar_left, y, plt.colorize(f"{NOT_RATED} not rated", _pixel(RING_COLOUR, colour)), alignment="left"))
+                continue
+            length = round(bar_room * (value - data.low) / span)
+            if length > 0:
+                xs = [bar_left + k for k in range(length)]
+                fig.draw(fig.signal(xs, [y] * length, marker=_marker(style.marker, style.colour, colour)))
+            fig.draw(fig.text(bar_left + length + 1, y, plt.colorize(str(value), _pixel(style.colour, colour)), alignment="left"))
+    return "\n".join(_finish(fig, colour) + legend_lines)
+
+
+def bars_height(data: ChartData) -> int:
+    """Rows the bar chart takes, legend excluded (so a screen can size a scroll area)."""
+    return len(data.labels) * (len(data.series) + 1)

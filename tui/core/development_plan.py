@@ -1,0 +1,333 @@
+"""The development plan (PDP): objectives tied to areas, and suggestions drawn from a wheel.
+
+Each objective belongs to one framework's plan, is tied to one or more of its
+areas, and needs success criteria (the guide asks for them). A target date is
+optional but, when given, must be a real ``YYYY-MM-DD`` date. The plan's order
+is the ``position`` field; ``move`` swaps neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from tui.core.analysis import development_needs, organisation_needs, strengths
+from tui.core.wheels import Assessment, now_iso
+from tui.core.model import Framework, SavedWork
+from tui.storage.database import Collection, Database
+
+if TYPE_CHECKING:
+    from tui.context import AppContext
+
+TABLE = "objectives"
+"""The database table of plan objectives."""
+
+KIND = "plan"
+"""The kind of saved work the home screen lists for a plan."""
+
+STATUSES = ("not started", "in progress", "done", "dropped")
+"""The statuses of an objective, in their usual order."""
+
+STATUS_MARKS = {"not started": "○", "in progress": "◐", "done": "●", "dropped": "×"}
+"""A symbol per status, so the status reads without colour."""
+
+OPEN_STATUSES = ("not started", "in progress")
+"""Statuses of objectives still being worked on."""
+
+
+class PlanError(ValueError):
+    """An objective that cannot be stored; ``problems`` says where and what; nothing was changed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        """Keep every problem found."""
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Objective:
+    """One objective of a development plan."""
+
+    id: int
+    framework_id: str
+    title: str
+    areas: tuple[str, ...]
+    success_criteria: str
+    activities: str = ""
+    target_date: str = ""
+    status: str = "not started"
+    review_notes: str = ""
+    position: int = 0
+    created: str = ""
+    updated: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """True while the objective is not done or dropped."""
+        return self.status in OPEN_STATUSES
+
+    @property
+    def mark(self) -> str:
+        """The status symbol."""
+        return STATUS_MARKS.get(self.status, "?")
+
+    def to_record(self) -> dict[str, Any]:
+        """The stored form (the id is the record id, not stored)."""
+        return {
+            "framework_id": self.framework_id, "title": self.title, "areas": list(self.areas),
+            "success_criteria": self.success_criteria, "activities": self.activities,
+            "target_date": self.target_date, "status": self.status, "review_notes": self.review_notes,
+            "position": self.position, "created": self.created, "updated": self.updated,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Objective:
+        """Build from a stored record (tolerant of missing optional fields)."""
+        return cls(
+            id=int(record.get("id", 0)), framework_id=str(record.get("framework_id", "")),
+            title=str(record.get("title", "")), areas=tuple(str(a) for a in record.get("areas", [])),
+            success_criteria=str(record.get("success_criteria", "")), activities=str(record.get("activities", "")),
+            target_date=str(record.get("target_date", "")), status=str(record.get("status", STATUSES[0])),
+            review_notes=str(record.get("review_notes", "")), position=int(record.get("position", 0)),
+            created=str(record.get("created", "")), updated=str(record.get("updated", record.get("created", ""))),
+        )
+
+
+EDITABLE = ("title", "areas", "success_criteria", "activities", "target_date", "status", "review_notes")
+"""The fields a person edits."""
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` is not a valid target date (empty is allowed), or None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        date.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31"
+    return None
+
+
+def check_objective(fields: dict[str, Any], framework: Framework) -> list[str]:
+    """Every problem with an objective's fields, each naming the field (empty when valid)."""
+    problems: list[str] = []
+    if not str(fields.get("title", "")).strip():
+        problems.append("Title: an objective needs a title")
+    areas = list(fields.get("areas", []))
+    if not areas:
+        problems.append(f"{framework.area_word}s: tie the objective to at least one {framework.area_name}")
+    unknown = [a for a in areas if framework.area(a) is None]
+    if unknown:
+        problems.append(f"{framework.area_word}s: {', '.join(unknown)} not in {framework.title}")
+    if not str(fields.get("success_criteria", "")).strip():
+        problems.append("Success criteria: say how you will know the objective is met")
+    if (why := date_problem(str(fields.get("target_date", "")))) is not None:
+        problems.append(f"Target date: {why}")
+    if fields.get("status", STATUSES[0]) not in STATUSES:
+        problems.append(f"Status: '{fields.get('status')}' is not one of {', '.join(STATUSES)}")
+    return problems
+
+
+class DevelopmentPlanRepository:
+    """Create, read, change, reorder and delete objectives; every change is saved at once."""
+
+    def __init__(self, db: Database) -> None:
+        """Objectives in ``db``."""
+        self._db = db
+        self._records: Collection = db.collection(TABLE)
+
+    def list(self, framework_id: str | None = None) -> list[Objective]:
+        """Objectives in plan order; only one framework's when given."""
+        records = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
+        return sorted((Objective.from_record(r) for r in records), key=lambda o: (o.framework_id, o.position, o.id))
+
+    def open_objectives(self, framework_id: str) -> list[Objective]:
+        """Objectives not done or dropped, in plan order."""
+        return [o for o in self.list(framework_id) if o.is_open]
+
+    def get(self, objective_id: int) -> Objective | None:
+        """The objective with this id, or None."""
+        record = self._records.get(objective_id)
+        return Objective.from_record(record) if record else None
+
+    def add(self, framework: Framework, **fields: Any) -> Objective:
+        """A new objective at the end of the plan; PlanError (nothing stored) when a field is wrong."""
+        clean = _clean(fields)
+        if problems := check_objective(clean, framework):
+            raise PlanError(problems)
+        with self._db.locked():
+            last = max((o.position for o in self.list(framework.id)), default=-1)
+            stamp = now_iso()
+            objective = Objective(id=0, framework_id=framework.id, position=last + 1, created=stamp, updated=stamp, **clean)
+            return replace(objective, id=self._records.insert(objective.to_record()))
+
+    def add_many(self, objectives: list[Objective]) -> None:
+        """Store complete objectives as new records in one write (used by import)."""
+        self._records.insert_many([o.to_record() for o in objectives])
+
+    def update(self, objective_id: int, framework: Framework, **changes: Any) -> Objective:
+        """Change some fields; PlanError (nothing changed) when the result would be invalid."""
+        current = self.get(objective_id)
+        if current is None:
+            raise KeyError(f"No objective {objective_id}")
+        merged = {name: getattr(current, name) for name in EDITABLE}
+        merged.update(_clean(changes))
+        if problems := check_objective(merged, framework):
+            raise PlanError(problems)
+        new = {**merged, "areas": list(merged["areas"]), "updated": now_iso()}
+        return Objective.from_record(self._records.mutate(objective_id, lambda r: {**r, **new}))
+
+    def move(self, objective_id: int, delta: int) -> bool:
+        """Move an objective up (-1) or down (+1) in its plan; False when it is already at that end."""
+        with self._db.locked():
+            current = self.get(objective_id)
+            if current is None:
+                return False
+            plan = self.list(current.framework_id)
+            index = next(i for i, o in enumerate(plan) if o.id == objective_id)
+            other = index + delta
+            if not 0 <= other < len(plan):
+                return False
+            plan[index], plan[other] = plan[other], plan[index]
+            for position, objective in enumerate(plan):
+                if objective.position != position:
+                    self._records.update(objective.id, {"position": position})
+            return True
+
+    def restore(self, framework_id: str, objectives: list[Objective]) -> None:
+        """Make a framework's plan exactly ``objectives`` again (undo and redo); ids of removed ones may change."""
+        with self._db.locked():
+            wanted = {o.id for o in objectives}
+            for current in self.list(framework_id):
+                if current.id not in wanted:
+                    self._records.remove(current.id)
+            for objective in objectives:
+                if self._records.get(objective.id) is not None:
+                    self._records.replace(objective.id, objective.to_record())
+                else:
+                    self._records.insert(objective.to_record())
+
+    def delete(self, objective_id: int) -> None:
+        """Remove an objective (the screens confirm first)."""
+        self._records.remove(objective_id)
+
+    def count(self) -> int:
+        """How many objectives are stored."""
+        return self._records.count()
+
+    def saved_work(self) -> list[SavedWork]:
+        """One line per framework's plan for the home screen's work list."""
+        plans: dict[str, list[Objective]] = {}
+        for objective in self.list():
+            plans.setdefault(objective.framework_id, []).append(objective)
+        work = []
+        for framework_id, objectives in plans.items():
+            newest = max(objectives, key=lambda o: o.updated)
+            still_open = sum(1 for o in objectives if o.is_open)
+            title = f"Plan: {plural(len(objectives), 'objective')}, {still_open} open"
+            work.append(SavedWork(KIND, newest.id, title, newest.updated, framework_id=framework_id))
+        return work
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    """Only editable fields, text stripped at the ends, areas as a tuple."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"not objective fields: {', '.join(sorted(unknown))}")
+    clean: dict[str, Any] = {}
+    for name, value in fields.items():
+        clean[name] = tuple(value) if name == "areas" else str(value).strip()
+    return clean
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed objective drawn from a wheel; the person accepts or discards it."""
+
+    kind: str
+    """``gap`` (an area to develop) or ``strength`` (an area to build on)."""
+    area_id: str
+    title: str
+    reason: str
+    success_criteria: str
+    activities: str
+    target_date: str = ""
+
+    def objective_fields(self) -> dict[str, Any]:
+        """The fields to store when accepted."""
+        return {
+            "title": self.title, "areas": (self.area_id,), "success_criteria": self.success_criteria,
+            "activities": self.activities, "target_date": self.target_date,
+        }
+
+
+def suggest_objectives(
+    wheel: Assessment, framework: Framework, *, existing: list[Objective] = (),  # type: ignore[assignment]
+    gaps: int = 3, tops: int = 2, today: date | None = None,
+) -> list[Suggestion]:
+    """Objectives for the largest gaps and the top strengths, skipping areas the plan already covers openly."""
+    covered = {area for objective in existing if objective.is_open for area in objective.areas}
+    target = ((today or date.today()) + timedelta(days=91)).isoformat()
+    word = framework.area_name
+    largest: dict[str, tuple[int, str, int]] = {}
+    for need, whose in ((development_needs(wheel, framework), "where you would like to be"),
+                        (organisation_needs(wheel, framework), "where your organisation needs you to be")):
+        for gap in need:
+            if gap.gap > largest.get(gap.area.id, (0, "", 0))[0]:
+                largest[gap.area.id] = (gap.gap, f"{gap.base} now, {gap.target} {whose}", gap.target)
+    order = {area.id: i for i, area in enumerate(framework.areas)}
+    ranked = sorted(largest.items(), key=lambda item: (-item[1][0], order[item[0]]))
+    found: list[Suggestion] = []
+    for area_id, (size, detail, goal) in ranked:
+        if len([s for s in found if s.kind == "gap"]) >= gaps:
+            break
+        if area_id in covered:
+            continue
+        area = framework.area(area_id)
+        assert area is not None
+        found.append(Suggestion(
+            "gap", area_id, f"Develop {area.title}", f"{area.title} has a gap of {size} ({detail}).",
+            f"At my next wheel I rate myself {goal} or more in {area.title}, and I can show evidence from my work.",
+            f"Read the exemplars for this {word}; agree one piece of work that stretches me in it with my manager.",
+            target,
+        ))
+    gap_areas = {s.area_id for s in found}
+    for score in strengths(wheel, framework)[: tops + len(gap_areas) + len(covered)]:
+        if len([s for s in found if s.kind == "strength"]) >= tops:
+            break
+        if score.area.id in covered or score.area.id in gap_areas:
+            continue
+        found.append(Suggestion(
+            "strength", score.area.id, f"Share my strength in {score.area.title}",
+            f"{score.area.title} is rated {score.value} now.",
+            f"A colleague I supported says it helped them in {score.area.title}, by my next review.",
+            f"Offer to mentor or run a short session on this {word}; record examples for my next 1:1.",
+            target,
+        ))
+    return found
+
+
+def fill_demo_plan(context: AppContext) -> None:
+    """An example plan with two objectives on the current framework (for ``--demo``)."""
+    framework = context.framework
+    first, second = framework.areas[0], framework.areas[min(2, len(framework.areas) - 1)]
+    context.development_plan.add(
+        framework, title=f"Develop {first.title}", areas=(first.id,),
+        success_criteria=f"By my next wheel I rate myself 7 or more in {first.label}, with two examples to show.",
+        activities="Shadow a colleague for a day; book one short course this term.",
+        target_date="2027-03-31", status="in progress", review_notes="Course booked for February (example).",
+    )
+    context.development_plan.add(
+        framework, title=f"Share my strength in {second.title}", areas=(second.id,),
+        success_criteria="Run one lunchtime session for the team and ask for feedback.",
+        activities="Draft the session outline; agree a date with the team leader.", target_date="2027-06-30",
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and the noun, in the plural when it is not 1 ("1 objective", "2 objectives")."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

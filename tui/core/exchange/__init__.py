@@ -1,0 +1,1 @@
+"""tui.core.exchange: see the README's "How the code is laid out"."""

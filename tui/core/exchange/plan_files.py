@@ -1,0 +1,176 @@
+"""An action plan as a Markdown progress/RAG report and as CSV, and a plan read back from CSV.
+
+CSV columns: ``section,milestone,rag,comment,owner,focus`` (a header row first).
+``rag`` is red, amber, green (or R, A, G) or empty for not rated; ``focus`` is
+years such as ``2021 2022``. An import is checked whole before anything is
+stored, and each problem names its line and column. No Textual here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from tui.core.action_plans import (
+    RATING_TITLES,
+    RATINGS,
+    ActionPlan,
+    FocusError,
+    PlanItem,
+    PlanSection,
+    badge,
+    format_focus,
+    normalise_rating,
+    parse_focus,
+)
+
+CSV_COLUMNS = ("section", "milestone", "rag", "comment", "owner", "focus")
+"""The columns of a plan's CSV form, in order."""
+
+MAX_IMPORT_BYTES = 5_000_000
+"""A CSV larger than this is refused (it cannot be a plan someone typed)."""
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing wrong in a CSV file: where (line, column name) and what."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        """``line 4, column rag: ...`` (column left out when the whole line is wrong)."""
+        where = f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class PlanImportError(ValueError):
+    """A CSV that cannot be imported; ``problems`` lists every one, and nothing was stored."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        """Keep every problem."""
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def plan_to_csv(plan: ActionPlan) -> str:
+    """The plan's items as CSV text, one row per item, with the header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for section in plan.sections:
+        for item in section.items:
+            writer.writerow([section.title, item.milestone, item.rag, item.comment, item.owner, format_focus(item.focus)])
+    return out.getvalue()
+
+
+def plan_from_csv(text: str, project: str = "Imported plan") -> ActionPlan:
+    """A plan (id 0, not stored) from CSV text; raise PlanImportError listing every problem."""
+    if len(text.encode("utf-8", errors="replace")) > MAX_IMPORT_BYTES:
+        raise PlanImportError([ImportProblem(1, "", f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB")])
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise PlanImportError([ImportProblem(1, "", f"the file is empty; the first line must be {','.join(CSV_COLUMNS)}")])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[ImportProblem] = []
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except csv.Error as error:
+        raise PlanImportError([ImportProblem(1, "", f"cannot be read as CSV ({error})")]) from None
+    missing = [name for name in CSV_COLUMNS if name not in header]
+    unknown = [name for name in header if name not in CSV_COLUMNS]
+    if missing:
+        problems.append(ImportProblem(1, "", f"missing column(s) {', '.join(missing)}; the first line must be {','.join(CSV_COLUMNS)}"))
+    if unknown:
+        problems.append(ImportProblem(1, "", f"unknown column(s) {', '.join(unknown)}; the columns are {','.join(CSV_COLUMNS)}"))
+    if problems:
+        raise PlanImportError(problems)
+    index = {name: header.index(name) for name in CSV_COLUMNS}
+    sections: dict[str, list[PlanItem]] = {}
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(ImportProblem(line, "", f"cannot be read as CSV ({error})"))
+            break
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(ImportProblem(start, "", f"has {len(row)} values; expected {len(header)} ({','.join(header)})"))
+            continue
+        cells = {name: row[index[name]] for name in CSV_COLUMNS}
+        item = _row_item(cells, start, problems)
+        if item is not None:
+            sections.setdefault(cells["section"].strip(), []).append(item)
+    if not problems and not sections:
+        problems.append(ImportProblem(1, "", "the file has a header but no items"))
+    if problems:
+        raise PlanImportError(problems)
+    return ActionPlan(id=0, project=project, sections=tuple(PlanSection(t, tuple(items)) for t, items in sections.items()))
+
+
+def _row_item(cells: dict[str, str], line: int, problems: list[ImportProblem]) -> PlanItem | None:
+    """One item from a row's cells, or None after adding its problems."""
+    before = len(problems)
+    if not cells["section"].strip():
+        problems.append(ImportProblem(line, "section", "is empty; every item belongs to a section"))
+    if not cells["milestone"].strip():
+        problems.append(ImportProblem(line, "milestone", "is empty; every item needs a milestone"))
+    rag = normalise_rating(cells["rag"])
+    if rag is None:
+        problems.append(ImportProblem(line, "rag", f"'{cells['rag']}' is not red, amber, green (R, A, G) or empty"))
+    focus: tuple[int, ...] = ()
+    try:
+        focus = parse_focus(cells["focus"])
+    except FocusError as error:
+        problems.append(ImportProblem(line, "focus", str(error)))
+    if len(problems) > before:
+        return None
+    return PlanItem(cells["milestone"].strip(), rag or "", cells["comment"].strip(), cells["owner"].strip(), focus)
+
+
+def _cell(text: str) -> str:
+    """Text made safe for one Markdown table cell (pipes escaped, lines joined)."""
+    return " ".join(text.replace("|", "\\|").split()) or " "
+
+
+def plan_to_markdown(plan: ActionPlan) -> str:
+    """The plan as a progress/RAG report: header, counts, a table per section, the reds explained."""
+    counts, total = plan.counts(), plan.item_count()
+    lines = ["# Progress / RAG report", ""]
+    if plan.example:
+        lines += ["> Example data: the ratings are an example, not an assessment.", ""]
+    header = [("Project", plan.project), ("Author", plan.author), ("Date", plan.date),
+              ("Period covering", plan.period()), ("Overall project status", plan.status)]
+    lines += ["| | |", "|---|---|"] + [f"| **{name}** | {_cell(value)} |" for name, value in header] + [""]
+    lines += ["## Summary", ""]
+    lines += [f"- {badge(r)} {RATING_TITLES[r]}: {counts[r]}" for r in RATINGS]
+    share = f"{plan.green_share():.0%}" if total else "n/a"
+    lines += [f"- Items: {total}; green: {share}", ""]
+    unexplained = plan.unexplained_reds()
+    if unexplained:
+        lines += [f"**{len(unexplained)} red item(s) have no explanation yet.**", ""]
+    for section in plan.sections:
+        lines += [f"## {section.title}", ""]
+        if not section.items:
+            lines += ["No items.", ""]
+            continue
+        lines += ["| Milestone | RAG rating | Comments | Owner | Focus |", "|---|---|---|---|---|"]
+        for item in section.items:
+            rating = f"{badge(item.rag)} {RATING_TITLES[item.rag]}"
+            lines.append(f"| {_cell(item.milestone)} | {rating} | {_cell(item.comment)} | {_cell(item.owner)} | {_cell(format_focus(item.focus))} |")
+        lines.append("")
+    reds = [(plan.sections[s].title, item) for s, _, item in plan.items() if item.rag == "red"]
+    lines += ["## Red items and their explanations", ""]
+    if not reds:
+        lines += ["No item is red.", ""]
+    for title, item in reds:
+        explanation = item.comment.strip() or "**No explanation given yet.**"
+        lines += [f"### {item.milestone}", "", f"*{title}*", "", explanation, ""]
+    return "\n".join(lines).rstrip() + "\n"

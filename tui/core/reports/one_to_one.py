@@ -1,0 +1,233 @@
+"""The 1:1 report: one wheel as Markdown that reads well in an email and rendered.
+
+:func:`build_report` is pure: it takes the wheel, its framework, the open
+objectives and any extra sections. Other activities plug in without editing
+this module: :func:`register_section` adds a section source (levels, ranking
+...), and :func:`set_wheel_text` replaces the bar table with a drawn wheel.
+:func:`report_for` gathers all of that from an :class:`~tui.context.AppContext`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.storage import safefile
+from tui.core.analysis import development_needs, organisation_needs, strengths
+from tui.core.wheels import Assessment
+from tui.core.development_plan import Objective
+from tui.core.model import Framework
+
+if TYPE_CHECKING:
+    from tui.context import AppContext
+
+Section = tuple[str, str]
+"""An extra report section: (title, Markdown body)."""
+
+SectionSource = Callable[["AppContext", Assessment, Framework], "Section | None"]
+"""A function an activity registers to add a section (None when it has nothing for this wheel)."""
+
+WheelText = Callable[[Assessment, Framework], str]
+"""A function drawing the wheel as plain text."""
+
+SECTION_SOURCES: list[SectionSource] = []
+"""Registered extra section sources, in report order."""
+
+_wheel_text: list[WheelText] = []
+"""The registered wheel drawing (at most one), else the bar table."""
+
+REPORT_WIDTH, REPORT_HEIGHT = 72, 30
+"""Size of the drawn wheel in a report: fits an email and a Markdown code block."""
+
+BAR_WIDTH = 10
+"""Characters in one bar of the text wheel."""
+
+SERIES_LETTERS = "NWO"
+"""Letters of the first three series (now, would like, organisation); later series get digits."""
+
+OUTPUT_ENV = "FRAMEWHEEL_OUTPUT_DIR"
+"""Environment variable naming the folder for reports and screenshots written from the app."""
+
+
+def register_section(source: SectionSource) -> None:
+    """Add a section source to every report (e.g. derived levels, the ranking)."""
+    if source not in SECTION_SOURCES:
+        SECTION_SOURCES.append(source)
+
+
+def set_wheel_text(draw: WheelText | None) -> None:
+    """Draw the wheel with ``draw`` in reports (None goes back to the bar table)."""
+    _wheel_text.clear()
+    if draw is not None:
+        _wheel_text.append(draw)
+
+
+def series_letter(index: int) -> str:
+    """The letter (or digit) that marks series ``index`` in text."""
+    return SERIES_LETTERS[index] if index < len(SERIES_LETTERS) else str(index + 1)
+
+
+def bar(value: int | None, framework: Framework) -> str:
+    """A bar of BAR_WIDTH characters, filled in proportion on the scale (dots when not rated)."""
+    if value is None:
+        return "·" * BAR_WIDTH
+    span = max(framework.scale.max - framework.scale.min, 1)
+    filled = round((value - framework.scale.min) * BAR_WIDTH / span)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def wheel_bars(wheel: Assessment, framework: Framework) -> str:
+    """The wheel as lines of bars per area and series, with a legend (plain text)."""
+    width = max(len(area.label) for area in framework.areas)
+    digits = len(str(framework.scale.max))
+    legend = ", ".join(f"{series_letter(i)} = {s.title}" for i, s in enumerate(framework.series))
+    lines = [f"{legend} ({framework.scale.min} to {framework.scale.max}; · not rated)", ""]
+    for area in framework.areas:
+        cells = []
+        for index, series in enumerate(framework.series):
+            value = wheel.rating(area.id, series.id)
+            shown = "–" if value is None else str(value)
+            cells.append(f"{series_letter(index)} {bar(value, framework)} {shown:>{digits}}")
+        lines.append(f"{area.label:<{width}}  " + "  ".join(cells))
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def ratings_table(wheel: Assessment, framework: Framework) -> str:
+    """The ratings as a Markdown table, with each area's note."""
+    head = [framework.area_word, *(f"{s.title} ({series_letter(i)})" for i, s in enumerate(framework.series)), "Note"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for area in framework.areas:
+        values = [wheel.rating(area.id, s.id) for s in framework.series]
+        cells = [_cell(area.heading), *("not rated" if v is None else str(v) for v in values), _cell(wheel.notes.get(area.id, ""))]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _analysis(wheel: Assessment, framework: Framework) -> list[str]:
+    """Strengths, development needs and organisation needs as Markdown lines."""
+    lines = ["## Strengths and gaps", ""]
+    top = strengths(wheel, framework)[:3]
+    lines.append("**Top strengths** (how confident I feel now):")
+    lines.extend(f"- {s.area.title}: {s.value}" for s in top)
+    if not top:
+        lines.append("- none rated yet")
+    for title, gaps, where in (
+        ("Development needs", development_needs(wheel, framework), "would like"),
+        ("Organisation needs", organisation_needs(wheel, framework), "needed"),
+    ):
+        lines.extend(["", f"**{title}** (largest gap first):"])
+        lines.extend(f"- {g.area.title}: {g.base} now, {g.target} {where} (gap {g.gap})" for g in gaps)
+        if not gaps:
+            lines.append("- no gaps")
+    return lines
+
+
+def _objective_lines(objective: Objective, framework: Framework, number: int) -> list[str]:
+    """One objective as Markdown lines."""
+    areas = ", ".join(a.title if (a := framework.area(i)) else i for i in objective.areas)
+    due = f", by {objective.target_date}" if objective.target_date else ""
+    lines = [f"{number}. **{objective.title}** ({objective.mark} {objective.status}{due})", f"   - {framework.area_word}s: {areas}",
+             f"   - Success criteria: {objective.success_criteria}"]
+    if objective.activities:
+        lines.append(f"   - Planned activities: {objective.activities}")
+    if objective.review_notes:
+        lines.append(f"   - Review notes: {objective.review_notes}")
+    return lines
+
+
+def drawn_wheel(wheel: Assessment, framework: Framework) -> str:
+    """The wheel drawn as plain text (plotext radar, no colour: letters mark the shapes), then the bars."""
+    from tui.core import charts  # plotext is loaded only when a report is made
+
+    radar = charts.radar(charts.wheel_data(framework, wheel), REPORT_WIDTH, REPORT_HEIGHT, colour=False)
+    lines = [line.rstrip() for line in radar.splitlines()]
+    return "\n".join(lines) + "\n\n" + wheel_bars(wheel, framework)
+
+
+def build_report(
+    wheel: Assessment,
+    framework: Framework,
+    objectives: Sequence[Objective] = (),
+    extra_sections: Iterable[Section] = (),
+    wheel_text: WheelText | None = None,
+) -> str:
+    """The 1:1 report of one wheel as Markdown."""
+    created = wheel.created[:16].replace("T", " ")
+    about = [f"{framework.title} ({framework.version})", f"wheel of {created}"]
+    if wheel.person:
+        about.insert(0, wheel.person)
+    drawing = (wheel_text or drawn_wheel)(wheel, framework)
+    lines = [f"# 1:1 report: {wheel.label}", "", " · ".join(about), "", "## The wheel", "", "```text", drawing, "```", "",
+             "## Ratings", "", ratings_table(wheel, framework), ""]
+    unplaced = wheel.unplaced_ratings(framework)
+    if unplaced:
+        kept = "; ".join(f"{a}: " + ", ".join(f"{s} {v}" for s, v in vals.items()) for a, vals in unplaced.items())
+        lines.extend([f"Ratings kept for areas or series this framework no longer has: {kept}.", ""])
+    lines.extend(_analysis(wheel, framework))
+    lines.extend(["", "## Reflection", ""])
+    answered = [(i, q) for i, q in enumerate(framework.reflection) if wheel.reflections.get(str(i), "").strip()]
+    for index, question in answered:
+        lines.extend([f"**{index + 1}. {question}**", "", wheel.reflections[str(index)].strip(), ""])
+    if not answered:
+        lines.extend(["No reflection questions answered yet.", ""])
+    lines.extend(["## Open objectives", ""])
+    for number, objective in enumerate(objectives, start=1):
+        lines.extend(_objective_lines(objective, framework, number))
+    if not objectives:
+        lines.append("No open objectives in the development plan.")
+    for title, body in extra_sections:
+        lines.extend(["", f"## {title}", "", body.strip()])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def report_for(context: AppContext, wheel: Assessment) -> str:
+    """The report of a stored wheel with its open objectives and every registered section."""
+    from tui import plugins
+
+    plugins.load()
+    framework = context.catalog.get(wheel.framework_id)
+    if framework is None:
+        raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded")
+    objectives = context.development_plan.open_objectives(framework.id)
+    extra = [section for source in SECTION_SOURCES if (section := source(context, wheel, framework))]
+    return build_report(wheel, framework, objectives, extra, _wheel_text[0] if _wheel_text else None)
+
+
+def output_dir() -> Path:
+    """Where the app writes reports and screenshots: ``$FRAMEWHEEL_OUTPUT_DIR``, else ``~/Documents/framewheel``."""
+    chosen = os.environ.get(OUTPUT_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "framewheel"
+
+
+def slug(text: str) -> str:
+    """A short file-name-safe form of ``text``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "wheel"
+
+
+def write_report_file(context: AppContext, wheel: Assessment, folder: Path | None = None) -> Path:
+    """Write the wheel's report (private, atomically) into the output folder; return its path."""
+    folder = folder or output_dir()
+    safefile.ensure_private_dir(folder)
+    path = folder / f"report-{wheel.id}-{slug(wheel.label)}.md"
+    safefile.atomic_write(path, report_for(context, wheel).encode("utf-8"))
+    return path
+
+
+def write_new_output(stem: str, suffix: str, data: bytes, folder: Path | None = None) -> Path:
+    """Write a new private file ``<stem>-<time><suffix>`` in the output folder (never overwriting)."""
+    folder = folder or output_dir()
+    safefile.ensure_private_dir(folder)
+    return safefile.write_new_unique(folder, f"{stem}-{datetime.now():%Y%m%d-%H%M%S}", suffix, data)

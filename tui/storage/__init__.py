@@ -1,0 +1,1 @@
+"""tui.storage.database: see the README's "How the code is laid out"."""

@@ -1,0 +1,101 @@
+"""The data file's format: decoding, encoding, schema versions and migrations.
+
+Pure functions over the JSON text of a framewheel database; no TinyDB, no
+Textual, no file system. :mod:`tui.storage.database` uses them to open and save files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+META_TABLE: str = "_meta"
+SCHEMA_VERSION: int = 1
+
+Data = dict[str, dict[str, Any]]
+
+
+class _Unreadable(Exception):
+    """Internal: the bytes are not a framewheel/TinyDB file; str() says why."""
+
+
+def _decode(raw: bytes) -> Data:
+    """Parse the file's bytes as UTF-8 JSON in TinyDB's shape, or raise _Unreadable."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(f"it is not UTF-8 text (byte {exc.start})") from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise _Unreadable(f"it is not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise _Unreadable("its top level is not a JSON object")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(
+            isinstance(doc, dict) and key.isascii() and key.isdigit() for key, doc in table.items()
+        ):
+            raise _Unreadable(f"its table {name!r} is not an object of records")
+    return data
+
+
+def _encode(data: Mapping[str, Any]) -> bytes:
+    """Serialise data as UTF-8 JSON, keeping non-ASCII text as itself."""
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _schema_version(data: Data) -> int:
+    """The schema version recorded in ``_meta`` (0 when there is no ``_meta``)."""
+    meta = data.get(META_TABLE)
+    if not meta:
+        return 0
+    versions = [doc.get("schema_version") for doc in meta.values()]
+    if len(versions) != 1 or type(versions[0]) is not int or versions[0] < 0:
+        raise _Unreadable("its schema version record is damaged")
+    return versions[0]
+
+
+def _with_version(data: Data, version: int) -> Data:
+    """Return ``data`` with its ``_meta`` table recording ``version``."""
+    return {**data, META_TABLE: {"1": {"schema_version": version}}}
+
+
+def _has_records(data: Data) -> bool:
+    """True when any table other than ``_meta`` holds a record."""
+    return any(table for name, table in data.items() if name != META_TABLE)
+
+
+def _migrate_0_to_1(data: Data) -> Data:
+    """Version 0 is a TinyDB file without ``_meta``; its tables carry over as they are."""
+    return {name: table for name, table in data.items() if name != META_TABLE}
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _migrate_0_to_1}
+"""Step ``n`` turns schema version ``n`` into ``n + 1`` (``_meta`` is set by the caller)."""
+
+
+@dataclass
+class OpenReport:
+    """What happened while opening the data file, for the user to be told."""
+
+    moved_aside: Path | None = None
+    latest_backup: Path | None = None
+    migrated_from: int | None = None
+    backup: Path | None = None
+
+    def messages(self) -> list[str]:
+        """Plain sentences to show the user (empty when all is normal)."""
+        out: list[str] = []
+        if self.moved_aside is not None:
+            out.append(f"The data file could not be read, so it was moved to {self.moved_aside} "
+                       "and a new, empty data file was started.")
+            out.append(f"The latest backup, {self.latest_backup}, can be restored." if self.latest_backup
+                       else "No backup was found to restore.")
+        if self.migrated_from is not None:
+            saved = f"; the old file was saved as {self.backup}" if self.backup else ""
+            out.append(f"The data file was upgraded from schema version {self.migrated_from} "
+                       f"to {SCHEMA_VERSION}{saved}.")
+        return out

@@ -1,0 +1,64 @@
+"""The reads every dated-record repository shares: get, list (newest first), latest, delete, count.
+
+A repository names its table, how to build its dataclass from a stored record,
+and which timestamp orders the list ("created" for wheels and finder records,
+"updated" for rankings, which move to the top when changed).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from tui.storage.database import Collection, Database
+
+
+class DatedRecord(Protocol):
+    """What the shared reads need of a record: its id, framework and timestamps."""
+
+    id: int
+    framework_id: str
+    created: str
+    updated: str
+
+
+RecordT = TypeVar("RecordT", bound=DatedRecord)
+
+
+class RecordRepository(Generic[RecordT]):
+    """A table of dated records of one kind, each tied to a framework."""
+
+    TABLE: ClassVar[str]
+    """The database table."""
+    ORDER_BY: ClassVar[str] = "created"
+    """The timestamp that orders lists, newest first."""
+
+    def __init__(self, db: Database) -> None:
+        """Records of this kind in ``db``."""
+        self._records: Collection = db.collection(self.TABLE)
+
+    def build(self, record: dict[str, Any]) -> RecordT:
+        """The record's dataclass from its stored form."""
+        raise NotImplementedError
+
+    def get(self, record_id: int) -> RecordT | None:
+        """The record with this id, or None."""
+        found = self._records.get(record_id)
+        return self.build(found) if found else None
+
+    def list(self, framework_id: str | None = None) -> list[RecordT]:
+        """Records, newest first; only one framework's when given."""
+        found = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
+        return sorted((self.build(r) for r in found), key=lambda r: (getattr(r, self.ORDER_BY), r.id), reverse=True)
+
+    def latest(self, framework_id: str) -> RecordT | None:
+        """The newest record of a framework, or None."""
+        records = self.list(framework_id)
+        return records[0] if records else None
+
+    def delete(self, record_id: int) -> None:
+        """Remove a record (the screens confirm first)."""
+        self._records.remove(record_id)
+
+    def count(self) -> int:
+        """How many records are stored."""
+        return self._records.count()
