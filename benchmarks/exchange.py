@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from tui.core.wheels import Assessment
 from tui.context import AppContext
-from tui.core.exchange.wheels import export_all, import_files, to_json
-from tui.core.reports.one_to_one import report_for
+from tui.core.exchange import to_json
+from tui.transfer import export_all, import_files, report_for
 
 
 def fill(context: AppContext, wheels: int) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Callable, ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,10 +21,7 @@ LIST_WIDTH = 28
 """Framework titles longer than this are shortened with an ellipsis in the list."""
 
 ACTIVITY_ORDER = "whlefkpbtr"
-"""The order activities are listed in (the design's key list); others follow."""
-
-NOT_ACTIVITIES = {"app.quit", "app.focus_next"}
-"""Home bindings that are not activities."""
+"""The order activity keys are listed in (the design's key list); others follow."""
 
 CHOSEN_MARK, OTHER_MARK = "●", " "
 """Marker in front of the chosen framework (a symbol, so it reads without colour)."""
@@ -79,30 +73,9 @@ Your own framework files go in the user configuration folder
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("tab", "app.focus_next", "Next panel", id="home.next", show=False),
-        Binding("k", "ranking", "Ranking", id="home.ranking", show=False),
-        Binding("p", "plan", "Plan", id="home.plan", show=False),
-        Binding("r", "report", "1:1 report", id="home.report", show=False,
-                tooltip="Write the 1:1 report of the latest wheel to a file"),
-        Binding("l", "levels", "Levels", id="home.levels", show=False),
-        Binding("e", "explore", "Explore", id="home.explore", show=False),
-        Binding("f", "finder", "Level finder", id="home.finder", show=False),
-        Binding("w", "new_wheel", "New wheel", id="home.wheel", show=False),
-        Binding("h", "wheel_history", "Wheel history", id="home.history", show=False),
-        Binding("b", "boards", "Action plans (RAG boards)", id="home.boards", show=False),
     ]
 
     AUTO_FOCUS = "#framework-list"
-
-    WORK_OPENERS: ClassVar[dict[str, str]] = {
-        "wheel": "screens.wheel.open:open_saved_wheel",
-        "ranking": "screens.ranking.ranking:open_saved_ranking",
-        "plan": "screens.plan.plan:open_plan",
-        "level finder": "screens.levels.finder:open_saved",
-        "action plan": "screens.boards.board:open_saved_plan",
-    }
-    """How each kind of saved work opens: ``module:function`` taking the SavedWork, giving a Screen.
-
-    Named, not imported, so that the home screen starts without loading every activity."""
 
     def compose(self) -> ComposeResult:
         """Header; frameworks and activities on the left; outline and saved work on the right; footer."""
@@ -123,6 +96,12 @@ Your own framework files go in the user configuration folder
                     yield Static("Loading your work…", id="work-empty")
         yield Footer()
 
+    def __init__(self) -> None:
+        """A home screen whose activity keys are those of the run's activity registry."""
+        super().__init__()
+        for binding in self.activity_bindings():
+            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+
     def on_mount(self) -> None:
         """Fill the panels and focus the framework list."""
         self.title = "framewheel"
@@ -130,11 +109,20 @@ Your own framework files go in the user configuration folder
         self.refresh_frameworks()
         self.call_after_refresh(self.refresh_work)  # the screen is usable before the list is read
 
-    @classmethod
-    def activity_bindings(cls) -> list[Binding]:
-        """The activity keys of the home screen, in the order of the design's key list."""
-        activities = [b for b in cls.BINDINGS if isinstance(b, Binding) and b.action not in NOT_ACTIVITIES]
-        return sorted(activities, key=lambda b: (ACTIVITY_ORDER.find(b.key) % 100, b.key))
+    def activity_bindings(self) -> list[Binding]:
+        """The activity keys of the home screen (one per launcher of the registry), in the design's key order."""
+        bindings = [
+            Binding(launcher.key, f"launch('{launcher.name}')", launcher.description, id=f"home.{launcher.name}",
+                    show=False, tooltip=launcher.tooltip)
+            for launcher in self.context.activities.launchers()
+        ]
+        return sorted(bindings, key=lambda b: (ACTIVITY_ORDER.find(b.key) % 100, b.key))
+
+    def action_launch(self, name: str) -> None:
+        """Start the activity whose launcher is called ``name`` (its key on this screen, or the palette)."""
+        launcher = self.context.activities.launcher(name)
+        if launcher is not None:
+            launcher.start(self)
 
     def activity_menu(self) -> Text:
         """The activity keys of this screen, one per line, in the order of the design's key list."""
@@ -198,24 +186,6 @@ Your own framework files go in the user configuration folder
         """Show a framework's outline in the detail panel."""
         self.query_one("#framework-summary", Static).update(framework_summary(framework))
 
-    def action_new_wheel(self) -> None:
-        """Start a new wheel for the chosen framework, the focus on its first slider (`w`)."""
-        from screens.wheel.open import start_new_wheel
-
-        start_new_wheel(self)
-
-    def action_wheel_history(self) -> None:
-        """List the wheels kept (`h`)."""
-        from screens.wheel.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen())
-
-    def action_boards(self) -> None:
-        """Open the action plans (RAG boards) (`b`)."""
-        from screens.boards.action_plans import ActionPlansScreen
-
-        self.app.push_screen(ActionPlansScreen())
-
     @on(OptionList.OptionHighlighted, "#framework-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted framework."""
@@ -231,49 +201,11 @@ Your own framework files go in the user configuration folder
         self.mark_saved()
         self.notify(f"Working with {framework.title}.", timeout=3)
 
-    def action_ranking(self) -> None:
-        """Rank the chosen framework's areas for a team (`k`)."""
-        from screens.ranking.ranking import RankingScreen
-
-        self.app.push_screen(RankingScreen())
-
-    def action_plan(self) -> None:
-        """Open the development plan of the chosen framework (`p`)."""
-        from screens.plan.plan import PlanScreen
-
-        self.app.push_screen(PlanScreen())
-
-    def action_report(self) -> None:
-        """Write the 1:1 report of the chosen framework's latest wheel (`r`)."""
-        from screens.plan.plan import report_latest
-
-        report_latest(self, self.context.framework)
-
-    def action_levels(self) -> None:
-        """Open the levels of the chosen framework (`l`)."""
-        from screens.levels.levels import LevelsScreen
-
-        self.app.push_screen(LevelsScreen())
-
-    def action_explore(self) -> None:
-        """Open the explorer of the chosen framework (`e`)."""
-        from screens.levels.explore import ExplorerScreen
-
-        self.app.push_screen(ExplorerScreen())
-
-    def action_finder(self) -> None:
-        """Open the level finder on the latest record of the chosen framework (`f`)."""
-        from screens.levels.finder import FinderScreen
-
-        self.app.push_screen(FinderScreen())
-
     @on(DataTable.RowSelected, "#work-table")
     def _open_work(self, event: DataTable.RowSelected) -> None:
-        """Open a saved item with the screen its activity registered."""
+        """Open a saved item with the screen its activity declares."""
         item = self._work.get(str(event.row_key.value))
-        target = self.WORK_OPENERS.get(item.kind) if item else None
-        if item is None or target is None:
+        opener = self.context.activities.opener(item.kind) if item else None
+        if item is None or opener is None:
             return
-        module_name, _, function_name = target.partition(":")
-        opener: Callable[[SavedWork], Screen] = getattr(importlib.import_module(module_name), function_name)
         self.app.push_screen(opener(item))

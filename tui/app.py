@@ -141,7 +141,8 @@ class FramewheelApp(App[None]):
 
     def action_save_svg(self) -> None:
         """Save what is on screen as an SVG file in the output folder and say where (`F12`)."""
-        from tui.core.reports.one_to_one import slug, write_new_output
+        from tui.core.reports.one_to_one import slug
+        from tui.transfer import write_new_output
 
         name = slug(type(self.screen).__name__.removesuffix("Screen")) or "screen"
         try:
@@ -162,13 +163,13 @@ class FramewheelApp(App[None]):
             yield from commands()
 
     def _activity_commands(self) -> Iterable[SystemCommand]:
-        """Every activity of the home screen, reachable from any screen by name."""
+        """Every activity of the registry (its home-screen keys), reachable from any screen by name."""
         from screens.home import HomeScreen
 
         home = self.screen_stack[0] if self.screen_stack else None
         if not isinstance(home, HomeScreen):
             return
-        for binding in HomeScreen.activity_bindings():
+        for binding in home.activity_bindings():
             about = binding.tooltip or f"{binding.description} for the chosen framework"
             yield SystemCommand(binding.description, f"{about} (key {binding.key} on the home screen)",
                                 partial(self._run_on_home, home, binding.action))

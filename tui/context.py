@@ -1,8 +1,9 @@
 """What one run of framewheel works on: its frameworks, its database and its repositories.
 
 The command line builds an :class:`AppContext` and hands it to the App; screens
-reach storage only through the repositories held here. Nothing in this module
-imports Textual.
+reach storage only through the repositories held here. Each repository is made by
+its activity's entry in :mod:`tui.activities` the first time it is used. Nothing in
+this module imports Textual.
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any
 
-from functools import cached_property
-from typing import TYPE_CHECKING
-
+from tui.activities import ACTIVITIES, ActivityRegistry
 from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
 from tui.core.model import Framework, SavedWork
 from tui.storage.settings import Settings
@@ -51,8 +50,9 @@ class AppContext:
     temporary_dir: Path | None = None
     notices: list[str] = field(default_factory=list)
     """Sentences to show once the interface is up (storage reports, skipped files)."""
-    work_sources: list[Callable[[], list[SavedWork]]] = field(default_factory=list)
-    """Each activity registers a function listing its saved work for the home screen."""
+    activities: ActivityRegistry = ACTIVITIES
+    """The activities of this run (a test may add one)."""
+    _repositories: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(
@@ -62,6 +62,7 @@ class AppContext:
         *,
         user_dir: Path | None = None,
         demo: bool = False,
+        activities: ActivityRegistry = ACTIVITIES,
     ) -> AppContext:
         """Load the frameworks and open the database; raise ContextError or StorageError."""
         extra = [Path(framework)] if framework and _is_file_argument(framework) else []
@@ -76,65 +77,59 @@ class AppContext:
             chosen = DEFAULT_FRAMEWORK_ID if DEFAULT_FRAMEWORK_ID in catalog.frameworks else next(iter(catalog.frameworks), "")
         if not chosen:
             raise ContextError("no framework could be loaded; see the problems above")
-        context = cls(catalog=catalog, db=db, settings=settings, framework_id=chosen, demo=demo)
-        context.register_activities()
+        context = cls(catalog=catalog, db=db, settings=settings, framework_id=chosen, demo=demo, activities=activities)
         context.notices.extend(db.report.messages())
         context.notices.extend(_skipped_notice(catalog.problems))
         return context
 
     @classmethod
-    def open_demo(cls, framework: str | None = None, *, user_dir: Path | None = None) -> AppContext:
-        """A run on a fresh temporary database filled with example data."""
-        from tui.core.demo import fill_demo
-
+    def open_demo(cls, framework: str | None = None, *, user_dir: Path | None = None,
+                  activities: ActivityRegistry = ACTIVITIES) -> AppContext:
+        """A run on a fresh temporary database filled with every activity's example data."""
         folder = Path(tempfile.mkdtemp(prefix="framewheel-demo-"))
-        context = cls.open(folder / "framewheel.json", framework, user_dir=user_dir, demo=True)
+        context = cls.open(folder / "framewheel.json", framework, user_dir=user_dir, demo=True, activities=activities)
         context.temporary_dir = folder
-        fill_demo(context)
+        context.settings.set("demo", True)
+        for activity in context.activities:
+            if activity.demo is not None:
+                activity.demo(context)
         return context
 
-    def register_activities(self) -> None:
-        """List each activity's saved work on the home screen (its repository is made on first use)."""
-        for name in ("assessments", "rankings", "development_plan", "finder", "action_plans"):
-            self.work_sources.append(lambda name=name: getattr(self, name).saved_work())
+    def repository(self, name: str) -> Any:
+        """The repository of the activity called ``name``, made (and its module imported) on first use."""
+        if name not in self._repositories:
+            activity = self.activities.get(name)
+            if activity is None or activity.repository is None:
+                raise LookupError(f"no activity '{name}' keeps records")
+            self._repositories[name] = activity.repository(self.db)
+        return self._repositories[name]
 
-    # Each repository is created (and its module imported) the first time it is used, so that
-    # the interface starts without loading activities the person may not open.
+    # Typed shortcuts to the shipped activities' repositories.
 
-    @cached_property
+    @property
     def assessments(self) -> AssessmentRepository:
         """The wheels (self-assessments)."""
-        from tui.core.wheels import AssessmentRepository
+        return self.repository("wheel")
 
-        return AssessmentRepository(self.db)
-
-    @cached_property
+    @property
     def rankings(self) -> RankingRepository:
         """The named team rankings of a framework's areas."""
-        from tui.core.rankings import RankingRepository
+        return self.repository("ranking")
 
-        return RankingRepository(self.db)
-
-    @cached_property
+    @property
     def development_plan(self) -> DevelopmentPlanRepository:
         """The development plan's objectives."""
-        from tui.core.development_plan import DevelopmentPlanRepository
+        return self.repository("plan")
 
-        return DevelopmentPlanRepository(self.db)
-
-    @cached_property
+    @property
     def finder(self) -> FinderRepository:
         """The level-finder records (marks on exemplars, dated)."""
-        from tui.core.finder import FinderRepository
+        return self.repository("finder")
 
-        return FinderRepository(self.db)
-
-    @cached_property
+    @property
     def action_plans(self) -> ActionPlanRepository:
         """The action plans (RAG boards)."""
-        from tui.core.action_plans import ActionPlanRepository
-
-        return ActionPlanRepository(self.db)
+        return self.repository("boards")
 
     @property
     def framework(self) -> Framework:
@@ -151,7 +146,8 @@ class AppContext:
 
     def saved_work(self) -> list[SavedWork]:
         """Everything saved by any activity, the most recently changed first."""
-        items = [item for source in self.work_sources for item in source()]
+        items = [item for activity in self.activities if activity.work_kind and activity.repository
+                 for item in self.repository(activity.name).saved_work()]
         return sorted(items, key=lambda item: item.updated, reverse=True)
 
     def close(self) -> None:

@@ -50,7 +50,7 @@ def objective_detail(objective: Objective, framework: Framework) -> Text:
 
 def report_latest(screen: FramewheelScreen, framework: Framework) -> None:
     """Write the 1:1 report of the framework's latest wheel and say where (shared by home and plan)."""
-    from tui.core.reports.one_to_one import write_report_file
+    from tui.transfer import write_report_file
 
     wheel = screen.context.assessments.latest(framework.id)
     if wheel is None:

@@ -16,7 +16,7 @@ CORE = [
     "tui.core.development_plan", "tui.core.reports.one_to_one", "tui.core.exchange.wheels", "tui.cli.exchange",
     "tui.core.search", "tui.core.finder", "tui.core.reports.finder",
     "tui.core.charts", "tui.storage.saver",
-    "tui.core.action_plans", "tui.core.board_editor", "tui.core.exchange.plan_files", "tui.core.action_plan_demo", "tui.core.exchange.action_plans", "tui.plugins",
+    "tui.core.action_plans", "tui.core.board_editor", "tui.core.exchange.plan_files", "tui.core.action_plan_demo", "tui.core.exchange.action_plans", "tui.activities", "tui.transfer",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
 

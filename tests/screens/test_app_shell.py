@@ -172,8 +172,19 @@ async def test_home_lists_recent_saved_work(context: AppContext) -> None:
     """Saved work from the activities is listed newest first, at most 30, with a count of the rest."""
     from tui.core.model import SavedWork
 
+    from tui.activities import Activity
+
     items = [SavedWork("wheel", i, f"Wheel number {i}", f"2026-11-{1 + i % 28:02d}T10:{i % 60:02d}:00", framework_id="ahep") for i in range(40)]
-    context.work_sources.append(lambda: items)
+
+    class Listing:
+        """A repository that lists the test's saved work."""
+
+        def saved_work(self) -> list[SavedWork]:
+            """The forty items."""
+            return items
+
+    context.activities = context.activities.with_activity(
+        Activity("listed", "Listed work", work_kind="wheel", repository=lambda db: Listing()))
     app = FramewheelApp(context)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
@@ -185,16 +196,11 @@ async def test_home_lists_recent_saved_work(context: AppContext) -> None:
 
 async def test_every_kind_of_saved_work_opens_from_home(tmp_path: Path) -> None:
     """Each kind of work the demo saves (wheel, ranking, plan, finder record, action plan) opens with enter."""
-    import importlib
-
-    from screens.home import HomeScreen as Home
-
     context = AppContext.open_demo(user_dir=tmp_path / "u")
     kinds = {item.kind for item in context.saved_work()}
     assert {"wheel", "ranking", "plan", "level finder", "action plan"} <= kinds
     for kind in kinds:
-        module, _, function = Home.WORK_OPENERS[kind].partition(":")
-        assert callable(getattr(importlib.import_module(module), function)), kind
+        assert callable(context.activities.opener(kind)), kind
     app = FramewheelApp(context)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()

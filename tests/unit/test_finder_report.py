@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.context import AppContext
-from tui.core.reports.one_to_one import report_for
+from tui.transfer import report_for
 
 
 def test_report_has_derived_levels(context: AppContext) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from tui.cli.main import main
 from tui.context import AppContext
-from tui.core.reports.one_to_one import report_for
+from tui.transfer import report_for
 
 
 def fill(db: Path) -> None:

@@ -97,7 +97,7 @@ def test_demo_ranking_has_ties_at_one_and_at_the_bottom() -> None:
 def test_demo_ranking_needs_ahep(context: AppContext) -> None:
     """Without the AHEP framework there is no demo ranking, and nothing fails."""
     context.catalog.frameworks.pop("ahep")
-    assert add_demo_ranking(context) is None
+    assert add_demo_ranking(context.rankings, context.catalog) is None
 
 
 def test_results_descriptor_is_not_the_service_excellence_one(context: AppContext) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_development_plan import add, rated_wheel
-from tui.core.reports import one_to_one as reports
+from tui import transfer as reports
+from tui.activities import ACTIVITIES, Activity, ActivityRegistry
 from tui.context import AppContext
 
 
@@ -34,17 +35,16 @@ def test_report_content(context: AppContext) -> None:
     assert text.count("```") == 2  # the wheel is one fenced block, so it keeps its columns in an email
 
 
-def test_plugged_in_sections_and_wheel_drawing(context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Registered sections are appended; a registered wheel drawing replaces the bars."""
-    monkeypatch.setattr(reports, "SECTION_SOURCES", [])
+def test_plugged_in_sections_and_wheel_drawing(context: AppContext) -> None:
+    """Activities' report sections are appended (None adds nothing); a given wheel drawing replaces the bars."""
     wheel = rated_wheel(context)
-    reports.register_section(lambda ctx, w, f: ("Ranking", "1. Working Together"))
-    reports.register_section(lambda ctx, w, f: None)
-    reports.set_wheel_text(lambda w, f: "(a drawn wheel)")
-    try:
-        text = reports.report_for(context, wheel)
-    finally:
-        reports.set_wheel_text(None)
+    shipped = [a for a in (ACTIVITIES.get("wheel"), ACTIVITIES.get("plan")) if a is not None]
+    context.activities = ActivityRegistry((
+        *shipped,
+        Activity("team-ranking", "A ranking", report=lambda: lambda ctx, w, f: ("Ranking", "1. Working Together")),
+        Activity("nothing", "Nothing to say", report=lambda: lambda ctx, w, f: None),
+    ))
+    text = reports.report_for(context, wheel, wheel_text=lambda w, f: "(a drawn wheel)")
     assert text.rstrip().endswith("## Ranking\n\n1. Working Together")
     assert "(a drawn wheel)" in text and "N ████" not in text
 
@@ -69,7 +69,7 @@ def test_write_report_file(context: AppContext, tmp_path: Path) -> None:
 
 def test_report_draws_the_wheel_as_plain_text(context: AppContext) -> None:
     """The report's wheel is the radar drawn without colour (letters mark the shapes), then the bars."""
-    from tui.core.reports.one_to_one import report_for
+    from tui.transfer import report_for
 
     fw = context.framework
     wheel = context.assessments.create(fw, "Drawn")

@@ -93,8 +93,9 @@ def emit(text: str, output: str | None, out: TextIO, err: TextIO) -> int:
 
 def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``framewheel export``: one wheel (``--id``) or all data."""
+    from tui.core.exchange import to_json
     from tui.core.exchange import wheels as exchange
-    from tui.core.reports.one_to_one import report_for
+    from tui.transfer import export_all, report_for
 
     if args.id is not None:
         wheel = context.assessments.get(args.id)
@@ -105,7 +106,7 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
     else:
         wheels = list(reversed(context.assessments.list()))
     if args.format == "csv":
-        return emit(exchange.to_csv(context, wheels), args.output, out, err)
+        return emit(exchange.to_csv(context.catalog, wheels), args.output, out, err)
     if args.format == "md":
         reports = []
         for wheel in wheels:
@@ -115,13 +116,13 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
                 print(f"framewheel: wheel {wheel.id} left out: {error}", file=err)
         text = "\n---\n\n".join(reports) if reports else "No wheels saved yet.\n"
         return emit(text, args.output, out, err)
-    document = exchange.assessment_document(wheels[0]) if args.id is not None else exchange.export_all(context)
-    return emit(exchange.to_json(document), args.output, out, err)
+    document = exchange.assessment_document(wheels[0]) if args.id is not None else export_all(context)
+    return emit(to_json(document), args.output, out, err)
 
 
 def run_import(context: AppContext, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``framewheel import FILE...``: every file checked before anything is written."""
-    from tui.core.exchange.wheels import SECTIONS, import_files
+    from tui.transfer import import_files, section_nouns
 
     outcomes = import_files(context, list(args.files))
     for outcome in outcomes:
@@ -132,7 +133,7 @@ def run_import(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
         if not outcome.importable:
             print(f"{outcome.path}: not imported ({len(outcome.problems)} problem(s)); nothing from it was written", file=err)
         elif outcome.counts:
-            nouns = {section.name: section for section in SECTIONS}
+            nouns = section_nouns(context)
             counts = ", ".join(nouns[name].count(n) for name, n in outcome.counts.items())
             print(f"{outcome.path}: imported {counts}", file=out)
         elif not outcome.duplicates:
@@ -146,7 +147,7 @@ def run_import(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
 
 def run_report(context: AppContext, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``framewheel report [ASSESSMENT_ID | --latest] [-o FILE]``."""
-    from tui.core.reports.one_to_one import report_for
+    from tui.transfer import report_for
 
     if args.assessment_id is not None:
         wheel = context.assessments.get(args.assessment_id)

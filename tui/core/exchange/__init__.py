@@ -1,1 +1,111 @@
-"""tui.core.exchange: see the README's "How the code is laid out"."""
+"""Exchange files: the pieces every activity's export and import share (no storage here).
+
+Each activity describes its part of the ``framewheel/export@1`` "all data" bundle as a
+:class:`DataSection`: how one record is written, and how a list of exported items is
+checked against the records already stored. Checking never writes: it gives the new
+records to store, and :mod:`tui.transfer` stores them through the activity's repository
+once every file is known to be fine. The sections are declared in :mod:`tui.activities`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from tui.core.frameworks import FrameworkCatalog
+
+BUNDLE_FORMAT = "framewheel/export@1"
+"""The format of an "all data" export: one list per data section."""
+
+Problem = tuple[str, str]
+"""(field, what is wrong) found in one document."""
+
+RecordT = TypeVar("RecordT")
+
+
+@dataclass
+class Checked(Generic[RecordT]):
+    """What checking one section of one file found: problems, duplicates, and the new records to store."""
+
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    records: list[RecordT] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many new records the section would store."""
+        return len(self.records)
+
+
+SectionCheck = Callable[[list[Any], str, set[str], Sequence[Any], FrameworkCatalog], "Checked[Any]"]
+"""Check a section's items: (items, field prefix, fingerprints seen so far in this run, stored records, catalog)."""
+
+
+@dataclass(frozen=True)
+class DataSection:
+    """One kind of data in an "all data" export: how a record is written and how items are checked."""
+
+    name: str
+    """The key of its list in the bundle."""
+    document: Callable[[Any], dict[str, Any]]
+    """One stored record in its exchange form."""
+    check: SectionCheck
+    """Check items for import against the stored records; never writes."""
+    noun: str = "item"
+    """What one item is called in messages ("wheel", "objective")."""
+
+    def count(self, n: int) -> str:
+        """``n`` items in words, e.g. "1 wheel", "2 wheels"."""
+        return f"{n} {self.noun}{'' if n == 1 else 's'}"
+
+
+def check_records(
+    items: list[Any], prefix: str, seen: set[str], stored: set[str],
+    check_one: Callable[[Any], tuple[list[Problem], RecordT | None]],
+    key_of: Callable[[RecordT], str], describe: Callable[[RecordT], str],
+) -> Checked[RecordT]:
+    """Check each item of a section: problems by field, duplicates (stored or earlier in this run) set apart.
+
+    ``check_one`` gives an item's problems and, when there are none, the record to store; ``key_of``
+    what makes two records the same import; ``describe`` how a duplicate is named.
+    """
+    result: Checked[RecordT] = Checked()
+    for index, doc in enumerate(items):
+        where = prefix.format(index)
+        problems, record = check_one(doc)
+        result.problems.extend((f"{where}{field}".rstrip("."), message) for field, message in problems)
+        if record is None:
+            continue
+        key = key_of(record)
+        if key in stored or key in seen:
+            result.duplicates.append(f"{where.rstrip('.')}: {describe(record)} was already imported")
+            continue
+        seen.add(key)
+        result.records.append(record)
+    return result
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """JSON text of an export (UTF-8 characters kept, indented, ending in a newline)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_json_file(path: str) -> tuple[object, str | None]:
+    """The parsed JSON of a file, or why it cannot be read (said as a person would read it)."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, "the file does not exist"
+    except IsADirectoryError:
+        return None, "is a folder, not a file"
+    except OSError as error:
+        return None, f"cannot be read: {error.strerror or error}"
+    try:
+        return json.loads(raw.decode("utf-8")), None
+    except UnicodeDecodeError:
+        return None, "is not UTF-8 text"
+    except json.JSONDecodeError as error:
+        return None, f"line {error.lineno} column {error.colno}: not valid JSON: {error.msg}"

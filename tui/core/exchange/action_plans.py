@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any
 
-from tui.core.exchange import wheels as exchange
+from tui.core import exchange
 from tui.core.action_plans import ActionPlan, PlanFormatError, plan_from_dict, plan_to_dict
-
-if TYPE_CHECKING:
-    from tui.context import AppContext
+from tui.core.frameworks import FrameworkCatalog
 
 
 def _fingerprint(data: dict[str, Any]) -> str:
@@ -30,17 +29,14 @@ def _check_plan(doc: object) -> tuple[list[exchange.Problem], ActionPlan | None]
         return problems, None
 
 
-def _check_plans(context: AppContext, items: list[Any], prefix: str, seen: set[str]) -> exchange.Checked:
+def check_plans(items: list[Any], prefix: str, seen: set[str], stored: Sequence[ActionPlan],
+                catalog: FrameworkCatalog) -> exchange.Checked[ActionPlan]:
     """Check action plans for import, field by field; a plan already stored is set apart."""
-    stored = {_fingerprint(plan_to_dict(plan)) for plan in context.action_plans.list()}
     return exchange.check_records(
-        items, prefix, seen, stored, _check_plan, lambda plan: _fingerprint(plan_to_dict(plan)),
-        lambda plan: f"the action plan '{plan.project}'", context.action_plans.add,
+        items, prefix, seen, {_fingerprint(plan_to_dict(plan)) for plan in stored}, _check_plan,
+        lambda plan: _fingerprint(plan_to_dict(plan)), lambda plan: f"the action plan '{plan.project}'",
     )
 
 
-def register() -> None:
-    """Add action plans to the export/import sections (idempotent)."""
-    exchange.register_section(exchange.DataSection(
-        "action_plans", lambda c: [plan_to_dict(p) for p in reversed(c.action_plans.list())], _check_plans, "action plan",
-    ))
+ACTION_PLANS = exchange.DataSection("action_plans", plan_to_dict, check_plans, "action plan")
+"""The action plans' section of the "all data" bundle."""

@@ -1,44 +1,26 @@
 """The 1:1 report: one wheel as Markdown that reads well in an email and rendered.
 
 :func:`build_report` is pure: it takes the wheel, its framework, the open
-objectives and any extra sections. Other activities plug in without editing
-this module: :func:`register_section` adds a section source (levels, ranking
-...), and :func:`set_wheel_text` replaces the bar table with a drawn wheel.
-:func:`report_for` gathers all of that from an :class:`~tui.context.AppContext`.
+objectives and any extra sections. Each activity adds its sections through its
+entry in :mod:`tui.activities` (levels, ranking ...); :func:`tui.transfer.report_for`
+gathers them for a stored wheel, and writes report files.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from tui.storage import safefile
 from tui.core.analysis import development_needs, organisation_needs, strengths
 from tui.core.wheels import Assessment
 from tui.core.development_plan import Objective
 from tui.core.model import Framework
 
-if TYPE_CHECKING:
-    from tui.context import AppContext
-
 Section = tuple[str, str]
 """An extra report section: (title, Markdown body)."""
 
-SectionSource = Callable[["AppContext", Assessment, Framework], "Section | None"]
-"""A function an activity registers to add a section (None when it has nothing for this wheel)."""
-
 WheelText = Callable[[Assessment, Framework], str]
 """A function drawing the wheel as plain text."""
-
-SECTION_SOURCES: list[SectionSource] = []
-"""Registered extra section sources, in report order."""
-
-_wheel_text: list[WheelText] = []
-"""The registered wheel drawing (at most one), else the bar table."""
 
 REPORT_WIDTH, REPORT_HEIGHT = 72, 30
 """Size of the drawn wheel in a report: fits an email and a Markdown code block."""
@@ -48,23 +30,6 @@ BAR_WIDTH = 10
 
 SERIES_LETTERS = "NWO"
 """Letters of the first three series (now, would like, organisation); later series get digits."""
-
-OUTPUT_ENV = "FRAMEWHEEL_OUTPUT_DIR"
-"""Environment variable naming the folder for reports and screenshots written from the app."""
-
-
-def register_section(source: SectionSource) -> None:
-    """Add a section source to every report (e.g. derived levels, the ranking)."""
-    if source not in SECTION_SOURCES:
-        SECTION_SOURCES.append(source)
-
-
-def set_wheel_text(draw: WheelText | None) -> None:
-    """Draw the wheel with ``draw`` in reports (None goes back to the bar table)."""
-    _wheel_text.clear()
-    if draw is not None:
-        _wheel_text.append(draw)
-
 
 def series_letter(index: int) -> str:
     """The letter (or digit) that marks series ``index`` in text."""
@@ -189,45 +154,6 @@ def build_report(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def report_for(context: AppContext, wheel: Assessment) -> str:
-    """The report of a stored wheel with its open objectives and every registered section."""
-    from tui import plugins
-
-    plugins.load()
-    framework = context.catalog.get(wheel.framework_id)
-    if framework is None:
-        raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded")
-    objectives = context.development_plan.open_objectives(framework.id)
-    extra = [section for source in SECTION_SOURCES if (section := source(context, wheel, framework))]
-    return build_report(wheel, framework, objectives, extra, _wheel_text[0] if _wheel_text else None)
-
-
-def output_dir() -> Path:
-    """Where the app writes reports and screenshots: ``$FRAMEWHEEL_OUTPUT_DIR``, else ``~/Documents/framewheel``."""
-    chosen = os.environ.get(OUTPUT_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "framewheel"
-
-
 def slug(text: str) -> str:
     """A short file-name-safe form of ``text``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "wheel"
-
-
-def write_report_file(context: AppContext, wheel: Assessment, folder: Path | None = None) -> Path:
-    """Write the wheel's report (private, atomically) into the output folder; return its path."""
-    folder = folder or output_dir()
-    safefile.ensure_private_dir(folder)
-    path = folder / f"report-{wheel.id}-{slug(wheel.label)}.md"
-    safefile.atomic_write(path, report_for(context, wheel).encode("utf-8"))
-    return path
-
-
-def write_new_output(stem: str, suffix: str, data: bytes, folder: Path | None = None) -> Path:
-    """Write a new private file ``<stem>-<time><suffix>`` in the output folder (never overwriting)."""
-    folder = folder or output_dir()
-    safefile.ensure_private_dir(folder)
-    return safefile.write_new_unique(folder, f"{stem}-{datetime.now():%Y%m%d-%H%M%S}", suffix, data)

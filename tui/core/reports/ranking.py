@@ -12,14 +12,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
-from tui.core.analysis import AreaGap
+from tui.core.analysis import AreaGap, development_needs, organisation_needs
+from tui.core.demo import DEMO_MARK
+from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import Area, Framework
-from tui.core.rankings import TIE_RULE, Ranking, rank_label, rows
+from tui.core.rankings import TIE_RULE, Groups, Ranking, rank_by_area, rank_label, rows
+from tui.core.reports.one_to_one import Section
+from tui.core.wheels import Assessment
 
-if TYPE_CHECKING:
-    from tui.context import AppContext
+
+class RankingMaker(Protocol):
+    """What the demo needs of the rankings' repository: making a ranking."""
+
+    def create(self, framework: Framework, name: str, *, day: str = "", notes: str = "",
+               groups: Groups | None = None, tag: str = "") -> Ranking:
+        """Store a new ranking and return it."""
 
 RANKING_FORMAT = "framewheel/ranking@1"
 """The format name and version of an exported ranking."""
@@ -111,11 +120,9 @@ DEMO_NAME = "Student services team (example)"
 """The name of the demo ranking."""
 
 
-def add_demo_ranking(context: AppContext) -> Ranking | None:
+def add_demo_ranking(rankings: RankingMaker, catalog: FrameworkCatalog) -> Ranking | None:
     """One example team ranking of the AHEP commitments, with ties at 1 and at 7 (None without AHEP)."""
-    from tui.core.demo import DEMO_MARK
-
-    framework = context.catalog.frameworks.get("ahep")
+    framework = catalog.frameworks.get("ahep")
     if framework is None:
         return None
     groups = (
@@ -126,7 +133,25 @@ def add_demo_ranking(context: AppContext) -> Ranking | None:
         ("responsible-practice",),
         ("sustainable-approaches", "wider-context"),
     )
-    return context.rankings.create(
+    return rankings.create(
         framework, DEMO_NAME, day="2026-11-24", groups=groups, tag=DEMO_MARK,
         notes="Example data. Agreed at the away day: students first, then working across teams.",
     )
+
+
+def ranking_report_section(ranking: Ranking | None, wheel: Assessment, framework: Framework) -> Section | None:
+    """The team ranking of the wheel's framework, with the gaps that matter most to the team."""
+    if ranking is None:
+        return None
+    ranks = rank_by_area(ranking, framework)
+    body = ranking_to_markdown(ranking, framework, heading_level=3)
+    lines = [body.rstrip(), "", "### Gaps beside the team's ranking", ""]
+    found = False
+    for what, gaps in (("would like", development_needs(wheel, framework)), ("organisation needs", organisation_needs(wheel, framework))):
+        for row in ranked_gaps(gaps, ranks):
+            if row.important:
+                found = True
+                lines.append(f"- {IMPORTANT_MARK} {row.area.heading}: rank {row.rank}, gap {row.gap} (now to {what})")
+    if not found:
+        lines.append("No area is both ranked in the team's top three and a gap of 3 points or more.")
+    return "Team ranking", "\n".join(lines)

@@ -1,0 +1,412 @@
+"""The one registry of activities: each declared once, read by everything that lists them.
+
+An :class:`Activity` says what the home screen's keys for it do, how its saved work opens,
+which repository keeps its records, its part of the "all data" export and import, its
+section of the 1:1 report, its example data for ``--demo`` and which of its fields are
+private. The home screen, the command palette, :mod:`tui.transfer` (export, import,
+report) and :meth:`tui.context.AppContext.open_demo` all read :data:`ACTIVITIES`; none of
+them names an activity.
+
+Adding an activity is a ``screens/<activity>/`` package, a ``tui/core/<activity>.py``
+module and one entry here. Screens and heavy modules are imported inside the small
+functions below, only when the activity is used, so the interface starts fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.context import AppContext
+    from tui.core.exchange import DataSection
+    from tui.core.model import Framework, SavedWork
+    from tui.core.reports.one_to_one import Section
+    from tui.core.wheels import Assessment
+    from tui.storage.database import Database
+
+Start = Callable[["Screen[Any]"], None]
+"""What a home-screen key does, given the home screen."""
+
+ReportSource = Callable[["AppContext", "Assessment", "Framework"], "Section | None"]
+"""An activity's section of the 1:1 report of a wheel (None when it has nothing for it)."""
+
+
+@dataclass(frozen=True)
+class Launcher:
+    """One key of the home screen (and one command of the palette) that starts an activity."""
+
+    key: str
+    """The key on the home screen ("w")."""
+    name: str
+    """The binding id is ``home.<name>``; keymaps use it."""
+    description: str
+    """What the key is called in the Activities panel, the footer, F1 and the palette."""
+    start: Start
+    """Run on the home screen when the key is pressed."""
+    tooltip: str = ""
+    """A longer sentence for the palette."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """An activity's part of the "all data" bundle: its section and how its records are read and stored."""
+
+    section: DataSection
+    """How one record is written and how exported items are checked."""
+    stored: Callable[[AppContext], Sequence[Any]]
+    """The stored records in the order the bundle lists them (oldest first, or the plan's order)."""
+    store: Callable[[AppContext, list[Any]], object]
+    """Store the new records of an import (called only when every file is fine)."""
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity of framewheel, declared once."""
+
+    name: str
+    """A short id ("wheel", "ranking"); also how its repository is asked for."""
+    title: str
+    """What it is called ("Self-assessment wheel")."""
+    launchers: tuple[Launcher, ...] = ()
+    work_kind: str = ""
+    """The ``kind`` of its saved work in the home screen's list ("wheel", "action plan")."""
+    open_work: Callable[[SavedWork], Screen[Any]] | None = None
+    """The screen that opens one item of its saved work."""
+    repository: Callable[[Database], Any] | None = None
+    """Makes its repository over the run's database (on first use)."""
+    exchange: Callable[[], Exchange] | None = None
+    """Its part of the "all data" export and import (loaded when an export or import runs)."""
+    report: Callable[[], ReportSource] | None = None
+    """Its section of the 1:1 report (loaded when a report is made)."""
+    demo: Callable[[AppContext], object] | None = None
+    """Adds its example data to a ``--demo`` database."""
+    private_fields: tuple[str, ...] = ()
+    """Fields of its records that are private to the person (never shown when presenting)."""
+
+
+@dataclass(frozen=True)
+class ActivityRegistry:
+    """The activities of a run, in the order of the design's key list."""
+
+    activities: tuple[Activity, ...] = field(default_factory=tuple)
+
+    def __iter__(self) -> Iterator[Activity]:
+        """Every activity, in order."""
+        return iter(self.activities)
+
+    def get(self, name: str) -> Activity | None:
+        """The activity called ``name``, if any."""
+        return next((a for a in self.activities if a.name == name), None)
+
+    def with_activity(self, activity: Activity) -> ActivityRegistry:
+        """A registry with ``activity`` added (or replacing one of the same name)."""
+        kept = tuple(a for a in self.activities if a.name != activity.name)
+        return replace(self, activities=(*kept, activity))
+
+    def launchers(self) -> list[Launcher]:
+        """Every home-screen key, in activity order."""
+        return [launcher for activity in self.activities for launcher in activity.launchers]
+
+    def launcher(self, name: str) -> Launcher | None:
+        """The launcher with binding name ``name``."""
+        return next((launcher for launcher in self.launchers() if launcher.name == name), None)
+
+    def opener(self, kind: str) -> Callable[[SavedWork], Screen[Any]] | None:
+        """How a saved item of ``kind`` opens."""
+        return next((a.open_work for a in self.activities if a.work_kind == kind and a.open_work), None)
+
+    def exchanges(self) -> list[Exchange]:
+        """Every activity's part of the "all data" bundle, in export order."""
+        return [activity.exchange() for activity in self.activities if activity.exchange is not None]
+
+    def report_sources(self) -> list[ReportSource]:
+        """Every activity's 1:1 report section, in report order."""
+        return [activity.report() for activity in self.activities if activity.report is not None]
+
+    def private_fields(self) -> dict[str, tuple[str, ...]]:
+        """Each activity's private fields, by activity name."""
+        return {a.name: a.private_fields for a in self.activities if a.private_fields}
+
+
+# --- the wheel ------------------------------------------------------------------------------
+
+
+def _new_wheel(home: Screen[Any]) -> None:
+    """Start a new wheel for the chosen framework, the focus on its first slider."""
+    from screens.wheel.open import start_new_wheel
+
+    start_new_wheel(home)
+
+
+def _wheel_history(home: Screen[Any]) -> None:
+    """List the wheels kept."""
+    from screens.wheel.history import HistoryScreen
+
+    home.app.push_screen(HistoryScreen())
+
+
+def _open_wheel(item: SavedWork) -> Screen[Any]:
+    """A saved wheel on its rating screen."""
+    from screens.wheel.open import open_saved_wheel
+
+    return open_saved_wheel(item)
+
+
+def _wheels(db: Database) -> Any:
+    """The wheels' repository."""
+    from tui.core.wheels import AssessmentRepository
+
+    return AssessmentRepository(db)
+
+
+def _wheels_exchange() -> Exchange:
+    """Wheels in the "all data" bundle."""
+    from tui.core.exchange.wheels import WHEELS
+
+    return Exchange(WHEELS, lambda c: c.assessments.list()[::-1], lambda c, wheels: c.assessments.add_many(wheels))
+
+
+def _demo_wheels(context: AppContext) -> object:
+    """Two example wheels of AHEP, some weeks apart."""
+    from tui.core.wheels import add_demo_wheels
+
+    return add_demo_wheels(context.assessments, context.catalog.get("ahep"))
+
+
+# --- levels, explorer, level finder ---------------------------------------------------------
+
+
+def _levels(home: Screen[Any]) -> None:
+    """The levels of the chosen framework."""
+    from screens.levels.levels import LevelsScreen
+
+    home.app.push_screen(LevelsScreen())
+
+
+def _explore(home: Screen[Any]) -> None:
+    """The explorer of the chosen framework."""
+    from screens.levels.explore import ExplorerScreen
+
+    home.app.push_screen(ExplorerScreen())
+
+
+def _finder(home: Screen[Any]) -> None:
+    """The level finder on the latest record of the chosen framework."""
+    from screens.levels.finder import FinderScreen
+
+    home.app.push_screen(FinderScreen())
+
+
+def _open_finder(item: SavedWork) -> Screen[Any]:
+    """A saved level-finder record."""
+    from screens.levels.finder import open_saved
+
+    return open_saved(item)
+
+
+def _finder_records(db: Database) -> Any:
+    """The level-finder records' repository."""
+    from tui.core.finder import FinderRepository
+
+    return FinderRepository(db)
+
+
+def _finder_exchange() -> Exchange:
+    """Level-finder records in the "all data" bundle."""
+    from tui.core.exchange.finder import FINDER_RECORDS
+
+    return Exchange(FINDER_RECORDS, lambda c: c.finder.list()[::-1], lambda c, records: [c.finder.add(r) for r in records])
+
+
+def _finder_report() -> ReportSource:
+    """The derived levels of the latest finder record, in the 1:1 report."""
+    from tui.core.reports.finder import levels_report_section
+
+    return lambda context, wheel, framework: levels_report_section(context.finder.latest(framework.id), wheel, framework)
+
+
+def _demo_finder(context: AppContext) -> object:
+    """An example level-finder record of AHEP."""
+    from tui.core.finder import add_demo_finder
+
+    return add_demo_finder(context.finder, context.catalog.frameworks.get("ahep", context.framework))
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+def _ranking(home: Screen[Any]) -> None:
+    """Rank the chosen framework's areas for a team."""
+    from screens.ranking.ranking import RankingScreen
+
+    home.app.push_screen(RankingScreen())
+
+
+def _open_ranking(item: SavedWork) -> Screen[Any]:
+    """A saved ranking."""
+    from screens.ranking.ranking import open_saved_ranking
+
+    return open_saved_ranking(item)
+
+
+def _rankings(db: Database) -> Any:
+    """The rankings' repository."""
+    from tui.core.rankings import RankingRepository
+
+    return RankingRepository(db)
+
+
+def _rankings_exchange() -> Exchange:
+    """Rankings in the "all data" bundle."""
+    from tui.core.exchange.rankings import RANKINGS
+
+    return Exchange(RANKINGS, lambda c: c.rankings.list()[::-1], lambda c, rankings: [c.rankings.add(r) for r in rankings])
+
+
+def _ranking_report() -> ReportSource:
+    """The latest team ranking beside the wheel's gaps, in the 1:1 report."""
+    from tui.core.reports.ranking import ranking_report_section
+
+    return lambda context, wheel, framework: ranking_report_section(context.rankings.latest(framework.id), wheel, framework)
+
+
+def _demo_ranking(context: AppContext) -> object:
+    """An example team ranking of AHEP."""
+    from tui.core.reports.ranking import add_demo_ranking
+
+    return add_demo_ranking(context.rankings, context.catalog)
+
+
+# --- development plan -----------------------------------------------------------------------
+
+
+def _plan(home: Screen[Any]) -> None:
+    """The development plan of the chosen framework."""
+    from screens.plan.plan import PlanScreen
+
+    home.app.push_screen(PlanScreen())
+
+
+def _report(home: Screen[Any]) -> None:
+    """Write the 1:1 report of the chosen framework's latest wheel."""
+    from screens.plan.plan import report_latest
+
+    report_latest(home, home.app.context.framework)  # type: ignore[attr-defined]
+
+
+def _open_plan(item: SavedWork) -> Screen[Any]:
+    """A framework's development plan."""
+    from screens.plan.plan import open_plan
+
+    return open_plan(item)
+
+
+def _objectives(db: Database) -> Any:
+    """The development plan's repository."""
+    from tui.core.development_plan import DevelopmentPlanRepository
+
+    return DevelopmentPlanRepository(db)
+
+
+def _objectives_exchange() -> Exchange:
+    """Objectives in the "all data" bundle."""
+    from tui.core.exchange.development_plan import OBJECTIVES
+
+    return Exchange(OBJECTIVES, lambda c: c.development_plan.list(),
+                    lambda c, objectives: c.development_plan.add_many(objectives))
+
+
+def _demo_plan(context: AppContext) -> object:
+    """An example plan of two objectives."""
+    from tui.core.development_plan import fill_demo_plan
+
+    fill_demo_plan(context)
+    return None
+
+
+# --- action plans (RAG boards) --------------------------------------------------------------
+
+
+def _boards(home: Screen[Any]) -> None:
+    """The action plans (RAG boards)."""
+    from screens.boards.action_plans import ActionPlansScreen
+
+    home.app.push_screen(ActionPlansScreen())
+
+
+def _open_board(item: SavedWork) -> Screen[Any]:
+    """A saved action plan on its board."""
+    from screens.boards.board import open_saved_plan
+
+    return open_saved_plan(item)
+
+
+def _action_plans(db: Database) -> Any:
+    """The action plans' repository."""
+    from tui.core.action_plans import ActionPlanRepository
+
+    return ActionPlanRepository(db)
+
+
+def _action_plans_exchange() -> Exchange:
+    """Action plans in the "all data" bundle."""
+    from tui.core.exchange.action_plans import ACTION_PLANS
+
+    return Exchange(ACTION_PLANS, lambda c: c.action_plans.list()[::-1], lambda c, plans: [c.action_plans.add(p) for p in plans])
+
+
+def _demo_boards(context: AppContext) -> object:
+    """Example action plans from the Technician Commitment self-assessment."""
+    from tui.core.action_plan_demo import add_demo_plans
+
+    return add_demo_plans(context.action_plans)
+
+
+ACTIVITIES = ActivityRegistry((
+    Activity(
+        "wheel", "Self-assessment wheel",
+        (Launcher("w", "wheel", "New wheel", _new_wheel),
+         Launcher("h", "history", "Wheel history", _wheel_history)),
+        work_kind="wheel", open_work=_open_wheel, repository=_wheels, exchange=_wheels_exchange, demo=_demo_wheels,
+        private_fields=("notes", "reflections", "person"),
+    ),
+    Activity("levels", "Levels", (Launcher("l", "levels", "Levels", _levels),)),
+    Activity("explore", "Explore the framework",
+             (Launcher("e", "explore", "Explore", _explore),)),
+    Activity(
+        "finder", "Level finder", (Launcher("f", "finder", "Level finder", _finder),),
+        work_kind="level finder", open_work=_open_finder, repository=_finder_records, exchange=_finder_exchange,
+        report=_finder_report, demo=_demo_finder, private_fields=("notes",),
+    ),
+    Activity(
+        "ranking", "Ranking", (Launcher("k", "ranking", "Ranking", _ranking),),
+        work_kind="ranking", open_work=_open_ranking, repository=_rankings, exchange=_rankings_exchange,
+        report=_ranking_report, demo=_demo_ranking,
+    ),
+    Activity(
+        "plan", "Development plan",
+        (Launcher("p", "plan", "Plan", _plan),
+         Launcher("r", "report", "1:1 report", _report, "Write the 1:1 report of the latest wheel to a file")),
+        work_kind="plan", open_work=_open_plan, repository=_objectives, exchange=_objectives_exchange, demo=_demo_plan,
+        private_fields=("review_notes",),
+    ),
+    Activity(
+        "boards", "Action plans (RAG boards)",
+        (Launcher("b", "boards", "Action plans (RAG boards)", _boards),),
+        work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
+        demo=_demo_boards,
+    ),
+))
+"""Every activity of framewheel, in the order of the design's key list."""
+
+
+def registry_of(extra: Iterable[Activity] = ()) -> ActivityRegistry:
+    """The shipped activities with ``extra`` ones added (a test adds a throwaway activity this way)."""
+    registry = ACTIVITIES
+    for activity in extra:
+        registry = registry.with_activity(activity)
+    return registry

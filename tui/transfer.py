@@ -1,0 +1,152 @@
+"""What the activities do together: the "all data" export and import, and the 1:1 report.
+
+Each reads the run's :class:`~tui.activities.ActivityRegistry` (``context.activities``)
+and reaches records only through the activities' repositories. Import reads and checks
+every file before anything is written; a file with any problem, or one already imported,
+adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.core.exchange import BUNDLE_FORMAT, read_json_file
+from tui.core.model import ASSESSMENT_FORMAT
+from tui.core.reports.one_to_one import WheelText, build_report, slug
+from tui.core.wheels import now_iso
+
+if TYPE_CHECKING:
+    from tui.activities import Exchange
+    from tui.context import AppContext
+    from tui.core.wheels import Assessment
+
+
+def export_all(context: AppContext) -> dict[str, Any]:
+    """Every activity's records as one ``framewheel/export@1`` bundle, each list in its activity's order."""
+    document: dict[str, Any] = {"format": BUNDLE_FORMAT, "exported": now_iso()}
+    for part in context.activities.exchanges():
+        document[part.section.name] = [part.section.document(record) for record in part.stored(context)]
+    return document
+
+
+@dataclass
+class FileOutcome:
+    """What importing one file found, and what it would store."""
+
+    path: str
+    problems: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    records: list[tuple[Exchange, list[Any]]] = field(default_factory=list)
+    """The new records to store, section by section (stored only if every file is fine)."""
+
+    @property
+    def importable(self) -> bool:
+        """True when the file has no problems (its new items can be written)."""
+        return not self.problems
+
+
+def section_nouns(context: AppContext) -> dict[str, Any]:
+    """Each bundle section by name (to say "2 wheels, 1 ranking")."""
+    return {part.section.name: part.section for part in context.activities.exchanges()}
+
+
+def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
+    """Read and check one exchange file against what is stored; nothing is written."""
+    outcome = FileOutcome(path)
+    doc, why = read_json_file(path)
+    if why is not None:
+        outcome.problems.append(f"{path}: {why}")
+        return outcome
+    parts = context.activities.exchanges()
+    if isinstance(doc, dict) and doc.get("format") == BUNDLE_FORMAT:
+        names = {part.section.name for part in parts}
+        outcome.problems.extend(f"{path}: {k}: is not a section of {BUNDLE_FORMAT}" for k in doc if k not in names | {"format", "exported"})
+        work = [(part, doc.get(part.section.name, []), part.section.name + "[{}].") for part in parts]
+    else:
+        wheels = [part for part in parts if part.section.name == "assessments"]
+        if not wheels or not isinstance(doc, dict) or doc.get("format") != ASSESSMENT_FORMAT:
+            found = json.dumps(doc.get("format")) if isinstance(doc, dict) else "no format"
+            outcome.problems.append(f"{path}: format: {found} is not {ASSESSMENT_FORMAT} or {BUNDLE_FORMAT}")
+            return outcome
+        work = [(wheels[0], [doc], "")]
+    for part, items, prefix in work:
+        if not isinstance(items, list):
+            outcome.problems.append(f"{path}: {part.section.name}: must be a list")
+            continue
+        checked = part.section.check(items, prefix, seen, part.stored(context), context.catalog)
+        outcome.problems.extend(f"{path}: {f}: {m}" if f else f"{path}: {m}" for f, m in checked.problems)
+        outcome.duplicates.extend(f"{path}: {d}" for d in checked.duplicates)
+        if checked.records:
+            outcome.records.append((part, checked.records))
+            outcome.counts[part.section.name] = checked.count
+    return outcome
+
+
+def import_files(context: AppContext, paths: list[str]) -> list[FileOutcome]:
+    """Check every file first, then store the new items of each file without problems."""
+    seen: set[str] = set()
+    outcomes = []
+    for path in paths:
+        local = set(seen)
+        outcome = check_file(context, path, local)
+        if outcome.importable:
+            seen = local
+        outcomes.append(outcome)
+    for outcome in outcomes:
+        if outcome.importable:
+            for part, records in outcome.records:
+                part.store(context, records)
+        else:
+            outcome.counts = {}
+    return outcomes
+
+
+def report_for(context: AppContext, wheel: Assessment, wheel_text: WheelText | None = None) -> str:
+    """The 1:1 report of a stored wheel with its open objectives and every activity's section."""
+    framework = context.catalog.get(wheel.framework_id)
+    if framework is None:
+        raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded")
+    objectives = context.development_plan.open_objectives(framework.id)
+    extra = [section for source in context.activities.report_sources() if (section := source(context, wheel, framework))]
+    return build_report(wheel, framework, objectives, extra, wheel_text)
+
+
+OUTPUT_ENV = "FRAMEWHEEL_OUTPUT_DIR"
+"""Environment variable naming the folder for reports and screenshots written from the app."""
+
+
+def output_dir() -> Path:
+    """Where the app writes reports and screenshots: ``$FRAMEWHEEL_OUTPUT_DIR``, else ``~/Documents/framewheel``."""
+    import os
+
+    chosen = os.environ.get(OUTPUT_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "framewheel"
+
+
+def write_report_file(context: AppContext, wheel: Assessment, folder: Path | None = None) -> Path:
+    """Write the wheel's report (private, atomically) into the output folder; return its path."""
+    from tui.storage import safefile
+
+    folder = folder or output_dir()
+    safefile.ensure_private_dir(folder)
+    path = folder / f"report-{wheel.id}-{slug(wheel.label)}.md"
+    safefile.atomic_write(path, report_for(context, wheel).encode("utf-8"))
+    return path
+
+
+def write_new_output(stem: str, suffix: str, data: bytes, folder: Path | None = None) -> Path:
+    """Write a new private file ``<stem>-<time><suffix>`` in the output folder (never overwriting)."""
+    from tui.storage import safefile
+
+    folder = folder or output_dir()
+    safefile.ensure_private_dir(folder)
+    return safefile.write_new_unique(folder, f"{stem}-{datetime.now():%Y%m%d-%H%M%S}", suffix, data)
