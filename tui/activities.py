@@ -293,9 +293,11 @@ def _plan(home: Screen[Any]) -> None:
 
 def _report(home: Screen[Any]) -> None:
     """Write the 1:1 report of the chosen framework's latest wheel."""
+    from screens.base import FramewheelScreen
     from screens.plan.plan import report_latest
 
-    report_latest(home, home.app.context.framework)  # type: ignore[attr-defined]
+    if isinstance(home, FramewheelScreen):
+        report_latest(home, home.context.framework)
 
 
 def _open_plan(item: SavedWork) -> Screen[Any]:

@@ -10,6 +10,22 @@ from tui.core.frameworks import FrameworkCatalog, FrameworkError, load_catalog, 
 from tui.core.model import Framework
 
 
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``frameworks list | show ID | validate FILE...`` to the ``framewheel`` parser."""
+    frameworks = commands.add_parser("frameworks", help="list, show or validate framework files")
+    actions = frameworks.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="list the loaded frameworks and any skipped files")
+    show = actions.add_parser("show", help="show one framework's structure")
+    show.add_argument("framework", metavar="ID|FILE")
+    validate = actions.add_parser("validate", help="check framework files without starting the interface")
+    validate.add_argument("files", metavar="FILE", nargs="+")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``framewheel frameworks``."""
+    return run_frameworks(args, out, err)
+
+
 def run_frameworks(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run one ``frameworks`` action; 0 on success, 1 when something is invalid or missing."""
     if args.action == "validate":

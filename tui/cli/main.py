@@ -9,12 +9,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from types import ModuleType
 from typing import Sequence, TextIO
 
 from tui import __version__
+from tui.cli import export, frameworks, imports, report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, a problem with the input, a command line that cannot be understood."""
+
+COMMANDS: dict[str, ModuleType] = {"frameworks": frameworks, "export": export, "import": imports, "report": report}
+"""Each subcommand's module: its ``add_parser(commands)`` and ``run(args, out, err)``."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,16 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--framework", metavar="ID|FILE", help="start on this framework (an id, or a framework YAML file)")
     parser.add_argument("--demo", action="store_true", help="run on a temporary database filled with example data; your own data is not touched")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    frameworks = commands.add_parser("frameworks", help="list, show or validate framework files")
-    actions = frameworks.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="list the loaded frameworks and any skipped files")
-    show = actions.add_parser("show", help="show one framework's structure")
-    show.add_argument("framework", metavar="ID|FILE")
-    validate = actions.add_parser("validate", help="check framework files without starting the interface")
-    validate.add_argument("files", metavar="FILE", nargs="+")
-    from tui.cli.exchange import add_commands
-
-    add_commands(commands)
+    for command in COMMANDS.values():
+        command.add_parser(commands)
     return parser
 
 
@@ -46,14 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "frameworks":
-            from tui.cli.frameworks import run_frameworks
-
-            return run_frameworks(args, sys.stdout, sys.stderr)
-        if args.command in ("export", "import", "report"):
-            from tui.cli.exchange import run_exchange
-
-            return run_exchange(args, sys.stdout, sys.stderr)
+        command = COMMANDS.get(args.command or "")
+        if command is not None:
+            return command.run(args, sys.stdout, sys.stderr)
         return run_interface(args, sys.stderr)
     except KeyboardInterrupt:
         return 130

@@ -31,7 +31,7 @@ def check_finder_document(doc: object, catalog: FrameworkCatalog) -> tuple[list[
         problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{FINDER_FORMAT}'"))
     reference = doc.get("framework")
     framework = catalog.get(str(reference.get("id"))) if isinstance(reference, dict) else None
-    if framework is None:
+    if framework is None or not isinstance(reference, dict):
         problems.append(("framework.id", "is not a loaded framework"))
         return problems, None
     for field_name in ("marks", "notes"):

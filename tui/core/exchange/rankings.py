@@ -55,7 +55,7 @@ def check_ranking(doc: object, catalog: FrameworkCatalog) -> tuple[list[exchange
             if area_id in seen_areas:
                 problems.append((f"groups[{index}]", f"'{area_id}' is ranked twice"))
             seen_areas.add(area_id)
-    if problems or framework is None:
+    if problems or framework is None or not isinstance(reference, dict):
         return problems, None
     created = str(doc.get("created") or now_iso())
     ranking = Ranking(

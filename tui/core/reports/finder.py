@@ -17,14 +17,14 @@ def levels_report_section(record: FinderRecord | None, wheel: Assessment, framew
     result = derive(framework, record)
     lines = [f"From the level finder record \"{record.label}\" ({record.created[:10]}).", "", f"**Best fit:** {result.reason}", ""]
     lines += [f"| {framework.area_word} | Level | Why |", "|---|---|---|"]
-    for area in result.areas:
-        if area.marked:
-            level = area.level.title if area.level else "not yet"
-            lines.append(f"| {area.area.heading} | {level} | {area.reason.split(': ', 1)[-1]} |")
+    for found in result.areas:
+        if found.marked:
+            level = found.level.title if found.level else "not yet"
+            lines.append(f"| {found.area.heading} | {level} | {found.reason.split(': ', 1)[-1]} |")
     steps = [(a.area, a.next_level, a.next_steps) for a in result.areas if a.marked and a.next_level and a.next_steps]
     if steps:
         lines += ["", "**Next steps** (the exemplars just above the level reached, not yet consistent):", ""]
-        for area, level, items in steps:
+        for area, next_level, items in steps:
             for item in items:
-                lines.append(f"- {area.heading}, {level.title}: {item}")
+                lines.append(f"- {area.heading}, {next_level.title}: {item}")
     return "Levels from the level finder", "\n".join(lines)

@@ -1,0 +1,48 @@
+"""``framewheel report [ASSESSMENT_ID | --latest] [-o FILE]``: the 1:1 report of one wheel, as Markdown."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from tui.cli.data import EXIT_PROBLEMS, add_db_option, emit, run_data_command
+from tui.context import AppContext
+
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``report`` to the ``framewheel`` parser."""
+    report = commands.add_parser("report", help="the 1:1 report of one wheel, as Markdown")
+    which = report.add_mutually_exclusive_group()
+    which.add_argument("assessment_id", metavar="ASSESSMENT_ID", type=int, nargs="?", help="the wheel's id")
+    which.add_argument("--latest", action="store_true", help="the most recently created wheel (the default)")
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    add_db_option(report)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``framewheel report`` on the chosen data file."""
+    return run_data_command(run_report, args, out, err)
+
+
+def run_report(context: AppContext, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``framewheel report [ASSESSMENT_ID | --latest] [-o FILE]``."""
+    from tui.transfer import report_for
+
+    if args.assessment_id is not None:
+        wheel = context.assessments.get(args.assessment_id)
+        if wheel is None:
+            print(f"framewheel: there is no wheel with id {args.assessment_id}", file=err)
+            return EXIT_PROBLEMS
+    else:
+        wheels = context.assessments.list()
+        if not wheels:
+            print("framewheel: no wheels saved yet, so there is nothing to report", file=err)
+            return EXIT_PROBLEMS
+        wheel = wheels[0]
+    try:
+        text = report_for(context, wheel)
+    except LookupError as error:
+        print(f"framewheel: {error}", file=err)
+        return EXIT_PROBLEMS
+    return emit(text, args.output, out, err)
