@@ -1,1 +1,1 @@
-"""The screens of framewheel, one module per screen; dialogs are ModalScreens."""
+"""The screens of framewheel: home and the shared pieces here, one package per activity, and dialogs/ (ModalScreens)."""

@@ -1,1 +1,1 @@
-"""screens.boards: see the README's "How the code is laid out"."""
+"""Action plans on red/amber/green boards: the list, the board and its dialogs."""

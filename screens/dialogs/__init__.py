@@ -1,1 +1,1 @@
-"""screens.dialogs: see the README's "How the code is laid out"."""
+"""Dialogs (``ModalScreen[T]`` closed with ``dismiss()``) shared by every activity: confirm, text input, notice, help."""

@@ -1,1 +1,1 @@
-"""screens.levels.levels: see the README's "How the code is laid out"."""
+"""Levels, the explorer, the step view, search and the level finder."""

@@ -1,1 +1,1 @@
-"""screens.plan.plan: see the README's "How the code is laid out"."""
+"""The development plan: objectives, their form, and suggestions from a wheel."""

@@ -1,1 +1,1 @@
-"""screens.ranking.ranking: see the README's "How the code is laid out"."""
+"""Ranking a framework's areas for a team, and the saved rankings."""

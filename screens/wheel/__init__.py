@@ -1,1 +1,1 @@
-"""screens.wheel: see the README's "How the code is laid out"."""
+"""The self-assessment wheel: rating, summary, reflection, history and comparison screens."""

@@ -1,1 +1,1 @@
-"""tests.e2e: see the README's "How the code is laid out"."""
+"""End-to-end tests: the real program in a pseudo-terminal, the command line, packaging and the architecture rules."""

@@ -1,1 +1,1 @@
-"""tests.screens: see the README's "How the code is laid out"."""
+"""Screen tests: the app built on a temporary database and driven with Pilot."""

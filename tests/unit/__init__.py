@@ -1,1 +1,1 @@
-"""tests.unit: see the README's "How the code is laid out"."""
+"""Unit tests of the core and storage (no interface)."""

@@ -1,1 +1,1 @@
-"""tui.cli.main: see the README's "How the code is laid out"."""
+"""The ``framewheel`` command line: one module per subcommand, and :mod:`tui.cli.main` to start."""

@@ -1,1 +1,4 @@
-"""tui.storage.database: see the README's "How the code is laid out"."""
+"""Storage: the only package that imports TinyDB or writes the data file.
+
+The database and its file format, safe private files, default paths, settings, the background
+saver, the crash log, and one repository per kind of record."""

@@ -1,1 +1,1 @@
-"""tui.core.reports: see the README's "How the code is laid out"."""
+"""Reports as Markdown: the 1:1 report of a wheel, and each activity's section of it."""
