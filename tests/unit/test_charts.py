@@ -1,4 +1,4 @@
-"""The wheel charts as text, without Textual: markers, letters, labels, not rated, and NO_COLOR."""
+"""The wheel charts as text, without Textual: markers, letters, labels, not rated, NO_COLOR and the palette."""
 
 from __future__ import annotations
 
@@ -119,3 +119,27 @@ def test_small_and_large_sizes_fit(ahep: Framework) -> None:
         lines = charts.radar(data, width, height, colour=False).splitlines()
         assert len(lines) <= height
         assert max(len(line) for line in lines) <= width
+
+
+class ThemeStub:
+    """Stands in for the app: a theme's CSS variables, as Textual's App gives them."""
+
+    def __init__(self, variables: dict[str, str]) -> None:
+        """A theme with these variables."""
+        self.variables = variables
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables."""
+        return self.variables
+
+
+def test_palette_is_read_from_the_theme() -> None:
+    """A theme that sets the chart variables colours the chart; one that does not gets the terminal's colours."""
+    from tui.widgets.theme_colours import chart_palette, series_style
+
+    assert chart_palette(ThemeStub({"primary": "#0178D4"})) == TERMINAL
+    themed = chart_palette(ThemeStub({"series-1": "#ff0000", "series-3": "ansi_bright_cyan", "chart-labels": "rgb(1, 2, 3)"}))
+    assert themed.series[:3] == ((255, 0, 0), 2, 14) and themed.labels == (1, 2, 3) and themed.rings == 8
+    assert series_style(ThemeStub({"series-1": "#ff0000"}), charts.style_for(0)) == "#ff0000"
+    assert series_style(ThemeStub({}), charts.style_for(1)) == "color(2)"
+    assert chart_palette(ThemeStub({"series-2": "not a colour"})).series[1] == 2  # a slip in a theme falls back
