@@ -14,6 +14,7 @@ from tui.core import charts
 from tui.core.wheels import Assessment
 from tui.core.model import Framework
 from tui.widgets.chart_view import ChartView
+from tui.widgets.theme_colours import chart_palette
 
 
 def _short(text: str, width: int) -> str:
@@ -114,7 +115,8 @@ turns: `t` shows the other.
         panel = self.query_one("#compare-chart-panel")
         width, height = max(panel.content_size.width - 1, 30), max(panel.content_size.height, 10)
         data = charts.compare_data(framework, earlier, later, series_id)
-        drawn = charts.bars(data, width) if self.kind == "bars" else charts.radar(data, width, height)
+        palette = chart_palette(self.app)
+        drawn = charts.bars(data, width, palette=palette) if self.kind == "bars" else charts.radar(data, width, height, palette=palette)
         self.query_one("#compare-chart", ChartView).show(drawn)
         table = self.query_one("#change-table", DataTable)
         table.clear()

@@ -30,6 +30,7 @@ from tui.core.wheels import Assessment
 from tui.core.model import Framework
 from tui.storage.saver import BackgroundSaver
 from tui.widgets.chart_view import ChartView
+from tui.widgets.theme_colours import chart_palette, series_style
 from tui.widgets.rating_slider import RatingSlider
 
 SAVE_SETTLE = 0.15
@@ -120,7 +121,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
                                 yield RatingSlider(
                                     area.id, series.id, wheel.rating(area.id, series.id) if wheel else None,
                                     low=framework.scale.min, high=framework.scale.max, letter=style.letter,
-                                    colour=style.rich_colour, id=f"slider-{i}-{j}",
+                                    colour=series_style(self.app, style), id=f"slider-{i}-{j}",
                                     tooltip=f"{area.title}: {series.title}",
                                 )
                 with VerticalScroll(id="area-detail-panel", can_focus=False):
@@ -137,7 +138,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         text = Text(" " * 22, no_wrap=True, overflow="ellipsis")
         for j, _series in enumerate(self.framework.series):
             style = charts.style_for(j)
-            text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {style.rich_colour}")
+            text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {series_style(self.app, style)}")
         return text
 
     def screen_commands(self) -> Iterable[SystemCommand]:
@@ -319,11 +320,12 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         if width < 20 or height < 5:
             return
         data = charts.wheel_data(self.framework, self.wheel)
-        key = (data, width, height, self.chart_kind)
+        palette = chart_palette(self.app)
+        key = (data, width, height, self.chart_kind, palette)
         if key == self._drawn:
             return
         self._drawn = key
-        drawn = charts.bars(data, width) if self.chart_kind == "bars" else charts.radar(data, width, height)
+        drawn = charts.bars(data, width, palette=palette) if self.chart_kind == "bars" else charts.radar(data, width, height, palette=palette)
         self.query_one("#wheel-chart", ChartView).show(drawn)
 
     def watch_chart_kind(self) -> None:

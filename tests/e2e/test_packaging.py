@@ -48,7 +48,12 @@ def test_wheel_installs_with_data_files(tmp_path: Path) -> None:
     assert lines[2] == "['ahep', 'aspect-core-principles', 'technician-commitment']"
     assert lines[3] == "True"
     assert lines[4].startswith(site) and lines[4].endswith("app.tcss")
-    console = env_dir / "bin" / "framewheel"
     run = subprocess.run([str(python), "-m", "tui", "--version"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.startswith("framewheel ")
-    assert not console.exists() or console.is_file()
+    # pip --target puts the console script under the target's bin/; it must be there and run.
+    console = Path(site) / "bin" / "framewheel"
+    assert console.is_file(), f"no console script in {console.parent}"
+    # Run by the fresh venv's interpreter (its shebang names the interpreter that ran pip).
+    run = subprocess.run([str(python), str(console), "--version"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("framewheel ")

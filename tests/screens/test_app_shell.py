@@ -16,7 +16,7 @@ from tui.app import CrashReport, FramewheelApp
 from tui.context import AppContext
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 async def test_home_lists_frameworks_and_empty_work(context: AppContext, size: tuple[int, int]) -> None:
     """At both sizes the home screen shows the frameworks, the outline and the empty work list."""
     app = FramewheelApp(context)
@@ -50,7 +50,7 @@ async def test_choose_framework_by_keys_is_remembered(context: AppContext, db_pa
 async def test_f1_help_shows_screen_help_and_keys(context: AppContext) -> None:
     """F1 opens help for the home screen with its keys; escape closes it."""
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -186,7 +186,7 @@ async def test_home_lists_recent_saved_work(context: AppContext) -> None:
     context.activities = context.activities.with_activity(
         Activity("listed", "Listed work", work_kind="wheel", repository=lambda db: Listing()))
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         text = screen_text(app)
         assert "Wheel number 27" in text  # 2026-11-28 is the newest date
@@ -202,7 +202,7 @@ async def test_every_kind_of_saved_work_opens_from_home(tmp_path: Path) -> None:
     for kind in kinds:
         assert callable(context.activities.opener(kind)), kind
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         opened = set()
         for row in range(app.screen.query_one("#work-table").row_count):

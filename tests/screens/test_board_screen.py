@@ -16,7 +16,7 @@ from tui.core.action_plans import TEMPLATE_SECTIONS, ActionPlan, PlanItem, PlanS
 from tui.app import FramewheelApp
 from tui.context import AppContext
 
-SIZES = [(80, 24), (160, 48)]
+SIZES = [(80, 24), (200, 60)]
 
 
 def small_plan() -> ActionPlan:
@@ -124,7 +124,7 @@ async def test_multiline_comment_keeps_with_ctrl_s(context: AppContext) -> None:
     """In a comment `enter` starts a new line and `ctrl+s` keeps the text."""
     context.action_plans.add(small_plan())
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await open_board(pilot)
         await press(pilot, "down", "r", "right", "enter", *"Not started", "enter", *"No budget yet", "ctrl+s")
         item = stored(context).sections[0].items[0]
@@ -183,7 +183,7 @@ async def test_filters_search_and_section_rename(context: AppContext) -> None:
     """`f` filters by rating, `s` by section, `/` searches, `x` clears; `enter` on a heading renames it."""
     context.action_plans.add(small_plan())
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await open_board(pilot)
         await press(pilot, "f", "f", "f")
         text = screen_text(app)
@@ -202,7 +202,7 @@ async def test_columns_view_rates_and_returns(context: AppContext) -> None:
     """`v` shows the items in columns by rating; `r` there moves an item to the red column."""
     context.action_plans.add(small_plan())
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await open_board(pilot)
         await press(pilot, "v")
         assert isinstance(app.screen, BoardColumnsScreen)
@@ -242,7 +242,7 @@ async def test_export_and_import_by_keys(context: AppContext, tmp_path: Path, mo
     monkeypatch.chdir(tmp_path)
     context.action_plans.add(small_plan())
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await open_board(pilot)
         await press(pilot, "m", "enter")
         report = tmp_path / "board-test-plan-rag-report.md"
@@ -281,7 +281,7 @@ async def test_new_section_help_and_columns_enter_returns_to_item(context: AppCo
     """`N` adds a section and edits its title; F1 lists the board's keys; `enter` in the columns view returns to that item."""
     context.action_plans.add(small_plan())
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         board = await open_board(pilot)
         await press(pilot, "N", "ctrl+u", *"Well-being", "enter")
         assert [s.title for s in stored(context).sections] == ["Visibility", "Well-being", "Recognition"]

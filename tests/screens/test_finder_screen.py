@@ -17,7 +17,7 @@ from tui.app import FramewheelApp
 from tui.context import AppContext
 from tui.core.finder import CONSISTENTLY, NOT_YET, SOMETIMES, add_demo_finder
 
-SIZES = [(80, 24), (160, 48)]
+SIZES = [(80, 24), (200, 60)]
 
 
 def result_panel(app: FramewheelApp) -> str:
@@ -102,7 +102,7 @@ async def test_saved_record_opens_from_home(context: AppContext) -> None:
     """The demo record is listed on the home screen and enter opens it in the finder."""
     add_demo_finder(context.finder, context.catalog.frameworks["ahep"])
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         assert "level finder" in screen_text(app)
         while app.focused is None or app.focused.id != "work-table":
@@ -174,7 +174,7 @@ async def test_help_states_the_rule(context: AppContext) -> None:
     from screens.dialogs.help import HelpScreen
 
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("f", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

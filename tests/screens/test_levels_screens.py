@@ -12,7 +12,7 @@ from tests.conftest import screen_text
 from tui.app import FramewheelApp
 from tui.context import AppContext
 
-SIZES = [(80, 24), (160, 48)]
+SIZES = [(80, 24), (200, 60)]
 
 
 def highlighted_words(app: FramewheelApp) -> set[str]:
@@ -160,7 +160,7 @@ async def test_step_view_between_adjacent_levels(context: AppContext, size: tupl
 async def test_exemplar_found_from_levels_opens_the_explorer(context: AppContext) -> None:
     """An exemplar hit found from the levels screen opens the explorer at its area."""
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("l", "slash", *"mechanisms", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)

@@ -1,4 +1,4 @@
-"""The development plan screen driven by its keys from the home screen, at 80x24 and 160x48."""
+"""The development plan screen driven by its keys from the home screen, at 80x24 and 200x60."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.unit.test_development_plan import add, rated_wheel
 from tui.app import FramewheelApp
 from tui.context import AppContext
 
-SIZES = [(80, 24), (160, 48)]
+SIZES = [(80, 24), (200, 60)]
 """The smallest supported terminal and a large one."""
 
 

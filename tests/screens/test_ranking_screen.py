@@ -15,7 +15,7 @@ from tui.app import FramewheelApp
 from tui.context import AppContext
 from tui.core.rankings import rank_by_area
 
-SIZES = [(80, 24), (160, 48)]
+SIZES = [(80, 24), (200, 60)]
 
 
 def messages(app: FramewheelApp) -> str:
@@ -198,7 +198,7 @@ async def test_home_work_list_opens_a_ranking(context: AppContext) -> None:
     ids = fw.area_ids
     context.rankings.create(fw, "Finance team", groups=((ids[3], ids[4]),))
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         assert "Finance team" in screen_text(app)
         while app.focused is None or app.focused.id != "work-table":
@@ -215,7 +215,7 @@ async def test_home_work_list_opens_a_ranking(context: AppContext) -> None:
 async def test_help_states_the_rule_and_keys_once(context: AppContext) -> None:
     """F1 on the ranking screen explains ties and lists 1-9 once."""
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("k", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -231,7 +231,7 @@ async def test_other_framework_uses_its_areas_and_words(context: AppContext) -> 
     """On a framework of 4 themes, ranks go 1-4, a 5 is refused, and the questions say "theme"."""
     context.choose_framework("technician-commitment")
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+    async with app.run_test(size=(200, 60), notifications=True) as pilot:
         await pilot.press("k")
         await pilot.pause()
         text = screen_text(app)

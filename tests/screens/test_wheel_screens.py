@@ -52,7 +52,7 @@ def summary_lists(app: FramewheelApp) -> dict[str, list[str]]:
     return sections
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 async def test_quick_path_types_a_whole_wheel_and_the_summary_is_in_order(context: AppContext, size: tuple[int, int]) -> None:
     """w, then digit + tab per slider: the 24 ratings are stored, in at most 60 key presses."""
     app = FramewheelApp(context)
@@ -130,9 +130,9 @@ async def test_narrow_layout_shows_the_chart_full_screen_and_toggles_bars(contex
 
 
 async def test_wide_layout_redraws_the_wheel_on_every_change(context: AppContext) -> None:
-    """At 160x48 the wheel is beside the sliders and follows each key."""
+    """At 200x60 the wheel is beside the sliders and follows each key."""
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("w", "4")
         await pilot.pause()
         assert "(mean 4.0)" in screen_text(app)
@@ -200,7 +200,7 @@ async def test_compare_shows_two_wheels_and_the_change_per_area(context: AppCont
     """v in the history compares the highlighted wheel with the one before it."""
     add_demo_wheels(context.assessments, context.framework)
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("h", "v")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
@@ -219,7 +219,7 @@ async def test_a_wheel_whose_framework_lost_an_area_opens_and_keeps_it(context: 
         ratings={"retired-area": {"current": 4, "aspiration": 9}, framework.areas[0].id: {"current": 2}},
     ))
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("tab", "tab", "enter")  # "Your work" on the home screen
         await pilot.pause()
         assert isinstance(app.screen, RatingScreen)
@@ -238,7 +238,7 @@ async def test_a_wheel_whose_framework_lost_an_area_opens_and_keeps_it(context: 
 async def test_a_change_just_before_quitting_is_saved(context: AppContext) -> None:
     """The save runs beside the interface; quitting at once still leaves the rating on disk."""
     app = FramewheelApp(context)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("w", "7", "tab", "9", "ctrl+q")
         await pilot.pause()
     wheel = context.assessments.list()[0]

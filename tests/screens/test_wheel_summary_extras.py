@@ -23,7 +23,7 @@ def prepare(context: AppContext) -> None:
         context.finder.set_mark(record.id, fw, "working-together", "associate", index, "consistently")
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 async def test_summary_shows_team_rank_and_levels(context: AppContext, size: tuple[int, int]) -> None:
     """From the history, `s` opens the summary: gaps carry the team rank, `!` flags the important big gap."""
     prepare(context)

@@ -1,11 +1,13 @@
 """Content checks of the shipped framework files.
 
 ``frameworks/ahep.yaml`` must hold the whole AHEP Professional Framework: the 4 member
-levels with their descriptors, the 8 commitments, and the 96 exemplar statements, each under
-the right commitment and level. The exemplars are checked against a verbatim copy of the
-guide's exemplar tables in ``tests/data/ahep_exemplars.txt`` (tab-separated rows, columns
-Associate, Member, Accredited Member, Fellow). The slips of the source are checked to be
-corrected. The other shipped files get lighter checks (shape, no personal contact details).
+levels with their descriptors, the 4 values, the 8 commitments, and the 96 exemplar statements,
+each under the right commitment and level. Values, level descriptors and exemplars are checked
+in full against the source document itself: the AHEP guide in the shared seeds folder beside the
+repository (``<repo>/../shared/seeds/000_563b6ef9430f5260.txt``, see ``seeds/README.md``), whose
+exemplar tables are tab-separated rows with columns Associate, Member, Accredited Member, Fellow.
+The slips of the source are checked to be corrected. The other shipped files get lighter checks
+(shape, no personal contact details).
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ from typing import Any
 import pytest
 import yaml
 
-FRAMEWORKS = Path(__file__).resolve().parents[2] / "frameworks"
-EXEMPLAR_TABLES = Path(__file__).resolve().parents[1] / "data" / "ahep_exemplars.txt"
+REPO = Path(__file__).resolve().parents[2]
+FRAMEWORKS = REPO / "frameworks"
+SEEDS = REPO.parent / "shared" / "seeds"
+"""The source documents: ``shared/seeds`` beside the repository (also in CI, where shared/ is copied beside the clone)."""
+AHEP_GUIDE = SEEDS / "000_563b6ef9430f5260.txt"
+"""*Using the AHEP Professional Framework: A Practical Guide to Success*, as text."""
 
 LEVEL_IDS = ["associate", "member", "accredited-member", "fellow"]
 LEVEL_TITLES = ["Associate", "Member", "Accredited Member", "Fellow"]
@@ -74,8 +80,35 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+def guide_section(start: str, end: str) -> list[str]:
+    """The lines of the AHEP guide from the heading line ``start`` up to the heading line ``end``.
+
+    The contents page names the same headings (followed by a tab and a page number), so the
+    headings are matched as whole lines.
+    """
+    assert AHEP_GUIDE.is_file(), f"the source document is missing: {AHEP_GUIDE} (see seeds/README.md)"
+    lines = AHEP_GUIDE.read_text(encoding="utf-8").splitlines()
+    first = lines.index(start)
+    return lines[first + 1:lines.index(end, first)]
+
+
+def guide_values() -> dict[str, str]:
+    """The guide's values: title -> its description (the line after the title, which starts "We ")."""
+    lines = [line.strip() for line in AHEP_GUIDE.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if "These are the values of AHEP" in line)
+    end = lines.index("8 Professional Commitments", start)
+    text = [line for line in lines[start + 1:end] if line]
+    return {title: line for title, line in zip(text, text[1:]) if line.startswith("We ") and not title.startswith("We ")}
+
+
+def guide_level_descriptors() -> list[list[str]]:
+    """The guide's member-level descriptors: 4 blocks of 5 bullets, in level order (the names were lost)."""
+    bullets = [normalise(line[2:]) for line in guide_section("Exploring the Member Levels", "Exploring the Framework") if line.startswith("- ")]
+    return [bullets[i:i + 5] for i in range(0, len(bullets), 5)]
+
+
 def parse_exemplar_tables() -> dict[str, list[list[str]]]:
-    """Parse the reference tables: commitment title -> columns (one list per level) of rows.
+    """Parse the guide's exemplar tables: commitment title -> columns (one list per level) of rows.
 
     A table starts after a heading such as
     ``1. Empowering Professional Development; encompassing Leadership`` (the number may be on
@@ -84,7 +117,7 @@ def parse_exemplar_tables() -> dict[str, list[list[str]]]:
     """
     tables: dict[str, list[list[str]]] = {}
     current: str | None = None
-    for line in EXEMPLAR_TABLES.read_text(encoding="utf-8").splitlines():
+    for line in guide_section("Exploring the Framework", "Using the Framework: For your own personal and professional development"):
         heading = re.match(r"^(?:\d\.\s*)?(.+?); encompassing (.+)$", line.strip())
         if heading:
             current = normalise(heading.group(1))
@@ -108,11 +141,13 @@ def ahep() -> dict[str, Any]:
 
 
 def test_reference_tables_are_complete() -> None:
-    """The reference copy holds 8 tables of 3 rows x 4 levels."""
+    """The guide holds 8 exemplar tables of 3 rows x 4 levels, 4 values and 4 x 5 level descriptors."""
     tables = parse_exemplar_tables()
     assert len(tables) == 8
     for title, columns in tables.items():
         assert [len(c) for c in columns] == [3, 3, 3, 3], title
+    assert list(guide_values()) == ["Credible", "Inclusive", "Personable", "Collaborative"]
+    assert [len(block) for block in guide_level_descriptors()] == [5, 5, 5, 5]
 
 
 def test_header(ahep: dict[str, Any]) -> None:
@@ -132,25 +167,22 @@ def test_no_duplicate_keys() -> None:
 
 
 def test_values(ahep: dict[str, Any]) -> None:
-    """The four AHEP values, each with a description."""
+    """The four AHEP values, each with the guide's description word for word."""
     assert [v["id"] for v in ahep["values"]] == [
         "credible", "inclusive", "personable", "collaborative"
     ]
-    assert all(v["description"].startswith("We ") for v in ahep["values"])
+    assert {v["title"]: normalise(v["description"]) for v in ahep["values"]} == {
+        title: normalise(text) for title, text in guide_values().items()
+    }
 
 
 def test_levels(ahep: dict[str, Any]) -> None:
-    """Associate, Member, Accredited Member, Fellow, in order, 5 descriptors each."""
+    """Associate, Member, Accredited Member, Fellow, in order, each with the guide's 5 descriptors in full."""
     levels = ahep["levels"]
     assert [lv["id"] for lv in levels] == LEVEL_IDS
     assert [lv["title"] for lv in levels] == LEVEL_TITLES
-    for level in levels:
-        assert len(level["summary"]) == 5, level["id"]
-        assert all(isinstance(b, str) and b.startswith("You") for b in level["summary"])
-    assert levels[0]["summary"][0].startswith("You are likely to have just started out")
-    assert levels[3]["summary"][0].startswith(
-        "You are likely to be working at a predominantly strategic level"
-    )
+    for level, descriptors in zip(levels, guide_level_descriptors(), strict=True):
+        assert [normalise(b) for b in level["summary"]] == descriptors, level["id"]
 
 
 def test_areas_shape(ahep: dict[str, Any]) -> None:

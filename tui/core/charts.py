@@ -7,6 +7,9 @@ reads with ``NO_COLOR=1`` and in 16 colours: a colour, a line marker, and a
 legend letter written at every vertex (N now, W would like, O organisation).
 A value that is not rated is left out of the polygon and shown as ``·``,
 never as 0. Nothing here imports Textual; charts are plain (or ANSI) strings.
+
+The colours are not chosen here: the caller passes a ``Palette`` (the interface builds one from
+the app's theme, see ``tui.widgets.theme_colours``); with no palette a chart is drawn without colour.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Sequence, Union
 
 import plotext as plt
 
@@ -24,32 +27,37 @@ from tui.core.model import Framework
 NOT_RATED = "·"
 """How a value that is not rated is written (distinct from 0)."""
 
-COLOUR_NAMES = {0: "black", 1: "red", 2: "green", 3: "yellow", 4: "blue", 5: "magenta", 6: "cyan", 7: "white"}
-"""Rich names of the 16-colour codes used for the series."""
+Colour = Union[int, tuple[int, int, int]]
+"""A terminal colour: a colour number (0-15 the terminal's own 16 colours, up to 255) or red, green, blue."""
 
-RING_COLOUR, LABEL_COLOUR = 8, 7
-"""16-colour codes of the rings/spokes (grey) and of the area labels."""
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours a chart is drawn in: one per series slot, the rings and spokes, the area labels."""
+
+    series: tuple[Colour, ...]
+    rings: Colour
+    labels: Colour
+
+    def series_colour(self, slot: int) -> Colour:
+        """The colour of a series slot (slots repeat when there are more series than colours)."""
+        return self.series[slot % len(self.series)]
 
 
 @dataclass(frozen=True)
 class SeriesStyle:
-    """How one series is drawn: legend letter (also written at vertices), line marker, 16-colour code."""
+    """How one series is drawn: legend letter (also written at vertices), line marker, palette slot."""
 
     letter: str
     marker: str
-    colour: int
+    slot: int
     name: str
-
-    @property
-    def rich_colour(self) -> str:
-        """The colour's Rich name, so that widgets match the chart."""
-        return COLOUR_NAMES.get(self.colour, "")
 
 
 SERIES_STYLES: tuple[SeriesStyle, ...] = (
-    SeriesStyle("N", "•", 6, "now"),
-    SeriesStyle("W", "+", 2, "would like"),
-    SeriesStyle("O", "x", 5, "organisation"),
+    SeriesStyle("N", "•", 0, "now"),
+    SeriesStyle("W", "+", 1, "would like"),
+    SeriesStyle("O", "x", 2, "organisation"),
     SeriesStyle("D", "*", 3, "fourth"),
     SeriesStyle("E", "o", 4, "fifth"),
 )
@@ -57,9 +65,9 @@ SERIES_STYLES: tuple[SeriesStyle, ...] = (
 
 COMPARE_STYLES: tuple[SeriesStyle, SeriesStyle] = (
     SeriesStyle("A", "+", 3, "earlier"),
-    SeriesStyle("B", "•", 6, "later"),
+    SeriesStyle("B", "•", 0, "later"),
 )
-"""Styles of the two wheels drawn on one compare chart."""
+"""Styles of the two wheels drawn on one compare chart (their colours are the fourth and first slots')."""
 
 
 @dataclass(frozen=True)
@@ -119,14 +127,34 @@ def compare_data(framework: Framework, earlier: Assessment, later: Assessment, s
     return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max)
 
 
-def _pixel(colour: int, on: bool) -> int | None:
-    """A foreground colour, or none when colour is off."""
-    return colour if on else None
+class _Ink:
+    """The colours of one drawing: the palette's, or none at all when colour is off."""
+
+    def __init__(self, palette: Palette | None, on: bool) -> None:
+        """Ink from ``palette`` when ``on`` and a palette is given; plain otherwise."""
+        self.palette = palette if on else None
+
+    @property
+    def on(self) -> bool:
+        """Whether anything is coloured."""
+        return self.palette is not None
+
+    def series(self, style: SeriesStyle) -> Colour | None:
+        """The colour of a series style, or None when plain."""
+        return self.palette.series_colour(style.slot) if self.palette else None
+
+    def rings(self) -> Colour | None:
+        """The colour of rings and spokes, or None when plain."""
+        return self.palette.rings if self.palette else None
+
+    def labels(self) -> Colour | None:
+        """The colour of area labels, or None when plain."""
+        return self.palette.labels if self.palette else None
 
 
-def _marker(symbol: str, colour: int, on: bool) -> plt.marker:
-    """A one-character plotext marker in a colour (or plain)."""
-    return plt.marker(symbol, _pixel(colour, on))
+def _marker(symbol: str, colour: Colour | None) -> plt.marker:
+    """A one-character plotext marker in a colour (or plain, for None)."""
+    return plt.marker(symbol, colour)
 
 
 def _start(width: int, height: int) -> plt.figure:
@@ -151,18 +179,18 @@ def _finish(fig: plt.figure, colour: bool) -> list[str]:
     return [line.rstrip() if not colour else line for line in text.rstrip("\n").split("\n")]
 
 
-def legend(data: ChartData, width: int, colour: bool = True) -> list[str]:
-    """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width."""
+def legend(data: ChartData, width: int, palette: Palette | None = None) -> list[str]:
+    """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width (coloured by ``palette``)."""
     entries = []
     for series in data.series:
         mean = series.mean()
         told = f"mean {mean:.1f}" if mean is not None else "not rated"
         plain = f"{series.style.letter} {series.style.marker} {series.title} ({told})"
-        entries.append((plain, series.style.colour))
+        entries.append((plain, palette.series_colour(series.style.slot) if palette else None))
     lines: list[str] = []
     current, used = "", 0
     for plain, code in entries:
-        shown = _ansi(plain, code) if colour else plain
+        shown = _colour_text(plain, code)
         if used and used + 3 + len(plain) > width:
             lines.append(current)
             current, used = "", 0
@@ -173,9 +201,16 @@ def legend(data: ChartData, width: int, colour: bool = True) -> list[str]:
     return lines
 
 
-def _ansi(text: str, code: int) -> str:
-    """Text in a 16-colour foreground (SGR 30-37 / 90-97)."""
-    sgr = 30 + code if code < 8 else 90 + code - 8
+def _ansi(text: str, colour: Colour) -> str:
+    """Text in a foreground colour: SGR 30-37 / 90-97 for the 16 colours, 38;5 for 256, 38;2 for RGB."""
+    if isinstance(colour, tuple):
+        sgr = "38;2;{};{};{}".format(*colour)
+    elif colour < 8:
+        sgr = str(30 + colour)
+    elif colour < 16:
+        sgr = str(90 + colour - 8)
+    else:
+        sgr = f"38;5;{colour}"
     return f"\x1b[{sgr}m{text}\x1b[0m"
 
 
@@ -186,19 +221,23 @@ def _ring_points(cx: float, cy: float, rx: float, ry: float, count: int) -> tupl
     return xs, ys
 
 
-def radar(data: ChartData, width: int, height: int, colour: bool | None = None) -> str:
-    """The wheel: rings, one spoke and label per area, one polygon per series, then the legend."""
-    colour = colour_wanted() if colour is None else colour
+def radar(data: ChartData, width: int, height: int, colour: bool | None = None, palette: Palette | None = None) -> str:
+    """The wheel: rings, one spoke and label per area, one polygon per series, then the legend.
+
+    Coloured by ``palette`` unless ``colour`` is False (by default: unless ``NO_COLOR`` is set);
+    with no palette the chart is plain.
+    """
+    ink = _Ink(palette, colour_wanted() if colour is None else colour)
     width, height = max(width, 30), max(height, 10)
-    legend_lines = legend(data, width, colour)
+    legend_lines = legend(data, width, ink.palette)
     n = len(data.labels)
     labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines))
-    legend_lines = [_colour_text(line, LABEL_COLOUR, colour) for line in key_lines] + legend_lines
+    legend_lines = [_colour_text(line, ink.labels()) for line in key_lines] + legend_lines
     fig = _start(width, plot_height)
     cx, cy = (width - 1) / 2, (plot_height - 1) / 2
     span = data.high - data.low or 1
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    ring_marker = _marker("·", RING_COLOUR, colour)
+    ring_marker = _marker("·", ink.rings())
     for step in (0.5, 1.0):
         xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(64, round(2 * math.pi * rx * step / 3))))
         fig.draw(fig.signal(xs, ys, marker=ring_marker))
@@ -207,17 +246,17 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None) 
         spoke_x += [cx + rx * math.cos(angle), cx]
         spoke_y += [cy + ry * math.sin(angle), cy]
     fig.draw(fig.signal(spoke_x, spoke_y, marker=ring_marker).lines())
-    vertices = [_draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, colour) for series in data.series]
+    vertices = [_draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, ink) for series in data.series]
     for series, rated in zip(data.series, vertices):
         if rated:  # letters last, so no line hides a vertex
-            letter = _marker(series.style.letter, series.style.colour, colour)
+            letter = _marker(series.style.letter, ink.series(series.style))
             fig.draw(fig.signal([p[0] for p in rated], [p[1] for p in rated], marker=letter))
     for label, angle in zip(labels, angles):
         c, s = math.cos(angle), math.sin(angle)
         x, y = cx + (rx + 2) * c, cy + (ry + 1) * s
         align = "left" if c > 0.2 else "right" if c < -0.2 else "center"
-        fig.draw(fig.text(x, round(y), plt.colorize(label, _pixel(LABEL_COLOUR, colour)), alignment=align))
-    return "\n".join(_finish(fig, colour) + legend_lines)
+        fig.draw(fig.text(x, round(y), plt.colorize(label, ink.labels()), alignment=align))
+    return "\n".join(_finish(fig, ink.on) + legend_lines)
 
 
 def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, ...], float, float, int, list[str]]:
@@ -258,18 +297,18 @@ def _wrap(entries: list[str], width: int) -> list[str]:
     return lines + ([current] if current else [])
 
 
-def _colour_text(text: str, code: int, colour: bool) -> str:
-    """Text in a colour, or as it is when colour is off."""
-    return _ansi(text, code) if colour else text
+def _colour_text(text: str, colour: Colour | None) -> str:
+    """Text in a colour, or as it is for None (colour off)."""
+    return text if colour is None else _ansi(text, colour)
 
 
 def _draw_polygon(
     fig: plt.figure, series: ChartSeries, angles: Sequence[float], geometry: tuple[float, float, float, float],
-    low: int, span: int, colour: bool,
+    low: int, span: int, ink: _Ink,
 ) -> list[tuple[float, float]]:
     """One series' lines between consecutive rated areas; returns its rated vertices."""
     cx, cy, rx, ry = geometry
-    points = []
+    points: list[tuple[float, float] | None] = []
     for value, angle in zip(series.values, angles):
         if value is None:
             points.append(None)
@@ -280,7 +319,7 @@ def _draw_polygon(
     if len(rated) > 1:
         n = len(points)
         closed = rated + [rated[0]]
-        signal = fig.signal([p[0] for _, p in closed], [p[1] for _, p in closed], marker=_marker(series.style.marker, series.style.colour, colour))
+        signal = fig.signal([p[0] for _, p in closed], [p[1] for _, p in closed], marker=_marker(series.style.marker, ink.series(series.style)))
         signal.lines()
         for k in range(1, len(closed)):  # no line across an area that is not rated
             if (closed[k - 1][0] + 1) % n != closed[k][0]:
@@ -289,11 +328,14 @@ def _draw_polygon(
     return [p for _, p in rated]
 
 
-def bars(data: ChartData, width: int, colour: bool | None = None) -> str:
-    """Grouped horizontal bars: per area its label, then one bar per series with letter and value."""
-    colour = colour_wanted() if colour is None else colour
+def bars(data: ChartData, width: int, colour: bool | None = None, palette: Palette | None = None) -> str:
+    """Grouped horizontal bars: per area its label, then one bar per series with letter and value.
+
+    Coloured as ``radar`` is: by ``palette``, unless colour is off or no palette is given.
+    """
+    ink = _Ink(palette, colour_wanted() if colour is None else colour)
     width = max(width, 40)
-    legend_lines = legend(data, width, colour)
+    legend_lines = legend(data, width, ink.palette)
     per_area = len(data.series) + 1
     rows = len(data.labels) * per_area
     fig = _start(width, rows)
@@ -303,21 +345,22 @@ def bars(data: ChartData, width: int, colour: bool | None = None) -> str:
     span = data.high - data.low or 1
     for i, label in enumerate(data.labels):
         top = rows - 1 - i * per_area
-        fig.draw(fig.text(0, top, plt.colorize(label[:label_width], _pixel(LABEL_COLOUR, colour)), alignment="left"))
+        fig.draw(fig.text(0, top, plt.colorize(label[:label_width], ink.labels()), alignment="left"))
         for j, series in enumerate(data.series):
             y = top - j
             style = series.style
-            fig.draw(fig.text(label_width + 1, y, plt.colorize(style.letter, _pixel(style.colour, colour)), alignment="left"))
+            pen = ink.series(style)
+            fig.draw(fig.text(label_width + 1, y, plt.colorize(style.letter, pen), alignment="left"))
             value = series.values[i]
             if value is None:
-                fig.draw(fig.text(bar_left, y, plt.colorize(f"{NOT_RATED} not rated", _pixel(RING_COLOUR, colour)), alignment="left"))
+                fig.draw(fig.text(bar_left, y, plt.colorize(f"{NOT_RATED} not rated", ink.rings()), alignment="left"))
                 continue
             length = round(bar_room * (value - data.low) / span)
             if length > 0:
                 xs = [bar_left + k for k in range(length)]
-                fig.draw(fig.signal(xs, [y] * length, marker=_marker(style.marker, style.colour, colour)))
-            fig.draw(fig.text(bar_left + length + 1, y, plt.colorize(str(value), _pixel(style.colour, colour)), alignment="left"))
-    return "\n".join(_finish(fig, colour) + legend_lines)
+                fig.draw(fig.signal(xs, [y] * length, marker=_marker(style.marker, pen)))
+            fig.draw(fig.text(bar_left + length + 1, y, plt.colorize(str(value), pen), alignment="left"))
+    return "\n".join(_finish(fig, ink.on) + legend_lines)
 
 
 def bars_height(data: ChartData) -> int:
