@@ -22,11 +22,11 @@ from tui.storage.settings import Settings
 from tui.storage.database import Database
 
 if TYPE_CHECKING:
-    from tui.core.action_plans import ActionPlanRepository
-    from tui.core.wheels import AssessmentRepository
-    from tui.core.development_plan import DevelopmentPlanRepository
-    from tui.core.finder import FinderRepository
-    from tui.core.rankings import RankingRepository
+    from tui.storage.repositories.action_plans import ActionPlanRepository
+    from tui.storage.repositories.wheels import AssessmentRepository
+    from tui.storage.repositories.development_plan import DevelopmentPlanRepository
+    from tui.storage.repositories.finder import FinderRepository
+    from tui.storage.repositories.rankings import RankingRepository
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -104,35 +104,35 @@ class AppContext:
     @cached_property
     def assessments(self) -> AssessmentRepository:
         """The wheels (self-assessments)."""
-        from tui.core.wheels import AssessmentRepository
+        from tui.storage.repositories.wheels import AssessmentRepository
 
         return AssessmentRepository(self.db)
 
     @cached_property
     def rankings(self) -> RankingRepository:
         """The named team rankings of a framework's areas."""
-        from tui.core.rankings import RankingRepository
+        from tui.storage.repositories.rankings import RankingRepository
 
         return RankingRepository(self.db)
 
     @cached_property
     def development_plan(self) -> DevelopmentPlanRepository:
         """The development plan's objectives."""
-        from tui.core.development_plan import DevelopmentPlanRepository
+        from tui.storage.repositories.development_plan import DevelopmentPlanRepository
 
         return DevelopmentPlanRepository(self.db)
 
     @cached_property
     def finder(self) -> FinderRepository:
         """The level-finder records (marks on exemplars, dated)."""
-        from tui.core.finder import FinderRepository
+        from tui.storage.repositories.finder import FinderRepository
 
         return FinderRepository(self.db)
 
     @cached_property
     def action_plans(self) -> ActionPlanRepository:
         """The action plans (RAG boards)."""
-        from tui.core.action_plans import ActionPlanRepository
+        from tui.storage.repositories.action_plans import ActionPlanRepository
 
         return ActionPlanRepository(self.db)
 

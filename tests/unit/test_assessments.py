@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.wheels import AssessmentRepository, RatingError
+from tui.core.wheels import RatingError
+from tui.storage.repositories.wheels import AssessmentRepository
 from tui.context import AppContext
 from tui.storage.database import Database
 

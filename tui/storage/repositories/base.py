@@ -13,12 +13,27 @@ from tui.storage.database import Collection, Database
 
 
 class DatedRecord(Protocol):
-    """What the shared reads need of a record: its id, framework and timestamps."""
+    """What the shared reads need of a record: its id, framework and timestamps (read-only)."""
 
-    id: int
-    framework_id: str
-    created: str
-    updated: str
+    @property
+    def id(self) -> int:
+        """The record id."""
+        ...
+
+    @property
+    def framework_id(self) -> str:
+        """The framework the record belongs to."""
+        ...
+
+    @property
+    def created(self) -> str:
+        """When it was made (ISO 8601)."""
+        ...
+
+    @property
+    def updated(self) -> str:
+        """When it last changed (ISO 8601)."""
+        ...
 
 
 RecordT = TypeVar("RecordT", bound=DatedRecord)
