@@ -9,9 +9,10 @@ from tui.core.action_plans import HEADER_FIELDS, KIND, TABLE, ActionPlan, new_pl
 from tui.core.model import SavedWork
 from tui.core.wheels import now_iso
 from tui.storage.database import Collection, Database
+from tui.storage.repositories.base import SavesInBackground
 
 
-class ActionPlanRepository:
+class ActionPlanRepository(SavesInBackground):
     """Create, read, change and delete action plans; every change is saved at once."""
 
     def __init__(self, db: Database) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.storage.database import Collection, Database
+from tui.storage.saver import BackgroundSaver, Done, Failed
 
 
 class DatedRecord(Protocol):
@@ -37,6 +38,15 @@ class DatedRecord(Protocol):
 
 
 RecordT = TypeVar("RecordT", bound=DatedRecord)
+
+
+class SavesInBackground:
+    """A repository whose changes a screen hands to a saver, so the disk never delays the next key."""
+
+    @staticmethod
+    def saver(on_done: Done | None = None, on_error: Failed | None = None, settle: float = 0.0) -> BackgroundSaver:
+        """A new :class:`~tui.storage.saver.BackgroundSaver` for one screen's saves of this kind of record."""
+        return BackgroundSaver(on_done, on_error, settle)
 
 
 class RecordRepository(Generic[RecordT]):

@@ -8,10 +8,10 @@ from typing import Any
 
 from tui.core.model import Framework, SavedWork
 from tui.core.wheels import TABLE, Assessment, check_rating, now_iso
-from tui.storage.repositories.base import RecordRepository
+from tui.storage.repositories.base import RecordRepository, SavesInBackground
 
 
-class AssessmentRepository(RecordRepository[Assessment]):
+class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
     """Create, read and change wheels; every change is saved at once."""
 
     TABLE = TABLE
