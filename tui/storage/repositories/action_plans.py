@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
-from tui.core.action_plans import HEADER_FIELDS, KIND, TABLE, ActionPlan, new_plan
+from tui.core.action_plans import HEADER_FIELDS, KIND, TABLE, ActionPlan, merge_plan, new_plan
 from tui.core.model import SavedWork
 from tui.core.wheels import now_iso
+from tui.storage import output
 from tui.storage.database import Collection, Database
 from tui.storage.repositories.base import SavesInBackground
 
@@ -44,6 +47,32 @@ class ActionPlanRepository(SavesInBackground):
         stored = replace(plan, updated=now_iso())
         self._records.replace(plan.id, stored.to_record())
         return stored
+
+    def save_changes(self, base: ActionPlan, mine: ActionPlan) -> ActionPlan:
+        """Store the change from ``base`` to ``mine``, merged into the plan as it is on disk now.
+
+        One lock, one read, one write: the record is re-read under the lock and only the
+        items and header fields this change touched are written (see
+        :func:`tui.core.action_plans.merge_plan`), so two instances on one board keep each
+        other's changes. KeyError when the plan was deleted meanwhile.
+        """
+
+        def change(record: dict[str, Any]) -> dict[str, Any]:
+            """Apply the change to the record as stored now."""
+            merged = replace(merge_plan(base, mine, ActionPlan.from_record(record)), updated=now_iso())
+            return {**record, **merged.to_record()}
+
+        return ActionPlan.from_record(self._records.mutate(mine.id, change))
+
+    @staticmethod
+    def export_refusal(path: Path) -> str | None:
+        """Why ``path`` may not be written as an export, or None (see :func:`tui.storage.output.export_refusal`)."""
+        return output.export_refusal(path)
+
+    @staticmethod
+    def write_export(path: Path, text: str) -> None:
+        """Write an export of a plan to ``path`` privately and atomically (see :func:`tui.storage.output.write_export`)."""
+        output.write_export(path, text)
 
     def update_header(self, plan_id: int, **header: str) -> ActionPlan:
         """Change header fields (read-modify-write under the lock); unknown names raise KeyError."""
