@@ -20,6 +20,7 @@ from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, Framewor
 from tui.core.model import Framework, SavedWork
 from tui.storage.settings import Settings
 from tui.storage.database import Database
+from tui.storage.safefile import write_private
 
 if TYPE_CHECKING:
     from tui.storage.repositories.action_plans import ActionPlanRepository
@@ -65,7 +66,7 @@ class AppContext:
     ) -> AppContext:
         """Load the frameworks and open the database; raise ContextError or StorageError."""
         extra = [Path(framework)] if framework and _is_file_argument(framework) else []
-        catalog = load_catalog(user_dir=user_dir, extra=extra)
+        catalog = load_catalog(user_dir=user_dir, extra=extra, write_cache=write_private)
         chosen = _choose_framework(catalog, framework, extra)
         db = Database(db_path)
         settings = Settings(db)
