@@ -10,12 +10,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 CORE = [
-    "tui.core.model", "tui.core.frameworks", "tui.core.framework_cache", "tui.storage.records", "tui.core.schema_checks", "tui.storage.database", "tui.storage.safefile",
+    "tui.core.model", "tui.core.frameworks", "tui.core.framework_cache", "tui.storage.repositories.base", "tui.core.schema_checks", "tui.storage.database", "tui.storage.safefile",
     "tui.storage.datafile", "tui.storage.paths", "tui.storage.settings", "tui.core.wheels", "tui.core.analysis", "tui.context", "tui.storage.crashlog", "tui.core.demo", "tui.cli.main", "tui.cli.frameworks",
     "tui.core.rankings", "tui.core.reports.ranking", "tui.core.exchange.rankings",
     "tui.core.development_plan", "tui.core.reports.one_to_one", "tui.core.exchange.wheels", "tui.cli.exchange",
     "tui.core.search", "tui.core.finder", "tui.core.reports.finder",
-    "tui.core.charts", "tui.storage.saver",
+    "tui.core.charts", "tui.storage.saver", "tui.storage.output", "tui.storage.repositories.wheels", "tui.storage.repositories.rankings",
+    "tui.storage.repositories.finder", "tui.storage.repositories.development_plan", "tui.storage.repositories.action_plans",
     "tui.core.action_plans", "tui.core.board_editor", "tui.core.exchange.plan_files", "tui.core.action_plan_demo", "tui.core.exchange.action_plans", "tui.plugins",
 ]
 """Modules that must work without Textual (the core and the screenless commands)."""
