@@ -410,6 +410,7 @@ class BoardScreen(FramewheelScreen):
             self.view.focus()
             self.redraw()
         else:
+            self._saver.flush()  # the list this returns to shows the plan as saved
             super().action_back()
 
     def action_search(self) -> None:

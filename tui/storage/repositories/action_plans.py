@@ -45,7 +45,7 @@ class ActionPlanRepository(SavesInBackground):
     def save(self, plan: ActionPlan) -> ActionPlan:
         """Store the whole plan (header and board) over its record; return it as stored."""
         stored = replace(plan, updated=now_iso())
-        self._records.replace(plan.id, stored.to_record())
+        self._records.mutate(plan.id, lambda record: {**record, **stored.to_record()})
         return stored
 
     def save_changes(self, base: ActionPlan, mine: ActionPlan) -> ActionPlan:
