@@ -158,7 +158,7 @@ def _open_wheel(item: SavedWork) -> Screen[Any]:
 
 def _wheels(db: Database) -> Any:
     """The wheels' repository."""
-    from tui.core.wheels import AssessmentRepository
+    from tui.storage.repositories.wheels import AssessmentRepository
 
     return AssessmentRepository(db)
 
@@ -210,7 +210,7 @@ def _open_finder(item: SavedWork) -> Screen[Any]:
 
 def _finder_records(db: Database) -> Any:
     """The level-finder records' repository."""
-    from tui.core.finder import FinderRepository
+    from tui.storage.repositories.finder import FinderRepository
 
     return FinderRepository(db)
 
@@ -255,7 +255,7 @@ def _open_ranking(item: SavedWork) -> Screen[Any]:
 
 def _rankings(db: Database) -> Any:
     """The rankings' repository."""
-    from tui.core.rankings import RankingRepository
+    from tui.storage.repositories.rankings import RankingRepository
 
     return RankingRepository(db)
 
@@ -309,7 +309,7 @@ def _open_plan(item: SavedWork) -> Screen[Any]:
 
 def _objectives(db: Database) -> Any:
     """The development plan's repository."""
-    from tui.core.development_plan import DevelopmentPlanRepository
+    from tui.storage.repositories.development_plan import DevelopmentPlanRepository
 
     return DevelopmentPlanRepository(db)
 
@@ -349,7 +349,7 @@ def _open_board(item: SavedWork) -> Screen[Any]:
 
 def _action_plans(db: Database) -> Any:
     """The action plans' repository."""
-    from tui.core.action_plans import ActionPlanRepository
+    from tui.storage.repositories.action_plans import ActionPlanRepository
 
     return ActionPlanRepository(db)
 

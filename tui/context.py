@@ -19,13 +19,14 @@ from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, Framewor
 from tui.core.model import Framework, SavedWork
 from tui.storage.settings import Settings
 from tui.storage.database import Database
+from tui.storage.safefile import write_private
 
 if TYPE_CHECKING:
-    from tui.core.action_plans import ActionPlanRepository
-    from tui.core.wheels import AssessmentRepository
-    from tui.core.development_plan import DevelopmentPlanRepository
-    from tui.core.finder import FinderRepository
-    from tui.core.rankings import RankingRepository
+    from tui.storage.repositories.action_plans import ActionPlanRepository
+    from tui.storage.repositories.wheels import AssessmentRepository
+    from tui.storage.repositories.development_plan import DevelopmentPlanRepository
+    from tui.storage.repositories.finder import FinderRepository
+    from tui.storage.repositories.rankings import RankingRepository
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -66,7 +67,7 @@ class AppContext:
     ) -> AppContext:
         """Load the frameworks and open the database; raise ContextError or StorageError."""
         extra = [Path(framework)] if framework and _is_file_argument(framework) else []
-        catalog = load_catalog(user_dir=user_dir, extra=extra)
+        catalog = load_catalog(user_dir=user_dir, extra=extra, write_cache=write_private)
         chosen = _choose_framework(catalog, framework, extra)
         db = Database(db_path)
         settings = Settings(db)

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+import contextvars
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar, Hashable
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from screens.base import FramewheelScreen
-from screens.boards.extras import BoardExtras
+from screens.boards.columns import BoardColumnsScreen
+from screens.boards.dialogs import PathDialog, PlanHeaderDialog
 from screens.boards.text import (
     BOARD_HELP,
     FIELD_NAMES,
     detail_text,
+    export_name,
+    next_rating_filter,
+    next_section_filter,
     summary_parts,
 )
 from screens.dialogs.confirm import ConfirmDialog
 from styles import style_path
-from tui.core.action_plans import FocusError, format_focus
+from tui.core.action_plans import ActionPlan, FocusError, format_focus, with_header
+from tui.core.exchange.plan_files import plan_to_csv, plan_to_markdown
 from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
 from tui.core.model import SavedWork
 from tui.widgets.board_view import BoardView, header_line
@@ -31,7 +42,7 @@ EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
 """The only actions that answer while a field is being edited."""
 
 
-class BoardScreen(BoardExtras, FramewheelScreen):
+class BoardScreen(FramewheelScreen):
     """One plan's board: sections and items, ratings with letters and symbols, edited in place."""
 
     CSS_PATH = style_path("board.tcss")
@@ -76,9 +87,16 @@ class BoardScreen(BoardExtras, FramewheelScreen):
         """What each part of the counts line shows now (only changed parts are redrawn)."""
         self.editing: tuple[str, Cursor] | None = None
         """The field being edited in place and the cursor it belongs to, or None."""
+        self._saved_plan: ActionPlan | None = None
+        """The plan as this board last handed it to the saver: the base each change is a difference from."""
+        self._save_numbers = itertools.count()
+        """Numbers the saves, so that each change is its own job, run in order."""
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_context: contextvars.Context | None = None
 
     def compose(self) -> ComposeResult:
         """Header, counts, search, column headings, the board, the focused item's detail, footer."""
+        self._saver = self.context.action_plans.saver(self._saved_in_thread, self._failed_in_thread)
         yield Header()
         with Horizontal(id="board-summary"):
             for part in ("count-red", "count-amber", "count-green", "count-none", "count-share", "count-flag", "count-note"):
@@ -99,6 +117,9 @@ class BoardScreen(BoardExtras, FramewheelScreen):
             self.app.pop_screen()
             return
         self.editor = BoardEditor(plan)
+        self._saved_plan = plan
+        self._loop = asyncio.get_running_loop()
+        self._loop_context = contextvars.copy_context()
         self.query_one("#board-search", Input).display = False
         for widget in self.query(".cell-editor"):
             widget.display = False
@@ -158,33 +179,65 @@ class BoardScreen(BoardExtras, FramewheelScreen):
         if self.editor is not None:
             self._detail()
 
-    def say(self, message: str, severity: str = "information", title: str = "") -> None:
+    def say(self, message: str, severity: SeverityLevel = "information", title: str = "") -> None:
         """Tell the person something: a toast, and the same words where they are looking (the detail line)."""
-        self.notify(message, severity=severity, title=title)  # type: ignore[arg-type]
+        self.notify(message, severity=severity, title=title)
         self.query_one("#board-detail", TextPanel).show(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
 
     # -- changes -----------------------------------------------------------------
     def changed(self, message: str = "Saved") -> None:
-        """Redraw now, store the plan after the screen is drawn, and say so."""
+        """Redraw now, hand the change to the saver once the screen is drawn, and say so when it is on disk."""
         self.redraw()
         self.call_after_refresh(self._store, message)
 
     def _store(self, message: str) -> None:
-        """Write the plan (whole) to the database."""
-        assert self.editor is not None
-        try:
-            self.context.action_plans.save(self.editor.plan)
-        except KeyError:
-            self.notify("This plan was deleted elsewhere; the change could not be saved.", severity="error")
+        """Hand the change since the last save to the saver: off the interface's thread, merged under the lock."""
+        assert self.editor is not None and self._saved_plan is not None
+        base, mine = self._saved_plan, self.editor.plan
+        if mine is base:
             return
-        self.mark_saved(message)
+        self._saved_plan = mine
+        plans = self.context.action_plans
+        self._saver.submit(("plan", self.plan_id, next(self._save_numbers), message), lambda: plans.save_changes(base, mine))
 
-    def _do(self, change: object, *args: object, message: str = "Saved") -> bool:
+    def _from_thread(self, callback: Callable[..., Any], *args: object) -> None:
+        """Run ``callback`` on the interface's loop (never waits, so a closing screen cannot deadlock)."""
+        try:
+            if self._loop is not None:
+                self._loop.call_soon_threadsafe(callback, *args, context=self._loop_context)
+        except RuntimeError:  # the loop is closed: the app has ended
+            pass
+
+    def _saved_in_thread(self, key: Hashable, result: object) -> None:
+        """A change is on disk: say so in the header, on the interface's thread."""
+        message = key[-1] if isinstance(key, tuple) else "Saved"
+        self._from_thread(self.mark_saved, str(message))
+
+    def _failed_in_thread(self, key: Hashable, error: Exception) -> None:
+        """A save failed: tell the person on the interface's thread."""
+        self._from_thread(self._save_failed, error)
+
+    def _save_failed(self, error: Exception) -> None:
+        """Say that the change was not saved, and why."""
+        if isinstance(error, KeyError):
+            self.notify("This plan was deleted elsewhere; the change could not be saved.", severity="error")
+        else:
+            self.notify(f"Not saved: {error}", severity="error", timeout=8)
+
+    def flush_saves(self) -> bool:
+        """Wait until every change made on this board is on disk (False after 10 s)."""
+        return self._saver.flush()
+
+    def on_unmount(self) -> None:
+        """Let every change reach the disk before the screen goes."""
+        self._saver.close()
+
+    def _do(self, change: Callable[..., object], *args: object, message: str = "Saved") -> bool:
         """Run one editor change; show its refusal as a message. True when something changed."""
         assert self.editor is not None
         before = self.editor.plan
         try:
-            change(*args)  # type: ignore[operator]
+            change(*args)
         except (EditError, FocusError) as error:
             self.say(str(error), severity="warning")
             return False
@@ -357,6 +410,7 @@ class BoardScreen(BoardExtras, FramewheelScreen):
             self.view.focus()
             self.redraw()
         else:
+            self._saver.flush()  # the list this returns to shows the plan as saved
             super().action_back()
 
     def action_search(self) -> None:
@@ -375,6 +429,83 @@ class BoardScreen(BoardExtras, FramewheelScreen):
     def _search_kept(self) -> None:
         """`enter` keeps the search and returns to the board."""
         self.view.focus()
+
+    # -- filters -----------------------------------------------------------------
+    def action_filter_rating(self) -> None:
+        """Show only one rating, cycling all, red, amber, green, not rated (`f`)."""
+        self.rating_filter = next_rating_filter(self.rating_filter)
+        self.redraw()
+
+    def action_filter_section(self) -> None:
+        """Show only one section, cycling through them and back to all (`s`)."""
+        assert self.editor is not None
+        self.section_filter = next_section_filter(self.section_filter, len(self.editor.plan.sections))
+        self.redraw()
+
+    def action_clear_filters(self) -> None:
+        """Show every item again (`x`)."""
+        self._clear_filters_quietly()
+        self.redraw()
+
+    def _clear_filters_quietly(self) -> None:
+        """Drop the filters and search without redrawing."""
+        self.rating_filter = self.section_filter = None
+        self.search = ""
+        search = self.query_one("#board-search", Input)
+        search.value, search.display = "", False
+
+    # -- columns, header, export -----------------------------------------------------
+    @work
+    async def action_columns(self) -> None:
+        """Show the items in columns by rating (`v`); `enter` there comes back to an item."""
+        await self.app.push_screen_wait(BoardColumnsScreen(self))
+        self.redraw()
+
+    def show_item(self, cursor: Cursor) -> None:
+        """Put the cursor on an item chosen in the columns view (the filters go, so that it shows)."""
+        assert self.editor is not None
+        self._clear_filters_quietly()
+        self.editor.cursor = cursor
+
+    @work
+    async def action_edit_header(self) -> None:
+        """Edit the plan's header (`e`)."""
+        assert self.editor is not None
+        values = await self.app.push_screen_wait(PlanHeaderDialog(self.editor.plan))
+        if values is not None:
+            header = {name: str(value) for name, value in values.items() if name != "template"}
+            self.editor.replace_plan(with_header(self.editor.plan, **header))
+            self.title = self.editor.plan.project
+            self.changed()
+
+    @work
+    async def action_export(self, kind: str) -> None:
+        """Write the plan as a Markdown report (`m`) or CSV (`c`) and say where."""
+        assert self.editor is not None
+        plan = self.editor.plan
+        suggested = Path.cwd() / export_name(plan.project, kind)
+        what = "Markdown progress/RAG report" if kind == "md" else "CSV (section,milestone,rag,comment,owner,focus)"
+        path_text = await self.app.push_screen_wait(PathDialog(f"Export the plan as {what}", str(suggested), "An existing file is replaced after you confirm."))
+        if path_text is None:
+            return
+        path = Path(path_text).expanduser()
+        plans = self.context.action_plans
+        refusal = plans.export_refusal(path)
+        if refusal is not None:
+            self.say(refusal, severity="error", title="Not exported")
+            return
+        if path.exists() and not await self.app.push_screen_wait(ConfirmDialog(f"Replace {path}?", yes="Replace")):
+            return
+        text = plan_to_markdown(plan) if kind == "md" else plan_to_csv(plan)
+        try:
+            plans.write_export(path, text)  # private (0600), complete or not at all
+        except ValueError as refusal:
+            self.say(str(refusal), severity="error", title="Not exported")
+            return
+        except OSError as error:
+            self.say(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not exported")
+            return
+        self.say(f"Wrote {path}", title="Exported")
 
 
 def _row_index(rows: list[Row], cursor: Cursor) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rich.text import Text
 from textual import on
@@ -15,17 +15,39 @@ from textual.widgets.option_list import Option
 from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.action_plans import RATING_TITLES, RATINGS, badge
-from tui.core.board_editor import Cursor
+from tui.core.board_editor import BoardEditor, Cursor
 from tui.widgets.board_view import FLAG
 
-if TYPE_CHECKING:
-    from screens.boards.board import BoardScreen
+
+class ColumnsHost(Protocol):
+    """What the columns view needs of the board it belongs to (the board screen)."""
+
+    @property
+    def editor(self) -> BoardEditor | None:
+        """The plan being edited, with its undo history."""
+        ...
+
+    def changed(self, message: str = "Saved") -> None:
+        """Redraw and save after a change made through the editor."""
+        ...
+
+    def action_undo(self) -> None:
+        """Undo the last change."""
+        ...
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        ...
+
+    def show_item(self, cursor: Cursor) -> None:
+        """Put the board's cursor on the item at ``cursor``."""
+        ...
 
 
 class BoardColumnsScreen(FramewheelScreen):
     """Four lists side by side; rating an item here moves it to its new column (and can be undone).
 
-    It dismisses with the cursor of an item to show on the board (`enter`) or None.
+    `enter` puts the board's cursor on the highlighted item and goes back; `escape` just goes back.
     """
 
     CSS_PATH = style_path("board.tcss")
@@ -50,7 +72,7 @@ redo. `enter` goes back to the board at the highlighted item, `escape` or `v` ba
         Binding("ctrl+y", "redo", "Redo", id="columns.redo"),
     ]
 
-    def __init__(self, board: BoardScreen) -> None:
+    def __init__(self, board: ColumnsHost) -> None:
         """The columns of ``board``'s plan; changes go through the board (saved and undoable)."""
         super().__init__()
         self.board = board
@@ -152,7 +174,8 @@ redo. `enter` goes back to the board at the highlighted item, `escape` or `v` ba
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         """`enter`: back to the board at this item."""
         section, item = (event.option.id or "0:0").split(":")
-        self.dismiss((int(section), int(item)))  # type: ignore[arg-type]
+        self.board.show_item((int(section), int(item)))
+        self.dismiss(None)
 
     def action_back(self) -> None:
         """Back to the board where it was (`escape`, `v`)."""

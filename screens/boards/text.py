@@ -32,6 +32,21 @@ The counts per rating and the share of green are always shown above the board.
 """
 
 
+RATING_FILTERS: tuple[str | None, ...] = (None, *RATINGS)
+"""The rating filter cycles through all, red, amber, green, not rated."""
+
+
+def next_rating_filter(current: str | None) -> str | None:
+    """The rating filter after ``current`` (None shows every rating)."""
+    return RATING_FILTERS[(RATING_FILTERS.index(current) + 1) % len(RATING_FILTERS)]
+
+
+def next_section_filter(current: int | None, count: int) -> int | None:
+    """The section filter after ``current`` among ``count`` sections, back to None (all) after the last."""
+    following = 0 if current is None else current + 1
+    return following if following < count else None
+
+
 FIELD_NAMES = {"rag": "rating", "milestone": "milestone", "comment": "comment", "owner": "owner", "focus": "focus years"}
 """What each field is called on screen."""
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+if TYPE_CHECKING:
+    from tui.context import AppContext
+
+Restore = Callable[[Path], object]
+"""Puts a backup back in place of the data file (the database's ``restore_backup``)."""
 
 
 class NoticeDialog(ModalScreen[None]):
@@ -20,11 +28,15 @@ class NoticeDialog(ModalScreen[None]):
         Binding("r", "restore", "Restore backup", id="notice.restore"),
     ]
 
-    def __init__(self, notices: list[str], backup: Path | None) -> None:
-        """The sentences to show and the backup that may be restored."""
+    def __init__(self, notices: list[str], backup: Path | None, restore: Restore | None = None) -> None:
+        """The sentences to show, the backup that may be restored, and what restores it.
+
+        Without ``restore`` the backup is restored by the app's database (``Database.restore_backup``).
+        """
         super().__init__()
         self.notices = notices
         self.backup = backup
+        self._restore = restore
 
     def compose(self) -> ComposeResult:
         """Title, the notices, and the buttons."""
@@ -56,7 +68,7 @@ class NoticeDialog(ModalScreen[None]):
         """Put the latest backup back in place of the current (fresh) data file."""
         if self.backup is None:
             return
-        context = self.app.context  # type: ignore[attr-defined]
-        context.db.restore_backup(self.backup)
+        restore = self._restore or cast("AppContext", getattr(self.app, "context")).db.restore_backup
+        restore(self.backup)
         self.app.notify(f"Restored {self.backup.name}; your data is back as it was then.", title="Backup restored")
         self.dismiss(None)

@@ -28,7 +28,6 @@ from tui.core import analysis
 from tui.core import charts
 from tui.core.wheels import Assessment
 from tui.core.model import Framework
-from tui.storage.saver import BackgroundSaver
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette, series_style
 from tui.widgets.rating_slider import RatingSlider
@@ -96,13 +95,13 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         self._area_index = 0
         self._last_slider: RatingSlider | None = None
         self._drawn: tuple[object, ...] | None = None
-        self._saver = BackgroundSaver(self._saved_in_thread, self._failed_in_thread, settle=SAVE_SETTLE)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_context: contextvars.Context | None = None
         self._saved_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the sliders with their detail, the chart panel and the footer."""
+        self._saver = self.context.assessments.saver(self._saved_in_thread, self._failed_in_thread, settle=SAVE_SETTLE)
         self.wheel = self.context.assessments.get(self.wheel_id)
         wheel = self.wheel
         framework = self.framework
@@ -181,15 +180,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
     def _rated(self, event: RatingSlider.Changed) -> None:
         """Draw the change at once, then save it."""
         assert self.wheel is not None
-        ratings = {a: dict(v) for a, v in self.wheel.ratings.items()}
-        cell = ratings.setdefault(event.area_id, {})
-        if event.value is None:
-            cell.pop(event.series_id, None)
-            if not cell:
-                ratings.pop(event.area_id)
-        else:
-            cell[event.series_id] = event.value
-        self.wheel = replace(self.wheel, ratings=ratings)
+        self.wheel = self.wheel.with_rating(event.area_id, event.series_id, event.value)
         self.redraw()
         self.call_after_refresh(self._after_draw, event.slider, event.area_id, event.series_id, event.value)
 

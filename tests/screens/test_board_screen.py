@@ -54,10 +54,18 @@ async def open_board(pilot: Pilot) -> BoardScreen:
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
-    """Press keys and let the screen draw and save."""
+    """Press keys and let the screen draw and save (the board saves off the interface's thread)."""
     await pilot.press(*keys)
     await pilot.pause()
     await pilot.pause()
+    flush_boards(pilot)
+
+
+def flush_boards(pilot: Pilot) -> None:
+    """Wait until every open board's changes are on disk."""
+    for screen in pilot.app.screen_stack:
+        if isinstance(screen, BoardScreen):
+            assert screen.flush_saves()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -306,5 +314,6 @@ async def test_keys_in_one_burst_rate_the_items_they_reach(context: AppContext) 
             app.post_message(events.Key(key, character))  # no waiting between keys, as from a terminal
         await pilot.pause()
         await pilot.pause()
+        flush_boards(pilot)
         items = stored(context).sections[0].items
         assert [items[0].rag, items[1].rag] == ["red", "amber"]

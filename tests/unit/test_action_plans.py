@@ -230,3 +230,65 @@ def test_demo_database_has_the_plans(tmp_path: Path) -> None:
         assert context.action_plans.count() == 2
     finally:
         context.close()
+
+
+def plan_on_disk(db_path: Path, plan_id: int) -> ActionPlan:
+    """The plan as it is in the data file now, read from disk (not any instance's memory)."""
+    import json
+
+    record = json.loads(db_path.read_text(encoding="utf-8"))["action_plans"][str(plan_id)]
+    return ActionPlan.from_record({**record, "id": plan_id})
+
+
+def test_two_instances_on_one_board_keep_each_others_changes(db_path: Path, tmp_path: Path) -> None:
+    """A rates item one and B (another instance, same file) edits item two: both changes are in the file."""
+    first = AppContext.open(db_path, user_dir=tmp_path / "none")
+    second = AppContext.open(db_path, user_dir=tmp_path / "none")
+    try:
+        stored = first.action_plans.add(plan())
+        board_a, board_b = BoardEditor(stored), BoardEditor(second.action_plans.get(stored.id) or stored)
+        board_a.cursor = (0, 0)
+        board_a.set_rating("amber")
+        board_b.cursor = (0, 1)
+        board_b.set_item(comment="done in May", owner="Sam")
+        first.action_plans.save_changes(stored, board_a.plan)
+        second.action_plans.save_changes(stored, board_b.plan)
+        items = plan_on_disk(db_path, stored.id).sections[0].items
+        assert (items[0].rag, items[0].comment) == ("amber", "late")
+        assert (items[1].rag, items[1].comment, items[1].owner) == ("green", "done in May", "Sam")
+        # B adds an item while A, who has not seen it, renames a section: nothing is lost either.
+        base_b = second.action_plans.get(stored.id)
+        assert base_b is not None
+        board_b = BoardEditor(base_b, (1, 0))
+        board_b.add_item("b2")
+        second.action_plans.save_changes(base_b, board_b.plan)
+        base_a = board_a.plan
+        board_a.cursor = (1, HEADING)
+        board_a.rename_section("B renamed")
+        first.action_plans.save_changes(base_a, board_a.plan)
+        on_disk = plan_on_disk(db_path, stored.id)
+        assert names(on_disk) == [["a1", "a2"], ["b1", "b2"]]
+        assert on_disk.sections[1].title == "B renamed" and on_disk.sections[0].items[1].owner == "Sam"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_structural_change_keeps_item_edits_made_elsewhere(db_path: Path, tmp_path: Path) -> None:
+    """A deletes item b1 while B rates a2: the file has a2 rated and b1 gone."""
+    first = AppContext.open(db_path, user_dir=tmp_path / "none")
+    second = AppContext.open(db_path, user_dir=tmp_path / "none")
+    try:
+        stored = first.action_plans.add(plan())
+        board_b = BoardEditor(stored, (0, 1))
+        board_b.set_rating("red")
+        second.action_plans.save_changes(stored, board_b.plan)
+        board_a = BoardEditor(stored, (1, 0))
+        board_a.delete()
+        first.action_plans.save_changes(stored, board_a.plan)
+        on_disk = plan_on_disk(db_path, stored.id)
+        assert names(on_disk) == [["a1", "a2"], []]
+        assert on_disk.sections[0].items[1].rag == "red"
+    finally:
+        first.close()
+        second.close()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.wheels import AssessmentRepository, RatingError
+from tui.core.wheels import Assessment, RatingError
+from tui.storage.repositories.wheels import AssessmentRepository
 from tui.context import AppContext
 from tui.storage.database import Database
 
@@ -76,3 +77,34 @@ def test_notes_reflections_rename_delete(context: AppContext) -> None:
     assert repo.get(wheel.id).notes == {}
     repo.delete(wheel.id)
     assert repo.get(wheel.id) is None and repo.count() == 0
+
+
+def test_two_instances_rating_one_wheel_keep_both_ratings(db_path: Path, tmp_path: Path) -> None:
+    """Instance A rates one cell and instance B (same file) another: both ratings are in the file on disk."""
+    import json
+
+    first = AppContext.open(db_path, user_dir=tmp_path / "none")
+    second = AppContext.open(db_path, user_dir=tmp_path / "none")
+    try:
+        framework = first.framework
+        (one, two), series = framework.areas[:2], framework.series[0]
+        wheel = first.assessments.create(framework)
+        assert second.assessments.get(wheel.id) is not None  # B has read the wheel before A changes it
+        first.assessments.set_rating(wheel.id, framework, one.id, series.id, 3)
+        second.assessments.set_rating(wheel.id, framework, two.id, series.id, 5)
+        record = json.loads(db_path.read_text(encoding="utf-8"))["assessments"][str(wheel.id)]
+        assert record["ratings"][one.id][series.id] == 3 and record["ratings"][two.id][series.id] == 5
+    finally:
+        first.close()
+        second.close()
+
+
+def test_with_rating_changes_one_cell_only() -> None:
+    """Assessment.with_rating sets or clears one rating and leaves the rest (and the original) alone."""
+    wheel = Assessment(id=1, framework_id="f", framework_version="1", label="w", created="c", updated="u",
+                       ratings={"a": {"now": 2}, "b": {"now": 4}})
+    rated = wheel.with_rating("a", "wish", 5)
+    assert rated.ratings == {"a": {"now": 2, "wish": 5}, "b": {"now": 4}} and rated.updated == "u"
+    cleared = rated.with_rating("b", "now", None, "later")
+    assert cleared.ratings == {"a": {"now": 2, "wish": 5}} and cleared.updated == "later"
+    assert wheel.ratings == {"a": {"now": 2}, "b": {"now": 4}}

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.frameworks import FrameworkError, load_catalog, load_framework, parse_framework, shipped_framework_files
+from tui.storage.safefile import write_private
 
 GOOD = textwrap.dedent(
     """\
@@ -195,14 +196,14 @@ def test_catalog_cache_is_used_only_for_unchanged_valid_files(tmp_path: Path) ->
     folder.mkdir()
     mine = folder / "mine.yaml"
     mine.write_text(GOOD, encoding="utf-8")
-    first = load_catalog(user_dir=folder)
+    first = load_catalog(user_dir=folder, write_cache=write_private)
     cache = FrameworkCache()
     assert cache.get(mine) == first.get("tiny")
     assert cache.get(shipped_framework_files()[0]) in first.frameworks.values()
-    second = load_catalog(user_dir=folder)
+    second = load_catalog(user_dir=folder, write_cache=write_private)
     assert second.frameworks == first.frameworks and second.problems == []
     mine.write_text(GOOD.replace('version: "1"', "version: 1"), encoding="utf-8")
-    third = load_catalog(user_dir=folder)
+    third = load_catalog(user_dir=folder, write_cache=write_private)
     assert "tiny" not in third.frameworks
     assert [p.message for p in third.problems] == ['version must be text, not a whole number; put it in quotes, e.g. "1"']
     assert FrameworkCache().get(mine) is None
@@ -212,8 +213,8 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     """A cache file that is not valid JSON changes nothing: the frameworks load from their files."""
     from tui.core.framework_cache import cache_path
 
-    load_catalog(user_dir=tmp_path / "none")
+    load_catalog(user_dir=tmp_path / "none", write_cache=write_private)
     cache_path().write_text("{not json", encoding="utf-8")
-    catalog = load_catalog(user_dir=tmp_path / "none")
+    catalog = load_catalog(user_dir=tmp_path / "none", write_cache=write_private)
     assert "ahep" in catalog.frameworks and len(catalog.get("ahep").areas) == 8
     assert cache_path().stat().st_mode & 0o777 == 0o600

@@ -630,3 +630,35 @@ def test_threads_of_one_process_do_not_interfere(tmp_path: Path) -> None:
     assert errors == []
     assert things.get(record_id)["n"] == 149
     db.close()
+
+
+def test_mutate_is_one_lock_one_read_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Changing one record takes the file lock once, reads the data once and writes the file once,
+    and sees a change another instance made just before (re-read under the lock)."""
+    import filelock
+
+    from tui.storage import database as database_module
+
+    path = tmp_path / "data.json"
+    mine, other = Database(path), Database(path)
+    record_id = mine.collection("things").insert({"a": 1, "b": 1})
+    other.collection("things").update(record_id, {"b": 2})
+    counts = {"lock": 0, "read": 0, "write": 0}
+
+    def counting(name: str, original: Any) -> Any:
+        """``original`` that counts its calls under ``name``."""
+        def call(*args: Any, **kwargs: Any) -> Any:
+            counts[name] += 1
+            return original(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", counting("lock", filelock.FileLock.acquire))
+    monkeypatch.setattr(database_module._AtomicJSONStorage, "read", counting("read", database_module._AtomicJSONStorage.read))
+    monkeypatch.setattr(safefile, "atomic_write", counting("write", safefile.atomic_write))
+    changed = mine.collection("things").mutate(record_id, lambda r: {**r, "a": r["a"] + 1})
+    assert counts == {"lock": 1, "read": 1, "write": 1}
+    assert changed == {"id": record_id, "a": 2, "b": 2}
+    monkeypatch.undo()
+    assert Database(path).collection("things").get(record_id) == {"id": record_id, "a": 2, "b": 2}
+    with pytest.raises(KeyError):
+        mine.collection("things").mutate(record_id + 1, lambda r: r)

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from tui.core.frameworks import FrameworkCatalog, FrameworkError, load_catalog, load_framework, validate_files
 from tui.core.model import Framework
+from tui.storage.safefile import write_private
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,7 +31,7 @@ def run_frameworks(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run one ``frameworks`` action; 0 on success, 1 when something is invalid or missing."""
     if args.action == "validate":
         return validate(args.files, out, err)
-    catalog = load_catalog()
+    catalog = load_catalog(write_cache=write_private)
     if args.action == "list":
         return list_frameworks(catalog, out, err)
     return show(catalog, args.framework, out, err)

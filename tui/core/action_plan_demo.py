@@ -9,7 +9,17 @@ an example, and the plans say so. No Textual here.
 
 from __future__ import annotations
 
-from tui.core.action_plans import ActionPlan, ActionPlanRepository, PlanItem, PlanSection
+from typing import Protocol
+
+from tui.core.action_plans import ActionPlan, PlanItem, PlanSection
+
+
+class AddsPlans(Protocol):
+    """Somewhere plans can be stored (the action plans repository)."""
+
+    def add(self, plan: ActionPlan) -> ActionPlan:
+        """Store ``plan`` as a new record and return it with its id."""
+        ...
 
 RAG_ANALYSIS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
     ('Ongoing Actions', (
@@ -160,6 +170,6 @@ def demo_plans() -> list[ActionPlan]:
     return [analysis, plan]
 
 
-def add_demo_plans(plans: ActionPlanRepository) -> list[ActionPlan]:
+def add_demo_plans(plans: AddsPlans) -> list[ActionPlan]:
     """Store the example plans (for ``--demo``) and return them as stored."""
     return [plans.add(plan) for plan in demo_plans()]

@@ -1,4 +1,4 @@
-"""Action plans (RAG boards): a header, sections (themes) and rated milestones, and their repository.
+"""Action plans (RAG boards): a header, sections (themes) and rated milestones.
 
 A plan is an immutable value (frozen dataclasses and tuples), so an undo history
 can keep earlier versions cheaply. Each item is rated red, amber, green or not
@@ -12,9 +12,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tui.core.wheels import now_iso
-from tui.core.model import SavedWork
-from tui.storage.database import Collection, Database
 
 TABLE = "action_plans"
 """The database table of action plans."""
@@ -216,7 +213,106 @@ HEADER_FIELDS = ("project", "author", "date", "period_from", "period_to", "statu
 def new_plan(project: str, template: bool = True, **header: str) -> ActionPlan:
     """A plan not yet stored: the Technician Commitment themes as empty sections, or none."""
     sections = tuple(PlanSection(title) for title in TEMPLATE_SECTIONS) if template else ()
-    return ActionPlan(id=0, project=project.strip() or "Untitled plan", sections=sections, **header)
+    unknown = set(header) - set(HEADER_FIELDS[1:])
+    if unknown:
+        raise TypeError(f"not header fields: {', '.join(sorted(unknown))}")
+    text = {name: header.get(name, "") for name in HEADER_FIELDS[1:]}
+    return ActionPlan(
+        id=0, project=project.strip() or "Untitled plan", author=text["author"], date=text["date"],
+        period_from=text["period_from"], period_to=text["period_to"], status=text["status"], sections=sections,
+    )
+
+
+def with_header(plan: ActionPlan, **header: str) -> ActionPlan:
+    """``plan`` with some header fields changed; an empty project keeps the old one; unknown names raise KeyError."""
+    unknown = set(header) - set(HEADER_FIELDS)
+    if unknown:
+        raise KeyError(f"not header fields: {', '.join(sorted(unknown))}")
+    text = {name: header.get(name, getattr(plan, name)) for name in HEADER_FIELDS}
+    return replace(
+        plan, project=text["project"].strip() or plan.project, author=text["author"], date=text["date"],
+        period_from=text["period_from"], period_to=text["period_to"], status=text["status"],
+    )
+
+
+ITEM_FIELD_NAMES = ("milestone", "rag", "comment", "owner", "focus")
+"""The fields of an item that a change can touch one by one."""
+
+
+def merge_plan(base: ActionPlan, mine: ActionPlan, stored: ActionPlan) -> ActionPlan:
+    """The plan as ``stored`` now with only the change from ``base`` to ``mine`` applied.
+
+    ``base`` is the plan as this board last saved it, ``mine`` the plan after the person's
+    change, ``stored`` the record as it is on disk now (another instance may have changed it).
+    Header fields and item fields are merged one by one: what this change did not touch stays
+    as stored. When the change only edited items or renamed sections, each edited item is
+    found in the stored plan (at its place, else by its content) and only its changed fields
+    are written. A change of shape (items added, deleted or moved) replaces the sections, and
+    edits made elsewhere to items this change did not touch are carried over.
+    """
+    header = {name: getattr(mine if getattr(mine, name) != getattr(base, name) else stored, name) for name in HEADER_FIELDS}
+    merged = with_header(stored, **header)
+    if _shape(base) == _shape(mine):
+        sections = list(stored.sections)
+        for s, section in enumerate(mine.sections):
+            before = base.sections[s]
+            if section.title != before.title and s < len(sections):
+                sections[s] = replace(sections[s], title=section.title)
+            for i, item in enumerate(section.items):
+                if item != before.items[i]:
+                    _patch_item(sections, _shape(base), (s, i), before.items[i], item)
+        return replace(merged, sections=tuple(sections))
+    if stored.sections == base.sections or _shape(stored) != _shape(base):
+        return replace(merged, sections=mine.sections)
+    sections = list(mine.sections)
+    for s, section in enumerate(stored.sections):
+        for i, theirs in enumerate(section.items):
+            original = base.sections[s].items[i]
+            if theirs != original:
+                _patch_item(sections, (), (s, i), original, theirs)
+    return replace(merged, sections=tuple(sections))
+
+
+def _shape(plan: ActionPlan) -> tuple[int, ...]:
+    """How many items each section has: equal shapes mean the same items at the same places."""
+    return tuple(len(section.items) for section in plan.sections)
+
+
+def _patch_item(sections: list[PlanSection], base_shape: tuple[int, ...], at: tuple[int, int], before: PlanItem, after: PlanItem) -> None:
+    """Apply the fields that changed from ``before`` to ``after`` to the matching item of ``sections``.
+
+    The match is the item at ``at`` when it is still ``before`` (or has its milestone), else the
+    first item equal to ``before``, else the first with its milestone; when ``sections`` still has
+    ``base_shape`` the item at ``at`` is the same item edited elsewhere, and is merged field by field.
+    Nothing is written when the item is gone.
+    """
+    s, i = at
+    places = [(a, b) for a, sec in enumerate(sections) for b in range(len(sec.items))]
+
+    def item_at(place: tuple[int, int]) -> PlanItem:
+        """The item at a place of ``sections``."""
+        return sections[place[0]].items[place[1]]
+
+    target = next(
+        (place for place in ([at] if at in places else []) if item_at(place) == before or item_at(place).milestone == before.milestone),
+        None,
+    )
+    target = target or next((place for place in places if item_at(place) == before), None)
+    target = target or next((place for place in places if item_at(place).milestone == before.milestone), None)
+    if target is None and at in places and tuple(len(sec.items) for sec in sections) == base_shape:
+        target = at
+    if target is None:
+        return
+    changes = {name: getattr(after, name) for name in ITEM_FIELD_NAMES if getattr(after, name) != getattr(before, name)}
+    current = item_at(target)
+    patched = PlanItem(
+        milestone=changes.get("milestone", current.milestone), rag=changes.get("rag", current.rag),
+        comment=changes.get("comment", current.comment), owner=changes.get("owner", current.owner),
+        focus=changes.get("focus", current.focus),
+    )
+    items = list(sections[target[0]].items)
+    items[target[1]] = patched
+    sections[target[0]] = replace(sections[target[0]], items=tuple(items))
 
 
 class PlanFormatError(ValueError):
@@ -303,62 +399,7 @@ def _exchange_item(item: Any, where: str, problems: list[str]) -> PlanItem:
     return PlanItem(milestone.strip(), rag or "", str(item.get("comment", "")), str(item.get("owner", "")), years)
 
 
-class ActionPlanRepository:
-    """Create, read, change and delete action plans; every change is saved at once."""
-
-    def __init__(self, db: Database) -> None:
-        """Plans in ``db``."""
-        self._records: Collection = db.collection(TABLE)
-
-    def add(self, plan: ActionPlan) -> ActionPlan:
-        """Store a plan as a new record and return it with its id (new, imported or demo plans)."""
-        stamp = now_iso()
-        stored = replace(plan, id=0, created=plan.created or stamp, updated=stamp)
-        return replace(stored, id=self._records.insert(stored.to_record()))
-
-    def create(self, project: str, template: bool = True, **header: str) -> ActionPlan:
-        """A new stored plan, from the Technician Commitment template or blank."""
-        return self.add(new_plan(project, template, **header))
-
-    def get(self, plan_id: int) -> ActionPlan | None:
-        """The plan with this id, or None."""
-        record = self._records.get(plan_id)
-        return ActionPlan.from_record(record) if record else None
-
-    def list(self) -> list[ActionPlan]:
-        """Every plan, the most recently changed first."""
-        plans = (ActionPlan.from_record(r) for r in self._records.all())
-        return sorted(plans, key=lambda p: (p.updated, p.id), reverse=True)
-
-    def save(self, plan: ActionPlan) -> ActionPlan:
-        """Store the whole plan (header and board) over its record; return it as stored."""
-        stored = replace(plan, updated=now_iso())
-        self._records.replace(plan.id, stored.to_record())
-        return stored
-
-    def update_header(self, plan_id: int, **header: str) -> ActionPlan:
-        """Change header fields (read-modify-write under the lock); unknown names raise KeyError."""
-        unknown = set(header) - set(HEADER_FIELDS)
-        if unknown:
-            raise KeyError(f"not header fields: {', '.join(sorted(unknown))}")
-        if "project" in header and not header["project"].strip():
-            header = {k: v for k, v in header.items() if k != "project"}
-        return ActionPlan.from_record(self._records.mutate(plan_id, lambda r: {**r, **header, "updated": now_iso()}))
-
-    def delete(self, plan_id: int) -> None:
-        """Remove a plan (the screens confirm first)."""
-        self._records.remove(plan_id)
-
-    def count(self) -> int:
-        """How many plans are stored."""
-        return self._records.count()
-
-    def saved_work(self) -> list[SavedWork]:
-        """The plans as lines of the home screen's work list."""
-        return [SavedWork(KIND, p.id, p.project, p.updated, detail=p.period()) for p in self.list()]
-
-
 __all__ = [
-    "ActionPlan", "ActionPlanRepository", "PlanItem", "PlanSection", "PlanFormatError", "FocusError",
-    "plan_to_dict", "plan_from_dict", "new_plan", "parse_focus", "format_focus", "badge",
+    "ActionPlan", "PlanItem", "PlanSection", "PlanFormatError", "FocusError",
+    "plan_to_dict", "plan_from_dict", "new_plan", "merge_plan", "with_header", "parse_focus", "format_focus", "badge",
 ]

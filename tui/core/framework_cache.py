@@ -4,6 +4,10 @@ The cache is plain JSON in the user cache folder (0700 folder, 0600 file). An
 entry is used only while its file has the same path, size and modification
 time; a file that changed, or that had problems, is always read again, so a
 person editing a framework sees every error. A damaged cache is ignored.
+
+This module does not write files itself: the function that writes the cache privately
+and atomically is given to it (``tui.storage.safefile.write_private``, passed in by the
+command line and the app context), so the core stays free of storage.
 """
 
 from __future__ import annotations
@@ -11,10 +15,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tui.core.model import Area, Framework, GuidanceSection, Level, Role, Scale, Series, Value
+
+PrivateWrite = Callable[[Path, bytes], None]
+"""Writes bytes to a path privately (0600 file, 0700 folders) and atomically; raises OSError."""
 
 CACHE_VERSION = 1
 """Bumped whenever the model changes shape, so an old cache is ignored."""
@@ -67,9 +75,13 @@ def from_json(data: dict[str, Any]) -> Framework:
 class FrameworkCache:
     """Frameworks keyed by file; read once, written back only when something new was parsed."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        """Load the cache file (an unreadable or outdated one counts as empty)."""
+    def __init__(self, path: Path | None = None, write_private: PrivateWrite | None = None) -> None:
+        """Load the cache file (an unreadable or outdated one counts as empty).
+
+        ``write_private`` writes it back; without one the cache is only read.
+        """
         self.path = path or cache_path()
+        self._write_private = write_private
         self.entries: dict[str, dict[str, Any]] = {}
         self.changed = False
         try:
@@ -98,14 +110,11 @@ class FrameworkCache:
 
     def save(self) -> None:
         """Write the cache if it changed (privately and atomically); failures are ignored."""
-        if not self.changed:
+        if not self.changed or self._write_private is None:
             return
-        from tui.storage import safefile
-
         try:
-            safefile.ensure_private_dir(self.path.parent)
             payload = json.dumps({"version": CACHE_VERSION, "files": self.entries}, ensure_ascii=False)
-            safefile.atomic_write(self.path, payload.encode("utf-8"))
+            self._write_private(self.path, payload.encode("utf-8"))
             self.changed = False
         except OSError:
             pass

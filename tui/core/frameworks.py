@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from tui.core.framework_cache import FrameworkCache
+from tui.core.framework_cache import FrameworkCache, PrivateWrite
 from tui.core.model import Framework
 
 DEFAULT_FRAMEWORK_ID = "ahep"
@@ -137,14 +137,18 @@ class FrameworkCatalog:
         return framework
 
 
-def load_catalog(user_dir: Path | None = None, extra: list[Path] | None = None, use_cache: bool = True) -> FrameworkCatalog:
+def load_catalog(
+    user_dir: Path | None = None, extra: list[Path] | None = None, use_cache: bool = True,
+    write_cache: PrivateWrite | None = None,
+) -> FrameworkCatalog:
     """Shipped frameworks, then the user's folder, then files named on the command line.
 
     Valid files that have not changed since they were last read come from the
-    framework cache; every other file is parsed and checked in full.
+    framework cache; every other file is parsed and checked in full. The cache is
+    written back with ``write_cache`` (``tui.storage.safefile.write_private``) when given.
     """
     catalog = FrameworkCatalog()
-    cache = FrameworkCache() if use_cache else None
+    cache = FrameworkCache(write_private=write_cache) if use_cache else None
     for path in shipped_framework_files():
         catalog.add_file(path, cache)
     folder = user_framework_dir() if user_dir is None else user_dir

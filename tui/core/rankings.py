@@ -1,4 +1,4 @@
-"""The ranking activity's core: the rank rule, the edits a person makes, and the repository.
+"""The ranking activity's core: the rank rule and the edits a person makes (stored by tui.storage.repositories.rankings).
 
 A ranking orders a framework's areas for a team's context (the guide's Ranking
 Activity, Appendix 2: "rank the eight areas 1-8 ... you may have two or three
@@ -19,13 +19,11 @@ The edit functions are pure: they take groups and return new groups, raising
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from tui.core.wheels import now_iso
-from tui.core.model import Framework, SavedWork
-from tui.storage.records import RecordRepository
+from tui.core.model import Framework
 
 TABLE = "rankings"
 """The database table of rankings."""
@@ -248,65 +246,3 @@ def check_date(text: str) -> str:
         raise RankError(f"Date '{text.strip()}' is not a date written YYYY-MM-DD (for example 2026-11-24).") from None
 
 
-class RankingRepository(RecordRepository[Ranking]):
-    """Create, read and change rankings; every change is saved at once."""
-
-    TABLE = TABLE
-    ORDER_BY = "updated"
-
-    def build(self, record: dict[str, Any]) -> Ranking:
-        """The Ranking of a stored record."""
-        return Ranking.from_record(record)
-
-    def create(self, framework: Framework, name: str, *, day: str = "", notes: str = "",
-               groups: Groups | None = None, tag: str = "") -> Ranking:
-        """A new ranking, in the framework's order unless ``groups`` are given."""
-        name = name.strip()
-        if not name:
-            raise RankError("A ranking needs a name (the team or the context).")
-        stamp = now_iso()
-        ranking = Ranking(
-            id=0, framework_id=framework.id, framework_version=framework.version, name=name,
-            date=check_date(day) if day else date.today().isoformat(), created=stamp, updated=stamp,
-            groups=normalise(groups or (), framework.area_ids), notes=notes.strip(), tag=tag,
-        )
-        return replace(ranking, id=self._records.insert(ranking.to_record()))
-
-    def add(self, ranking: Ranking) -> Ranking:
-        """Store a complete ranking as a new record (import); returns it with its id."""
-        return replace(ranking, id=self._records.insert(ranking.to_record()))
-
-    def _change(self, ranking_id: int, changes: dict[str, Any]) -> Ranking:
-        """Apply ``changes`` under the lock; RankError when the ranking was deleted meanwhile."""
-        try:
-            record = self._records.mutate(ranking_id, lambda r: {**r, **changes, "updated": now_iso()})
-        except KeyError:
-            raise RankError("This ranking no longer exists (was it deleted in another session?).") from None
-        return Ranking.from_record(record)
-
-    def set_groups(self, ranking_id: int, groups: Groups) -> Ranking:
-        """Store a new order (with its ties)."""
-        return self._change(ranking_id, {"groups": [list(g) for g in clean(groups)]})
-
-    def set_details(self, ranking_id: int, name: str, day: str, notes: str) -> Ranking:
-        """Rename, re-date and annotate; RankError (nothing changed) for an empty name or a bad date."""
-        name = name.strip()
-        if not name:
-            raise RankError("A ranking needs a name (the team or the context).")
-        return self._change(ranking_id, {"name": name, "date": check_date(day), "notes": notes.strip()})
-
-    def duplicate(self, ranking_id: int, name: str = "") -> Ranking:
-        """A copy of a ranking under a new name (``Copy of ...`` by default)."""
-        source = self.get(ranking_id)
-        if source is None:
-            raise RankError("That ranking no longer exists.")
-        stamp = now_iso()
-        copy = replace(source, id=0, name=name.strip() or f"Copy of {source.name}", created=stamp, updated=stamp, tag="")
-        return replace(copy, id=self._records.insert(copy.to_record()))
-
-    def saved_work(self) -> list[SavedWork]:
-        """The rankings as lines of the home screen's work list."""
-        return [
-            SavedWork("ranking", r.id, r.name, r.updated, detail=r.date, framework_id=r.framework_id)
-            for r in self.list()
-        ]

@@ -1,4 +1,4 @@
-"""Wheels (assessments): the dated, labelled ratings a person keeps, and their repository.
+"""Wheels (assessments): the dated, labelled ratings a person keeps, and the rule of a rating change.
 
 An assessment stores ``ratings[area_id][series_id] = value``; an area or a
 series that is missing is "not rated", which is different from 0. Ratings are
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Protocol
 
-from tui.core.model import Framework, SavedWork
-from tui.storage.records import RecordRepository
+from tui.core.model import Framework
 
 TABLE = "assessments"
 """The database table of wheels."""
@@ -62,6 +61,22 @@ class Assessment:
                     unplaced.setdefault(area_id, {})[series_id] = value
         return unplaced
 
+    def with_rating(self, area_id: str, series_id: str, value: int | None, updated: str = "") -> Assessment:
+        """This wheel with one rating set (or cleared, with None); every other rating as it was.
+
+        ``updated`` stamps the change (empty keeps the current stamp). This is the one place a
+        rating change is made: the rating screen draws with it and the repository stores with it.
+        """
+        ratings = {a: dict(v) for a, v in self.ratings.items()}
+        cell = ratings.setdefault(area_id, {})
+        if value is None:
+            cell.pop(series_id, None)
+            if not cell:
+                ratings.pop(area_id)
+        else:
+            cell[series_id] = value
+        return replace(self, ratings=ratings, updated=updated or self.updated)
+
     def to_record(self) -> dict[str, Any]:
         """The stored form (the id is the record id, not stored)."""
         return {
@@ -87,94 +102,20 @@ class RatingError(ValueError):
     """A rating that cannot be stored (off the scale, unknown area or series); nothing was changed."""
 
 
-class AssessmentRepository(RecordRepository[Assessment]):
-    """Create, read and change wheels; every change is saved at once."""
+def check_rating(framework: Framework, area_id: str, series_id: str, value: int | None) -> None:
+    """Raise RatingError unless (area, series) belong to ``framework`` and ``value`` is on its scale (or None)."""
+    if framework.area(area_id) is None or series_id not in framework.series_ids:
+        raise RatingError(f"'{area_id}'/'{series_id}' is not an area and series of {framework.title}")
+    if value is not None and not framework.scale.contains(value):
+        raise RatingError(f"{value} is off the scale ({framework.scale.min} to {framework.scale.max})")
 
-    TABLE = TABLE
-    ORDER_BY = "created"
 
-    def build(self, record: dict[str, Any]) -> Assessment:
-        """The Assessment of a stored record."""
-        return Assessment.from_record(record)
-
-    def create(self, framework: Framework, label: str = "", copy_from: Assessment | None = None, person: str = "") -> Assessment:
-        """A new wheel, blank or copied from another ("start from last time")."""
-        stamp = now_iso()
-        label = label or f"Wheel of {datetime.now().strftime('%d %b %Y %H:%M')}"
-        wheel = Assessment(
-            id=0, framework_id=framework.id, framework_version=framework.version, label=label,
-            created=stamp, updated=stamp, person=person or (copy_from.person if copy_from else ""),
-            ratings={a: dict(v) for a, v in copy_from.ratings.items()} if copy_from else {},
-            notes=dict(copy_from.notes) if copy_from else {},
-        )
-        new_id = self._records.insert(wheel.to_record())
-        return replace(wheel, id=new_id)
+class AddsWheels(Protocol):
+    """Somewhere complete wheels can be stored (the wheels repository, for demo data)."""
 
     def add(self, wheel: Assessment) -> Assessment:
-        """Store a complete wheel as a new record (used by import and demo data)."""
-        return replace(wheel, id=self._records.insert(wheel.to_record()))
-
-    def add_many(self, wheels: list[Assessment]) -> list[Assessment]:
-        """Store complete wheels as new records in one atomic write (used by import)."""
-        ids = self._records.insert_many([w.to_record() for w in wheels])
-        return [replace(w, id=i) for w, i in zip(wheels, ids)]
-
-    def set_rating(self, wheel_id: int, framework: Framework, area_id: str, series_id: str, value: int | None) -> Assessment:
-        """Set (or clear, with None) one rating; off-scale values are refused with RatingError."""
-        if framework.area(area_id) is None or series_id not in framework.series_ids:
-            raise RatingError(f"'{area_id}'/'{series_id}' is not an area and series of {framework.title}")
-        if value is not None and not framework.scale.contains(value):
-            raise RatingError(f"{value} is off the scale ({framework.scale.min} to {framework.scale.max})")
-
-        def change(record: dict[str, Any]) -> dict[str, Any]:
-            """Apply the rating to a fresh copy of the record."""
-            ratings = {a: dict(v) for a, v in record.get("ratings", {}).items()}
-            cell = ratings.setdefault(area_id, {})
-            if value is None:
-                cell.pop(series_id, None)
-                if not cell:
-                    ratings.pop(area_id)
-            else:
-                cell[series_id] = value
-            return {**record, "ratings": ratings, "updated": now_iso()}
-
-        return Assessment.from_record(self._records.mutate(wheel_id, change))
-
-    def set_note(self, wheel_id: int, area_id: str, text: str) -> Assessment:
-        """Set (or clear, with empty text) the note on an area."""
-        return self._set_text(wheel_id, "notes", area_id, text)
-
-    def set_reflection(self, wheel_id: int, question_index: int, text: str) -> Assessment:
-        """Set (or clear) the answer to a reflection question (0 is the first)."""
-        return self._set_text(wheel_id, "reflections", str(question_index), text)
-
-    def _set_text(self, wheel_id: int, field_name: str, key: str, text: str) -> Assessment:
-        """Set or clear one entry of a text mapping field."""
-
-        def change(record: dict[str, Any]) -> dict[str, Any]:
-            """Apply the text to a fresh copy of the record."""
-            values = dict(record.get(field_name, {}))
-            if text.strip():
-                values[key] = text
-            else:
-                values.pop(key, None)
-            return {**record, field_name: values, "updated": now_iso()}
-
-        return Assessment.from_record(self._records.mutate(wheel_id, change))
-
-    def rename(self, wheel_id: int, label: str) -> Assessment:
-        """Give a wheel a new label."""
-        return Assessment.from_record(
-            self._records.mutate(wheel_id, lambda r: {**r, "label": label.strip() or r.get("label", ""), "updated": now_iso()})
-        )
-
-    def saved_work(self) -> list[SavedWork]:
-        """The wheels as lines of the home screen's work list (read straight from the records: fast)."""
-        return [
-            SavedWork("wheel", r["id"], str(r.get("label", "")), str(r.get("updated", "")),
-                      detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
-            for r in self._records.all()
-        ]
+        """Store ``wheel`` as a new record and return it with its id."""
+        ...
 
 
 DEMO_WHEELS = (
@@ -184,7 +125,7 @@ DEMO_WHEELS = (
 """Two example wheels, a few months apart: label, days ago, base values and per-area offsets."""
 
 
-def add_demo_wheels(repo: AssessmentRepository, framework: Framework | None) -> list[Assessment]:
+def add_demo_wheels(repo: AddsWheels, framework: Framework | None) -> list[Assessment]:
     """Store the two example wheels (labelled as examples) for ``framework`` (none when not loaded); for ``--demo``."""
     from datetime import timedelta
 

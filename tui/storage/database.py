@@ -142,15 +142,19 @@ class _AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Atomically replace the file with ``data`` (always stamped with the schema version)."""
-        versioned = _with_version(data, SCHEMA_VERSION)
-        payload = _encode(versioned)
         with self._locked():
-            try:
-                safefile.atomic_write(self._path, payload)
-            except OSError as exc:
-                self.forget()
-                raise StorageError(f"The data file {self._path} could not be saved: {exc.strerror or exc}.") from exc
-            self.keep(versioned)
+            self.write_held(data)
+
+    def write_held(self, data: Mapping[str, dict[str, Any]]) -> None:
+        """:meth:`write` for a caller that already holds the lock (no second acquisition)."""
+        versioned = _with_version(dict(data), SCHEMA_VERSION)
+        payload = _encode(versioned)
+        try:
+            safefile.atomic_write(self._path, payload)
+        except OSError as exc:
+            self.forget()
+            raise StorageError(f"The data file {self._path} could not be saved: {exc.strerror or exc}.") from exc
+        self.keep(versioned)
 
     def close(self) -> None:
         """Release the pinned descriptor."""
@@ -197,7 +201,7 @@ class Database:
             with self.locked():
                 prepared = self._prepare()
                 if prepared is not None:  # already parsed: the first read need not parse it again
-                    self._tinydb.storage.keep(prepared)
+                    self._storage.keep(prepared)
         except OSError as exc:
             raise StorageError(f"The data file {self.path} could not be opened: {exc.strerror or exc}.") from exc
 
@@ -307,6 +311,31 @@ class Database:
             except OSError as exc:
                 raise StorageError(f"The backup {backup} could not be restored: {exc.strerror or exc}.") from exc
             return aside
+
+    def change_record(self, table: str, record_id: int, fn: Callable[[Record], Record]) -> Record:
+        """Read-modify-write one record of ``table`` under one lock, with one read and one write.
+
+        The file is read under the lock (so a change another instance made is seen),
+        ``fn`` is applied to a private copy of the record, and the whole data written
+        back atomically. Returns a private copy of the stored record, with ``"id"``.
+        """
+        storage = self._storage
+        with self.locked():
+            data: Data = storage.read() or {}
+            records = data.get(table, {})
+            key = str(record_id)
+            if key not in records:
+                raise KeyError(f"No record {record_id} in {table}")
+            new = _strip_id(fn(copy.deepcopy({**records[key], "id": record_id})))
+            storage.write_held({**data, table: {**records, key: new}})
+            return copy.deepcopy({**new, "id": record_id})
+
+    @property
+    def _storage(self) -> _AtomicJSONStorage:
+        """The storage under the TinyDB instance (always an :class:`_AtomicJSONStorage`)."""
+        storage = self._tinydb.storage
+        assert isinstance(storage, _AtomicJSONStorage)
+        return storage
 
     def collection(self, name: str) -> Collection:
         """The records of table ``name`` (names starting with ``_`` are reserved)."""
@@ -433,10 +462,9 @@ class Collection:
         return sorted(found, key=lambda r: r["id"])
 
     def mutate(self, record_id: int, fn: Callable[[Record], Record]) -> Record:
-        """Read-modify-write one record under the lock with a fresh read; return the new record."""
-        with self._db.locked():
-            current = self.get(record_id)
-            if current is None:
-                raise KeyError(f"No record {record_id} in {self.name}")
-            self.replace(record_id, fn(current))
-            return self.get(record_id) or {}
+        """Read-modify-write one record: one lock, one read of the file as it is now, one write.
+
+        ``fn`` gets a private copy of the stored record (with ``"id"``) and returns the
+        record to store; KeyError (nothing written) when the record is missing.
+        """
+        return self._db.change_record(self.name, record_id, fn)

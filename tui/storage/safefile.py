@@ -139,6 +139,12 @@ def atomic_write(target: Path, data: bytes) -> None:
     fsync_dir(target.parent)
 
 
+def write_private(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` privately (0600, in 0700 folders made as needed) and atomically."""
+    ensure_private_dir(target.parent)
+    atomic_write(target, data)
+
+
 def write_new_file(target: Path, data: bytes) -> None:
     """Create ``target`` holding ``data`` (0600, complete or absent); never overwrite.
 

@@ -10,18 +10,43 @@ from __future__ import annotations
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.storage.database import Collection, Database
+from tui.storage.saver import BackgroundSaver, Done, Failed
 
 
 class DatedRecord(Protocol):
-    """What the shared reads need of a record: its id, framework and timestamps."""
+    """What the shared reads need of a record: its id, framework and timestamps (read-only)."""
 
-    id: int
-    framework_id: str
-    created: str
-    updated: str
+    @property
+    def id(self) -> int:
+        """The record id."""
+        ...
+
+    @property
+    def framework_id(self) -> str:
+        """The framework the record belongs to."""
+        ...
+
+    @property
+    def created(self) -> str:
+        """When it was made (ISO 8601)."""
+        ...
+
+    @property
+    def updated(self) -> str:
+        """When it last changed (ISO 8601)."""
+        ...
 
 
 RecordT = TypeVar("RecordT", bound=DatedRecord)
+
+
+class SavesInBackground:
+    """A repository whose changes a screen hands to a saver, so the disk never delays the next key."""
+
+    @staticmethod
+    def saver(on_done: Done | None = None, on_error: Failed | None = None, settle: float = 0.0) -> BackgroundSaver:
+        """A new :class:`~tui.storage.saver.BackgroundSaver` for one screen's saves of this kind of record."""
+        return BackgroundSaver(on_done, on_error, settle)
 
 
 class RecordRepository(Generic[RecordT]):
