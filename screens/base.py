@@ -24,7 +24,7 @@ class FramewheelScreen(Screen[None]):
     @property
     def context(self) -> AppContext:
         """The run's frameworks, database and repositories."""
-        return self.app.context  # type: ignore[attr-defined, no-any-return]
+        return self.app.context  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         """Go back to the previous screen (`escape`)."""

@@ -326,7 +326,7 @@ def _demo_plan(context: AppContext) -> object:
     """An example plan of two objectives."""
     from tui.core.development_plan import fill_demo_plan
 
-    fill_demo_plan(context)
+    fill_demo_plan(context.development_plan, context.framework)
     return None
 
 

@@ -142,7 +142,7 @@ class FramewheelApp(App[None]):
     def action_save_svg(self) -> None:
         """Save what is on screen as an SVG file in the output folder and say where (`F12`)."""
         from tui.core.reports.one_to_one import slug
-        from tui.transfer import write_new_output
+        from tui.storage.output import write_new_output
 
         name = slug(type(self.screen).__name__.removesuffix("Screen")) or "screen"
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -116,37 +115,8 @@ def report_for(context: AppContext, wheel: Assessment, wheel_text: WheelText | N
     return build_report(wheel, framework, objectives, extra, wheel_text)
 
 
-OUTPUT_ENV = "FRAMEWHEEL_OUTPUT_DIR"
-"""Environment variable naming the folder for reports and screenshots written from the app."""
-
-
-def output_dir() -> Path:
-    """Where the app writes reports and screenshots: ``$FRAMEWHEEL_OUTPUT_DIR``, else ``~/Documents/framewheel``."""
-    import os
-
-    chosen = os.environ.get(OUTPUT_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "framewheel"
-
-
 def write_report_file(context: AppContext, wheel: Assessment, folder: Path | None = None) -> Path:
     """Write the wheel's report (private, atomically) into the output folder; return its path."""
-    from tui.storage import safefile
+    from tui.storage.output import write_output
 
-    folder = folder or output_dir()
-    safefile.ensure_private_dir(folder)
-    path = folder / f"report-{wheel.id}-{slug(wheel.label)}.md"
-    safefile.atomic_write(path, report_for(context, wheel).encode("utf-8"))
-    return path
-
-
-def write_new_output(stem: str, suffix: str, data: bytes, folder: Path | None = None) -> Path:
-    """Write a new private file ``<stem>-<time><suffix>`` in the output folder (never overwriting)."""
-    from tui.storage import safefile
-
-    folder = folder or output_dir()
-    safefile.ensure_private_dir(folder)
-    return safefile.write_new_unique(folder, f"{stem}-{datetime.now():%Y%m%d-%H%M%S}", suffix, data)
+    return write_output(f"report-{wheel.id}-{slug(wheel.label)}.md", report_for(context, wheel).encode("utf-8"), folder)

@@ -91,7 +91,7 @@ def test_suggestions_skip_areas_the_plan_covers(context: AppContext) -> None:
 
 def test_saved_work_and_demo(context: AppContext) -> None:
     """The demo plan has two objectives and shows as one line of saved work."""
-    fill_demo_plan(context)
+    fill_demo_plan(context.development_plan, context.framework)
     objectives = context.development_plan.list("ahep")
     assert len(objectives) == 2 and objectives[0].status == "in progress"
     work = [w for w in context.saved_work() if w.kind == "plan"]

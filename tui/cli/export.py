@@ -10,7 +10,7 @@ from tui.context import AppContext
 
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``export`` to the ``framewheel`` parser."""
     export = commands.add_parser("export", help="write wheels, or all data, as JSON, CSV or Markdown")
     export.add_argument("--format", choices=("json", "csv", "md"), default="json", help="the file format (default json)")

@@ -11,7 +11,7 @@ from tui.core.model import Framework
 from tui.storage.safefile import write_private
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``frameworks list | show ID | validate FILE...`` to the ``framewheel`` parser."""
     frameworks = commands.add_parser("frameworks", help="list, show or validate framework files")
     actions = frameworks.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -10,7 +10,7 @@ from tui.context import AppContext
 
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``import`` to the ``framewheel`` parser."""
     importer = commands.add_parser("import", help="import exchange files (checked before anything is written)")
     importer.add_argument("files", metavar="FILE", nargs="+")

@@ -10,7 +10,7 @@ from tui.context import AppContext
 
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``report`` to the ``framewheel`` parser."""
     report = commands.add_parser("report", help="the 1:1 report of one wheel, as Markdown")
     which = report.add_mutually_exclusive_group()

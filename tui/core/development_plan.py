@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from tui.core.analysis import development_needs, organisation_needs, strengths
 from tui.core.wheels import Assessment
 from tui.core.model import Framework
-
-if TYPE_CHECKING:
-    from tui.context import AppContext
 
 TABLE = "objectives"
 """The database table of plan objectives."""
@@ -209,17 +206,23 @@ def suggest_objectives(
     return found
 
 
-def fill_demo_plan(context: AppContext) -> None:
-    """An example plan with two objectives on the current framework (for ``--demo``)."""
-    framework = context.framework
+class AddsObjectives(Protocol):
+    """What the demo needs of the development plan's repository: adding an objective."""
+
+    def add(self, framework: Framework, **fields: Any) -> Objective:
+        """Store a new objective of ``framework`` and return it."""
+
+
+def fill_demo_plan(plan: AddsObjectives, framework: Framework) -> None:
+    """An example plan with two objectives on ``framework`` (for ``--demo``)."""
     first, second = framework.areas[0], framework.areas[min(2, len(framework.areas) - 1)]
-    context.development_plan.add(
+    plan.add(
         framework, title=f"Develop {first.title}", areas=(first.id,),
         success_criteria=f"By my next wheel I rate myself 7 or more in {first.label}, with two examples to show.",
         activities="Shadow a colleague for a day; book one short course this term.",
         target_date="2027-03-31", status="in progress", review_notes="Course booked for February (example).",
     )
-    context.development_plan.add(
+    plan.add(
         framework, title=f"Share my strength in {second.title}", areas=(second.id,),
         success_criteria="Run one lunchtime session for the team and ask for feedback.",
         activities="Draft the session outline; agree a date with the team leader.", target_date="2027-06-30",

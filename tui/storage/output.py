@@ -6,11 +6,33 @@ there at all; a path that is a symbolic link, a folder or not a regular file is 
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
-from tui.core.reports.one_to_one import output_dir
 from tui.storage import safefile
+
+OUTPUT_ENV = "FRAMEWHEEL_OUTPUT_DIR"
+"""Environment variable naming the folder for reports and screenshots written from the app."""
+
+
+def output_dir() -> Path:
+    """Where the app writes reports and screenshots: ``$FRAMEWHEEL_OUTPUT_DIR``, else ``~/Documents/framewheel``."""
+    chosen = os.environ.get(OUTPUT_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "framewheel"
+
+
+def write_output(name: str, data: bytes, folder: Path | None = None) -> Path:
+    """Write ``name`` in the output folder privately and atomically (replacing an earlier one); return its path."""
+    folder = folder or output_dir()
+    safefile.ensure_private_dir(folder)
+    path = folder / name
+    safefile.atomic_write(path, data)
+    return path
 
 
 def write_new_output(stem: str, suffix: str, data: bytes, folder: Path | None = None) -> Path:
