@@ -83,8 +83,12 @@ first and every problem is listed with its line, and nothing is imported until a
 
         self.app.push_screen(BoardScreen(record.id))
 
+    def action_new(self) -> None:
+        """Start a plan (`n`)."""
+        self._new_plan()
+
     @work
-    async def action_new(self) -> None:
+    async def _new_plan(self) -> None:
         """Ask for a header and create the plan (template or blank), then open it."""
         values = await self.app.push_screen_wait(PlanHeaderDialog())
         if values is None:

@@ -70,10 +70,10 @@ class SummaryContext:
     @classmethod
     def of(cls, ranking: Ranking | None, levels: dict[str, str | None], framework: Framework) -> SummaryContext:
         """Build from the latest ranking and the finder's latest levels (by level id)."""
-        level_titles = {
-            area_id: (framework.level(level_id).title if level_id and framework.level(level_id) else "not yet")
-            for area_id, level_id in levels.items()
-        }
+        level_titles: dict[str, str] = {}
+        for area_id, level_id in levels.items():
+            level = framework.level(level_id) if level_id else None
+            level_titles[area_id] = level.title if level else "not yet"
         if ranking is None:
             return cls(levels=level_titles)
         table = rank_rows(ranking.ordered(framework))
