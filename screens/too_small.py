@@ -6,6 +6,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+"""The smallest terminal (columns, rows) framewheel lays out in; below it this screen shows."""
+
 
 class TooSmallScreen(Screen[None]):
     """Asks for a larger window; it goes away by itself once the window is 80x24 or more."""
@@ -24,8 +27,6 @@ class TooSmallScreen(Screen[None]):
 
     def _update(self) -> None:
         """Write the message with the present size."""
-        from tui.app import MIN_HEIGHT, MIN_WIDTH
-
         size = self.app.size
         self.query_one("#too-small-message", Static).update(
             f"Please make the window larger.\n\nframewheel needs at least {MIN_WIDTH} x {MIN_HEIGHT};"

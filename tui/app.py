@@ -22,11 +22,9 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 
+from screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from styles import style_path
 from tui.context import THEME_KEY, AppContext
-
-MIN_WIDTH, MIN_HEIGHT = 80, 24
-"""The smallest terminal every screen is built for."""
 
 
 EXIT_GRACE_SECONDS = 5.0

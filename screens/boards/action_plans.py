@@ -6,17 +6,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import Static
 
-from screens.base import FramewheelScreen
-from screens.dialogs.confirm import ConfirmDialog
 from screens.boards.dialogs import PathDialog, PlanHeaderDialog, ProblemsDialog
+from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.action_plans import RATINGS, ActionPlan, badge
-from tui.core.exchange.plan_files import CSV_COLUMNS, PlanImportError, plan_from_csv
+from tui.core.exchange.plan_files import CSV_COLUMNS, read_plan_file
 
 
 def plan_row(plan: ActionPlan) -> tuple[str | Text, ...]:
@@ -27,7 +25,7 @@ def plan_row(plan: ActionPlan) -> tuple[str | Text, ...]:
     return (plan.project, plan.period(), plan.status, str(plan.item_count()), rated, share, plan.updated[:16].replace("T", " "))
 
 
-class ActionPlansScreen(FramewheelScreen):
+class ActionPlansScreen(RecordListScreen[ActionPlan]):
     """Every action plan, the most recently changed first."""
 
     CSS_PATH = style_path("board.tcss")
@@ -45,64 +43,52 @@ first and every problem is listed with its line, and nothing is imported until a
     BINDINGS = [
         Binding("n", "new", "New plan", id="plans.new"),
         Binding("enter", "open", "Open board", id="plans.open"),
-        Binding("e", "edit_header", "Edit header", id="plans.edit"),
+        Binding("e", "rename", "Edit header", id="plans.edit"),
         Binding("d", "delete", "Delete", id="plans.delete"),
         Binding("i", "import_csv", "Import CSV", id="plans.import"),
     ]
 
-    def compose(self) -> ComposeResult:
-        """The title, the list (or a hint when empty) and the footer."""
-        yield Header()
-        yield Label("Action plans (RAG boards)", classes="panel-title", id="plans-title")
-        yield DataTable(id="plans-table", cursor_type="row", zebra_stripes=True)
-        yield Static("No action plans yet: press n to start one, or i to import a CSV.", id="plans-empty")
-        yield Footer()
+    SCREEN_TITLE = "Action plans"
+    LIST_TITLE = "Action plans (RAG boards)"
+    TITLE_ID = "plans-title"
+    TABLE_ID = "plans-table"
+    EMPTY_ID = "plans-empty"
+    EMPTY_TEXT = "No action plans yet: press n to start one, or i to import a CSV."
+    COLUMNS = ("Project", "Period", "Status", "Items", "Ratings", "Green", "Changed")
+    DELETED_NOTE = "Deleted:"
 
-    def on_mount(self) -> None:
-        """Fill the list."""
-        self.title = "Action plans"
-        table = self.query_one("#plans-table", DataTable)
-        table.add_columns("Project", "Period", "Status", "Items", "Ratings", "Green", "Changed")
-        self.refresh_plans()
+    def load_records(self) -> list[ActionPlan]:
+        """Every plan, the most recently changed first."""
+        return self.context.action_plans.list()
 
-    def on_screen_resume(self) -> None:
-        """A board may have changed a plan while it was in front."""
-        self.refresh_plans()
+    def record_id(self, record: ActionPlan) -> int:
+        """The plan's id."""
+        return record.id
 
-    def refresh_plans(self, select: int | None = None) -> None:
-        """List the plans again, keeping (or moving to) the highlighted one."""
-        table = self.query_one("#plans-table", DataTable)
-        current = self.highlighted_id()
-        table.clear()
-        plans = self.context.action_plans.list()
-        for plan in plans:
-            table.add_row(*plan_row(plan), key=str(plan.id))
-        self.query_one("#plans-empty", Static).display = not plans
-        wanted = select if select is not None else current
-        ids = [p.id for p in plans]
-        if wanted in ids:
-            table.move_cursor(row=ids.index(wanted))
-        table.focus()
+    def row_cells(self, record: ActionPlan) -> tuple[str | Text, ...]:
+        """See :func:`plan_row`."""
+        return plan_row(record)
 
-    def highlighted_id(self) -> int | None:
-        """The id of the highlighted plan, or None when the list is empty."""
-        table = self.query_one("#plans-table", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(key) if key is not None else None
+    def fetch_record(self, record_id: int) -> ActionPlan | None:
+        """The plan as stored now."""
+        return self.context.action_plans.get(record_id)
 
-    @on(DataTable.RowSelected, "#plans-table")
-    def action_open(self) -> None:
-        """Open the highlighted plan's board."""
+    def show_empty(self, empty: bool) -> None:
+        """The hint shows under the (empty) table when there are no plans."""
+        self.query_one(f"#{self.EMPTY_ID}", Static).display = empty
+
+    def open_record(self, record: ActionPlan) -> None:
+        """Open the plan's board."""
         from screens.boards.board import BoardScreen
 
-        plan_id = self.highlighted_id()
-        if plan_id is not None:
-            self.app.push_screen(BoardScreen(plan_id))
+        self.app.push_screen(BoardScreen(record.id))
+
+    def action_new(self) -> None:
+        """Start a plan (`n`)."""
+        self._new_plan()
 
     @work
-    async def action_new(self) -> None:
+    async def _new_plan(self) -> None:
         """Ask for a header and create the plan (template or blank), then open it."""
         values = await self.app.push_screen_wait(PlanHeaderDialog())
         if values is None:
@@ -110,34 +96,28 @@ first and every problem is listed with its line, and nothing is imported until a
         template = bool(values.pop("template", True))
         plan = self.context.action_plans.create(template=template, **{k: str(v) for k, v in values.items()})
         self.mark_saved(f"Created {plan.project}:")
-        self.refresh_plans(select=plan.id)
+        self.refresh_records(select=plan.id)
         self.action_open()
 
-    @work
-    async def action_edit_header(self) -> None:
-        """Edit the highlighted plan's header."""
-        plan_id = self.highlighted_id()
-        plan = self.context.action_plans.get(plan_id) if plan_id is not None else None
-        if plan is None:
-            return
-        values = await self.app.push_screen_wait(PlanHeaderDialog(plan))
-        if values is not None:
-            self.context.action_plans.update_header(plan.id, **{k: str(v) for k, v in values.items()})
-            self.mark_saved()
-            self.refresh_plans(select=plan.id)
+    def rename_record(self, record: ActionPlan) -> None:
+        """Edit the plan's header (`e`)."""
 
-    @work
-    async def action_delete(self) -> None:
-        """Delete the highlighted plan after asking."""
-        plan_id = self.highlighted_id()
-        plan = self.context.action_plans.get(plan_id) if plan_id is not None else None
-        if plan is None:
-            return
-        question = f"Delete the action plan '{plan.project}' and its {plan.item_count()} items? This cannot be undone."
-        if await self.app.push_screen_wait(ConfirmDialog(question)):
-            self.context.action_plans.delete(plan.id)
-            self.mark_saved("Deleted:")
-            self.refresh_plans()
+        def given(values: dict[str, object] | None) -> None:
+            """Store the header unless cancelled."""
+            if values is not None:
+                self.context.action_plans.update_header(record.id, **{k: str(v) for k, v in values.items()})
+                self.mark_saved()
+                self.refresh_records(select=record.id)
+
+        self.app.push_screen(PlanHeaderDialog(record), given)
+
+    def delete_question(self, record: ActionPlan) -> str:
+        """Name the plan and how many items go with it."""
+        return f"Delete the action plan '{record.project}' and its {record.item_count()} items? This cannot be undone."
+
+    def delete_record(self, record: ActionPlan) -> None:
+        """Delete the plan and its items."""
+        self.context.action_plans.delete(record.id)
 
     @work
     async def action_import_csv(self) -> None:
@@ -150,16 +130,14 @@ first and every problem is listed with its line, and nothing is imported until a
             return
         path = Path(path_text).expanduser()
         try:
-            text = path.read_text(encoding="utf-8")
+            plan, problems = read_plan_file(path)
         except (OSError, UnicodeDecodeError) as error:
             self.notify(f"Cannot read {path}: {getattr(error, 'strerror', None) or error}", severity="error", title="Not imported")
             return
-        try:
-            plan = plan_from_csv(text, project=path.stem)
-        except PlanImportError as error:
-            await self.app.push_screen_wait(ProblemsDialog(f"{path.name}: {len(error.problems)} problem(s)", [str(p) for p in error.problems]))
+        if plan is None:
+            await self.app.push_screen_wait(ProblemsDialog(f"{path.name}: {len(problems)} problem(s)", [str(p) for p in problems]))
             return
         stored = self.context.action_plans.add(replace(plan, status="Imported"))
         self.mark_saved("Imported:")
         self.notify(f"Imported {stored.item_count()} items from {path} as '{stored.project}'.", title="Imported")
-        self.refresh_plans(select=stored.id)
+        self.refresh_records(select=stored.id)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import HEADER_FIELDS, TEMPLATE_SECTIONS, ActionPlan
 
@@ -75,35 +76,19 @@ class PlanHeaderDialog(ModalScreen["dict[str, object] | None"]):
         self.dismiss(None)
 
 
-class PathDialog(ModalScreen["str | None"]):
+class PathDialog(TextDialog):
     """Asks for a file path (prefilled); dismisses with it, or None."""
 
     CSS_PATH = style_path("board.tcss")
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path.cancel", tooltip="Close without a path")]
 
     def __init__(self, title: str, value: str, hint: str) -> None:
-        """The question, the suggested path and a line of help."""
-        super().__init__()
-        self.title_text, self.value, self.hint = title, value, hint
-
-    def compose(self) -> ComposeResult:
-        """The title, the path, the hint."""
-        with Vertical(id="path-dialog", classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.value, id="path-input")
-            yield Static(self.hint, classes="dialog-hint", markup=False)
-            yield Label("enter keeps, escape cancels", classes="dialog-hint")
-
-    @on(Input.Submitted, "#path-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        """Dismiss with the path typed (nothing when it is blank)."""
-        if event.value.strip():
-            self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        """Dismiss without a path."""
-        self.dismiss(None)
+        """The question, the suggested path and a line of help; `enter` on a blank path does nothing."""
+        super().__init__(
+            title, value, "enter keeps, escape cancels", explain=hint, strip=True, required=True,
+            dialog_id="path-dialog", input_id="path-input", select_on_focus=True,
+        )
 
 
 class ProblemsDialog(ModalScreen[None]):

@@ -24,14 +24,10 @@ from tui.core.development_plan import (
     suggest_objectives,
 )
 from tui.core.model import Framework, SavedWork
+from tui.core.text import truncate
 
 AREAS_WIDTH = 20
 """Characters of the areas column before it is shortened."""
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis when longer."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def objective_detail(objective: Objective, framework: Framework) -> Text:
@@ -145,8 +141,8 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         room = max(self.app.size.width - 8 - 15 - AREAS_WIDTH - 12, 16)
         for number, objective in enumerate(objectives, start=1):
             areas = ", ".join(a.label if (a := self.framework.area(i)) else i for i in objective.areas)
-            table.add_row(str(number), f"{objective.mark} {objective.status}", shorten(objective.title, room),
-                          shorten(areas, AREAS_WIDTH), objective.target_date or "-", key=str(objective.id))
+            table.add_row(str(number), f"{objective.mark} {objective.status}", truncate(objective.title, room),
+                          truncate(areas, AREAS_WIDTH), objective.target_date or "-", key=str(objective.id))
         still_open = sum(1 for o in objectives if o.is_open)
         self.query_one("#plan-heading", Label).update(
             f"{self.framework.title}: {plural(len(objectives), 'objective')}, {still_open} open"

@@ -209,10 +209,10 @@ Every change is saved when you make it.
         framework, area_id = self.framework, self.focused_area()
         area = framework.area(area_id) if framework and area_id else None
         text = Text()
-        if area is not None:
+        if area is not None and framework is not None:
             row = next(r for r in rows(self.groups) if r.area_id == area.id)
             text.append(area.heading, style="bold")
-            shared = [framework.area(a) for g in self.groups if area.id in g for a in g if a != area.id]  # type: ignore[union-attr]
+            shared = [framework.area(a) for g in self.groups if area.id in g for a in g if a != area.id]
             text.append(f"\nRank {rank_label(row.rank, row.tied)}", style="bold")
             if shared:
                 text.append(", shared with " + ", ".join(a.label for a in shared if a))

@@ -5,25 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import Static
 
-from screens.base import FramewheelScreen
-from screens.dialogs.confirm import ConfirmDialog
 from screens.ranking.details import RankingDetails, RankingDetailsDialog
+from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.rankings import RankError, Ranking, rows
+from tui.core.text import truncate
 
 
 def shorten(text: str, width: int) -> Text:
-    """One line of at most ``width`` characters, an ellipsis marking a cut."""
-    line = " ".join(text.split())
-    return Text(line if len(line) <= width else line[: width - 1] + "…")
+    """One line of at most ``width`` cells, an ellipsis marking a cut."""
+    return Text(truncate(text, width, one_line=True))
 
 
-class RankingListScreen(FramewheelScreen):
+class RankingListScreen(RecordListScreen[Ranking]):
     """The named rankings of one framework, most recently changed first; dismisses with the one to open."""
 
     CSS_PATH = style_path("ranking.tcss")
@@ -45,73 +42,73 @@ order without losing this one), `d` deletes it after asking.
 
     AUTO_FOCUS = "#rankings-table"
 
+    SCREEN_TITLE = "Saved rankings"
+    TITLE_ID = "rankings-title"
+    TABLE_ID = "rankings-table"
+    EMPTY_ID = "rankings-empty"
+    EMPTY_TEXT = "No saved ranking yet: press n to start one."
+    EMPTY_ABOVE_TABLE = True
+    COLUMNS = ("Name", "Date", "First", "Notes", "Changed")
+
     def __init__(self, framework_id: str, current_id: int | None = None) -> None:
         """The rankings of ``framework_id``; ``current_id`` (the one being edited) is highlighted."""
         super().__init__()
         self.framework_id = framework_id
         self.current_id = current_id
 
-    def compose(self) -> ComposeResult:
-        """Header, the table of rankings (or a line saying there are none), footer."""
-        yield Header()
-        yield Label("", id="rankings-title", classes="panel-title")
-        yield Static("", id="rankings-empty")
-        yield DataTable(id="rankings-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        """Fill the table."""
-        self.title = "Saved rankings"
+    def list_title(self) -> str:
+        """``Rankings of`` the framework's title."""
         framework = self.context.catalog.get(self.framework_id)
-        name = framework.title if framework else self.framework_id
-        self.query_one("#rankings-title", Label).update(f"Rankings of {name}")
-        self.query_one("#rankings-table", DataTable).add_columns("Name", "Date", "First", "Notes", "Changed")
-        self.refresh_table(self.current_id)
+        return f"Rankings of {framework.title if framework else self.framework_id}"
 
-    def refresh_table(self, highlight: int | None = None) -> None:
-        """List the rankings again, keeping ``highlight`` (a ranking id) under the cursor."""
-        table = self.query_one("#rankings-table", DataTable)
-        rankings = self.context.rankings.list(self.framework_id)
-        table.clear()
-        for ranking in rankings:
-            table.add_row(
-                shorten(ranking.name, 34), ranking.date, self.first_text(ranking), shorten(ranking.notes, 30),
-                ranking.updated[:16].replace("T", " "), key=str(ranking.id),
-            )
-        self.query_one("#rankings-empty", Static).update(
-            "" if rankings else "No saved ranking yet: press n to start one."
-        )
-        index = next((i for i, r in enumerate(rankings) if r.id == highlight), 0)
-        if rankings:
-            table.move_cursor(row=index)
+    def first_highlight(self) -> int | None:
+        """The ranking being edited when the list was opened."""
+        return self.current_id
+
+    def load_records(self) -> list[Ranking]:
+        """The framework's rankings, the most recently changed first."""
+        return self.context.rankings.list(self.framework_id)
+
+    def record_id(self, record: Ranking) -> int:
+        """The ranking's id."""
+        return record.id
+
+    def row_cells(self, record: Ranking) -> tuple[str | Text, ...]:
+        """Name, date, the first area(s), notes and when it changed, long texts shortened."""
+        return (shorten(record.name, 34), record.date, self.first_text(record), shorten(record.notes, 30),
+                record.updated[:16].replace("T", " "))
+
+    def fetch_record(self, record_id: int) -> Ranking | None:
+        """The ranking as stored now."""
+        return self.context.rankings.get(record_id)
+
+    def show_empty(self, empty: bool) -> None:
+        """The line above the table says there are none (and is blank otherwise)."""
+        self.query_one(f"#{self.EMPTY_ID}", Static).update(self.EMPTY_TEXT if empty else "")
+
+    def nothing_highlighted(self) -> None:
+        """Say there is no ranking yet."""
+        self.notify(self.EMPTY_TEXT, timeout=3)
+
+    def record_gone(self, record_id: int) -> None:
+        """Say so and list the rankings again."""
+        self.notify("That ranking no longer exists.", severity="warning")
+        self.refresh_records()
 
     def first_text(self, ranking: Ranking) -> Text:
         """The area(s) at rank 1, shortened."""
         framework = self.context.catalog.get(self.framework_id)
         groups = ranking.ordered(framework) if framework else ranking.groups
         firsts = [r.area_id for r in rows(groups) if r.rank == 1]
-        labels = [(framework.area(a).label if framework and framework.area(a) else a) for a in firsts]  # type: ignore[union-attr]
+        labels: list[str] = []
+        for area_id in firsts:
+            area = framework.area(area_id) if framework else None
+            labels.append(area.label if area else area_id)
         return shorten(" = ".join(labels), 24)
 
-    def selected(self) -> Ranking | None:
-        """The highlighted ranking, or None (with a message) when there is none."""
-        table = self.query_one("#rankings-table", DataTable)
-        if table.row_count == 0:
-            self.notify("No saved ranking yet: press n to start one.", timeout=3)
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        ranking = self.context.rankings.get(int(key or 0))
-        if ranking is None:
-            self.notify("That ranking no longer exists.", severity="warning")
-            self.refresh_table()
-        return ranking
-
-    @on(DataTable.RowSelected, "#rankings-table")
-    def action_open(self) -> None:
-        """Open the highlighted ranking."""
-        ranking = self.selected()
-        if ranking is not None:
-            self.dismiss(ranking.id)  # type: ignore[arg-type]
+    def open_record(self, record: Ranking) -> None:
+        """Close the list with the ranking to open."""
+        self.dismiss(record.id)  # type: ignore[arg-type]
 
     def action_new(self) -> None:
         """Ask a name, date and notes, then open the new ranking."""
@@ -129,29 +126,26 @@ order without losing this one), `d` deletes it after asking.
             return
         self.dismiss(ranking.id)  # type: ignore[arg-type]
 
-    def action_rename(self) -> None:
-        """Change the highlighted ranking's name, date and notes."""
-        ranking = self.selected()
-        if ranking is None:
-            return
+    def rename_record(self, record: Ranking) -> None:
+        """Change the ranking's name, date and notes."""
 
         def given(details: RankingDetails | None) -> None:
             """Store the new details."""
             if details is None:
                 return
             try:
-                self.context.rankings.set_details(ranking.id, details.name, details.date, details.notes)
+                self.context.rankings.set_details(record.id, details.name, details.date, details.notes)
             except RankError as problem:
                 self.notify(str(problem), title="Not saved", severity="error")
                 return
-            self.refresh_table(ranking.id)
+            self.refresh_records(record.id)
             self.mark_saved()
 
-        self.app.push_screen(RankingDetailsDialog(f"Rename '{ranking.name}'", ranking.name, ranking.date, ranking.notes), given)
+        self.app.push_screen(RankingDetailsDialog(f"Rename '{record.name}'", record.name, record.date, record.notes), given)
 
     def action_duplicate(self) -> None:
         """Copy the highlighted ranking as "Copy of ..."."""
-        ranking = self.selected()
+        ranking = self.highlighted()
         if ranking is None:
             return
         try:
@@ -159,23 +153,15 @@ order without losing this one), `d` deletes it after asking.
         except RankError as problem:
             self.notify(str(problem), title="Not saved", severity="error")
             return
-        self.refresh_table(copy.id)
+        self.refresh_records(copy.id)
         self.mark_saved()
         self.notify(f"Duplicated as '{copy.name}'. Press r to rename it.", timeout=4)
 
-    def action_delete(self) -> None:
-        """Delete the highlighted ranking after asking."""
-        ranking = self.selected()
-        if ranking is None:
-            return
+    def delete_question(self, record: Ranking) -> str:
+        """Name the ranking and its date."""
+        return f"Delete the ranking '{record.name}' ({record.date})?"
 
-        def answered(yes: bool | None) -> None:
-            """Delete when confirmed."""
-            if not yes:
-                return
-            if self.context.rankings.get(ranking.id) is not None:
-                self.context.rankings.delete(ranking.id)
-            self.refresh_table()
-            self.mark_saved("Deleted")
-
-        self.app.push_screen(ConfirmDialog(f"Delete the ranking '{ranking.name}' ({ranking.date})?"), answered)
+    def delete_record(self, record: Ranking) -> None:
+        """Delete the ranking, unless it went meanwhile."""
+        if self.context.rankings.get(record.id) is not None:
+            self.context.rankings.delete(record.id)

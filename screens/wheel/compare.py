@@ -13,13 +13,9 @@ from styles import style_path
 from tui.core import charts
 from tui.core.wheels import Assessment
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
-
-
-def _short(text: str, width: int) -> str:
-    """Text cut to ``width`` with an ellipsis."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def change_text(before: int | None, after: int | None) -> str:
@@ -62,7 +58,7 @@ turns: `t` shows the other.
     def compose(self) -> ComposeResult:
         """Header, the three pickers, the chart beside the table, footer."""
         wheels = self.context.assessments.list(self.framework_id)
-        options = [(_short(f"{w.created[:10]} {w.label}", 19), w.id) for w in wheels]
+        options = [(truncate(f"{w.created[:10]} {w.label}", 19), w.id) for w in wheels]
         series = [(f"{charts.style_for(i).letter} {charts.style_for(i).name}", s.id) for i, s in enumerate(self.framework.series)]
         yield Header()
         with Vertical(id="compare-body"):

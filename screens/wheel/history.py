@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
+from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from screens.base import FramewheelScreen
+from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.wheels import Assessment
 
@@ -19,7 +17,7 @@ def completeness_text(wheel: Assessment, cells_rated: int, cells: int) -> str:
     return f"{cells_rated}/{cells} {round(100 * cells_rated / cells):>3}%"
 
 
-class HistoryScreen(FramewheelScreen):
+class HistoryScreen(RecordListScreen[Assessment]):
     """The list of wheels, newest first: open, start new, rename, delete, summarise, compare."""
 
     CSS_PATH = style_path("wheel.tcss")
@@ -42,82 +40,52 @@ compares the highlighted wheel with an earlier one.
         Binding("v", "compare", "Compare", id="history.compare"),
     ]
 
-    def compose(self) -> ComposeResult:
-        """Header, title, the table (or a hint when empty), footer."""
-        yield Header()
-        yield Label("Your wheels", classes="panel-title")
-        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Static("No wheels yet: n starts one, or w from the home screen.", id="history-empty")
-        yield Footer()
+    SCREEN_TITLE = "Wheel history"
+    LIST_TITLE = "Your wheels"
+    TABLE_ID = "history-table"
+    EMPTY_ID = "history-empty"
+    EMPTY_TEXT = "No wheels yet: n starts one, or w from the home screen."
+    COLUMNS = ("Date", "Label", "Framework", "Rated")
 
-    def on_mount(self) -> None:
-        """Fill the table."""
-        self.title = "Wheel history"
-        table = self.query_one("#history-table", DataTable)
-        table.add_columns("Date", "Label", "Framework", "Rated")
-        self.refresh_list()
-        table.focus()
+    def load_records(self) -> list[Assessment]:
+        """Every wheel, newest first."""
+        return self.context.assessments.list()
 
-    def on_screen_resume(self) -> None:
-        """A wheel may have changed while it was open."""
-        self.refresh_list()
+    def record_id(self, record: Assessment) -> int:
+        """The wheel's id."""
+        return record.id
 
-    def refresh_list(self, select: int | None = None) -> None:
-        """List the wheels, keeping the cursor on ``select`` (a wheel id) or where it was."""
-        table = self.query_one("#history-table", DataTable)
-        current = select if select is not None else self.selected_id()
-        self._wheels = self.context.assessments.list()
-        table.clear()
-        for wheel in self._wheels:
-            framework = self.context.catalog.get(wheel.framework_id)
-            cells = len(framework.areas) * len(framework.series) if framework else 0
-            rated = wheel.rated_count(framework) if framework else 0
-            table.add_row(
-                wheel.created[:10], wheel.label, wheel.framework_id, completeness_text(wheel, rated, cells),
-                key=str(wheel.id),
-            )
-        empty = not self._wheels
-        self.query_one("#history-empty", Static).display = empty
-        table.display = not empty
-        ids = [w.id for w in self._wheels]
-        if current in ids:
-            table.move_cursor(row=ids.index(current))
+    def row_cells(self, record: Assessment) -> tuple[str | Text, ...]:
+        """Date started, label, framework and how much is rated."""
+        framework = self.context.catalog.get(record.framework_id)
+        cells = len(framework.areas) * len(framework.series) if framework else 0
+        rated = record.rated_count(framework) if framework else 0
+        return (record.created[:10], record.label, record.framework_id, completeness_text(record, rated, cells))
 
-    def selected_id(self) -> int | None:
-        """The id of the highlighted wheel, or None when there are none."""
-        table = self.query_one("#history-table", DataTable)
-        wheels = getattr(self, "_wheels", [])
-        if not wheels or table.cursor_row is None or not 0 <= table.cursor_row < len(wheels):
-            return None
-        return wheels[table.cursor_row].id
+    def fetch_record(self, record_id: int) -> Assessment | None:
+        """The wheel as stored now."""
+        return self.context.assessments.get(record_id)
 
-    def _selected(self) -> Assessment | None:
-        """The highlighted wheel, telling the person when there is none."""
-        wheel_id = self.selected_id()
-        wheel = self.context.assessments.get(wheel_id) if wheel_id is not None else None
-        if wheel is None:
-            self.notify("No wheel is highlighted: n starts one.", severity="warning")
-        return wheel
+    def nothing_highlighted(self) -> None:
+        """Tell the person there is no wheel to act on."""
+        self.notify("No wheel is highlighted: n starts one.", severity="warning")
 
-    @on(DataTable.RowSelected, "#history-table")
-    def _row_chosen(self) -> None:
-        """`enter` on a row opens it."""
-        self.action_open()
+    def record_gone(self, record_id: int) -> None:
+        """The highlighted wheel was deleted elsewhere: say there is none highlighted."""
+        self.nothing_highlighted()
 
-    def action_open(self) -> None:
-        """Open the highlighted wheel."""
+    def open_record(self, record: Assessment) -> None:
+        """Open the wheel to go on rating it."""
         from screens.wheel.open import wheel_screen
 
-        wheel = self._selected()
-        if wheel is not None:
-            self.app.push_screen(wheel_screen(self.context, wheel.id))
+        self.app.push_screen(wheel_screen(self.context, record.id))
 
     def action_new(self) -> None:
         """Start a blank wheel for the chosen framework."""
         from screens.wheel.open import wheel_screen
 
         wheel = self.context.assessments.create(self.context.framework)
-        self.refresh_list(select=wheel.id)
+        self.refresh_records(select=wheel.id)
         self.app.push_screen(wheel_screen(self.context, wheel.id, discard_if_empty=True))
 
     def action_copy_last(self) -> None:
@@ -131,17 +99,13 @@ compares the highlighted wheel with an earlier one.
             return
         wheel = self.context.assessments.create(framework, copy_from=last)
         self.mark_saved("Copied")
-        self.refresh_list(select=wheel.id)
+        self.refresh_records(select=wheel.id)
         self.notify(f"Started from “{last.label}”.", timeout=3)
         self.app.push_screen(wheel_screen(self.context, wheel.id))
 
-    def action_rename(self) -> None:
-        """Give the highlighted wheel a new label."""
+    def rename_record(self, record: Assessment) -> None:
+        """Give the wheel a new label (an empty one is refused)."""
         from screens.dialogs.text_input import TextDialog
-
-        wheel = self._selected()
-        if wheel is None:
-            return
 
         def keep(label: str | None) -> None:
             """Save the label unless cancelled or empty."""
@@ -150,34 +114,25 @@ compares the highlighted wheel with an earlier one.
             if not label.strip():
                 self.notify("A wheel needs a label; it was not renamed.", severity="warning")
                 return
-            self.context.assessments.rename(wheel.id, label)
+            self.context.assessments.rename(record.id, label)
             self.mark_saved("Renamed")
-            self.refresh_list(select=wheel.id)
+            self.refresh_records(select=record.id)
 
-        self.app.push_screen(TextDialog("Rename wheel", wheel.label, placeholder="Label"), keep)
+        self.app.push_screen(TextDialog("Rename wheel", record.label, placeholder="Label"), keep)
 
-    def action_delete(self) -> None:
-        """Delete the highlighted wheel after asking."""
-        from screens.dialogs.confirm import ConfirmDialog
+    def delete_question(self, record: Assessment) -> str:
+        """Name the wheel and its date."""
+        return f"Delete the wheel “{record.label}” of {record.created[:10]}?"
 
-        wheel = self._selected()
-        if wheel is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            """Delete only on yes."""
-            if yes:
-                self.context.assessments.delete(wheel.id)
-                self.mark_saved("Deleted")
-                self.refresh_list()
-
-        self.app.push_screen(ConfirmDialog(f"Delete the wheel “{wheel.label}” of {wheel.created[:10]}?"), answer)
+    def delete_record(self, record: Assessment) -> None:
+        """Delete the wheel."""
+        self.context.assessments.delete(record.id)
 
     def action_summary(self) -> None:
         """The summary of the highlighted wheel."""
         from screens.wheel.summary import SummaryScreen
 
-        wheel = self._selected()
+        wheel = self.highlighted()
         framework = self.context.catalog.get(wheel.framework_id) if wheel else None
         if wheel is not None and framework is None:
             self.notify(f"The framework '{wheel.framework_id}' is not loaded.", severity="error")
@@ -188,10 +143,10 @@ compares the highlighted wheel with an earlier one.
         """Compare the highlighted wheel with the one before it (both can be changed there)."""
         from screens.wheel.compare import CompareScreen
 
-        wheel = self._selected()
+        wheel = self.highlighted()
         if wheel is None:
             return
-        same = [w for w in self._wheels if w.framework_id == wheel.framework_id]
+        same = [w for w in self.records_shown if w.framework_id == wheel.framework_id]
         if len(same) < 2 or self.context.catalog.get(wheel.framework_id) is None:
             self.notify("Comparing needs two wheels of the same framework.", severity="warning")
             return

@@ -23,8 +23,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
+from screens.wheel.summary import unplaced_text
 from styles import style_path
-from tui.core import analysis
 from tui.core import charts
 from tui.core.wheels import Assessment
 from tui.core.model import Framework
@@ -37,17 +37,6 @@ SAVE_SETTLE = 0.15
 
 SAVED_PAUSE = 0.4
 """Seconds after the last save of a burst before the header says "Saved"."""
-
-
-def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
-    """Ratings the framework can no longer place, under a heading (empty when none)."""
-    lines = analysis.unplaced_lines(wheel, framework)
-    if not lines:
-        return Text()
-    text = Text(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
-    for line in lines:
-        text.append(f"  ! {line}\n")
-    return text
 
 
 class RatingScreen(FramewheelScreen):

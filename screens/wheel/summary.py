@@ -10,7 +10,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from screens.base import FramewheelScreen
-from screens.wheel.rating import unplaced_text
 from styles import style_path
 from tui.core import analysis
 from tui.core.wheels import Assessment
@@ -18,6 +17,17 @@ from tui.core.model import Area, Framework
 from tui.core.reports.ranking import BIG_GAP, IMPORTANT_MARK, TOP_RANK, is_important
 from tui.core.rankings import Ranking, rank_label
 from tui.core.rankings import rows as rank_rows
+
+
+def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
+    """Ratings the framework can no longer place, under a heading (empty when none)."""
+    lines = analysis.unplaced_lines(wheel, framework)
+    if not lines:
+        return Text()
+    text = Text(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
+    for line in lines:
+        text.append(f"  ! {line}\n")
+    return text
 
 
 def _name(area: Area) -> str:
@@ -60,10 +70,10 @@ class SummaryContext:
     @classmethod
     def of(cls, ranking: Ranking | None, levels: dict[str, str | None], framework: Framework) -> SummaryContext:
         """Build from the latest ranking and the finder's latest levels (by level id)."""
-        level_titles = {
-            area_id: (framework.level(level_id).title if level_id and framework.level(level_id) else "not yet")
-            for area_id, level_id in levels.items()
-        }
+        level_titles: dict[str, str] = {}
+        for area_id, level_id in levels.items():
+            level = framework.level(level_id) if level_id else None
+            level_titles[area_id] = level.title if level else "not yet"
         if ranking is None:
             return cls(levels=level_titles)
         table = rank_rows(ranking.ordered(framework))

@@ -194,3 +194,26 @@ def test_demo_has_a_finder_record(tmp_path: Path) -> None:
         assert any(item.kind == "level finder" for item in demo.saved_work())
     finally:
         demo.close()
+
+
+async def test_a_note_too_long_is_refused_in_the_dialog(context: AppContext) -> None:
+    """A note over the limit keeps the dialog open with the reason; escape leaves no note."""
+    from textual.widgets import Input, Label
+
+    from screens.levels.finder_note import NOTE_LIMIT
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f", "tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one("#note-input", Input).value = "x" * (NOTE_LIMIT + 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert f"at most {NOTE_LIMIT} are kept" in str(app.screen.query_one("#note-error", Label).content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        record = context.finder.latest("ahep")
+        assert record is None or record.note("professional-development", "associate", 0) in (None, "")

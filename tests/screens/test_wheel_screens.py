@@ -243,3 +243,20 @@ async def test_a_change_just_before_quitting_is_saved(context: AppContext) -> No
         await pilot.pause()
     wheel = context.assessments.list()[0]
     assert wheel.ratings == {"professional-development": {"current": 7, "aspiration": 9}}
+
+
+async def test_empty_history_says_how_to_start_and_keys_needing_a_wheel_warn(context: AppContext) -> None:
+    """With no wheels the list shows its hint instead of the table; r, d, s and v say none is highlighted."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "No wheels yet: n starts one, or w from the home screen." in screen_text(app)
+        assert not app.screen.query_one("#history-table").display
+        for key in ("r", "d", "s", "v"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+        assert any("No wheel is highlighted" in str(n.message) for n in app._notifications)
+        assert context.assessments.count() == 0

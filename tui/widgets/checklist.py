@@ -24,7 +24,7 @@ class CheckList(OptionList):
     }
     """
 
-    BINDINGS = [Binding("space", "toggle", "Tick", id="checklist.toggle")]
+    BINDINGS = [Binding("space", "tick", "Tick", id="checklist.toggle")]
 
     class Changed(Message):
         """The ticked values changed."""
@@ -54,7 +54,7 @@ class CheckList(OptionList):
         """The ticked values, in list order."""
         return [value for _, value in self._items if value in self._ticked]
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick or untick the highlighted option."""
         if self.highlighted is None:
             return
@@ -66,4 +66,4 @@ class CheckList(OptionList):
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """`enter` (or a click) ticks too."""
         event.stop()
-        self.action_toggle()
+        self.action_tick()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from tui.core.action_plans import (
     RATING_TITLES,
@@ -113,6 +114,19 @@ def plan_from_csv(text: str, project: str = "Imported plan") -> ActionPlan:
     if problems:
         raise PlanImportError(problems)
     return ActionPlan(id=0, project=project, sections=tuple(PlanSection(t, tuple(items)) for t, items in sections.items()))
+
+
+def read_plan_file(path: Path) -> tuple[ActionPlan | None, list[ImportProblem]]:
+    """The plan (id 0, not stored, named after the file) in the CSV file at ``path``, checked whole.
+
+    Returns ``(plan, [])``, or ``(None, problems)`` listing everything wrong with the content.
+    A file that cannot be read at all raises OSError, or UnicodeDecodeError when it is not UTF-8.
+    """
+    text = path.read_text(encoding="utf-8")
+    try:
+        return plan_from_csv(text, project=path.stem), []
+    except PlanImportError as error:
+        return None, error.problems
 
 
 def _row_item(cells: dict[str, str], line: int, problems: list[ImportProblem]) -> PlanItem | None:

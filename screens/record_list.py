@@ -1,0 +1,209 @@
+"""The one saved-work list: a table of records with an empty state, open, new, rename and delete.
+
+The wheel history, the action plans and the saved rankings are each a :class:`RecordListScreen`:
+the base keeps the table (rows keyed by record id, the cursor kept on the same record across
+refreshes), the line shown when there is nothing yet, `enter` to open, and a delete that is
+always confirmed first. A subclass says which records there are, how a row looks and what
+opening, creating, renaming and deleting one means, and adds its own keys and actions.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from screens.base import FramewheelScreen
+from screens.dialogs.confirm import ConfirmDialog
+
+RecordT = TypeVar("RecordT")
+"""The kind of record listed (a wheel, an action plan, a ranking)."""
+
+class RecordListScreen(FramewheelScreen, Generic[RecordT]):
+    """A list of saved records, newest or most recently changed first; subclasses fill in the hooks."""
+
+    SCREEN_TITLE: ClassVar[str] = ""
+    """The screen's title in the header."""
+
+    LIST_TITLE: ClassVar[str] = ""
+    """The heading above the table (see :meth:`list_title` for one that depends on the screen)."""
+
+    TITLE_ID: ClassVar[str | None] = None
+    """The id of the heading, when the style sheet or the screen needs one."""
+
+    TABLE_ID: ClassVar[str] = "records-table"
+    """The id of the table."""
+
+    EMPTY_ID: ClassVar[str] = "records-empty"
+    """The id of the line shown when there are no records."""
+
+    EMPTY_TEXT: ClassVar[str] = ""
+    """What the empty line says."""
+
+    EMPTY_ABOVE_TABLE: ClassVar[bool] = False
+    """Put the empty line above the table rather than below it."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    """The column headings, in order."""
+
+    DELETED_NOTE: ClassVar[str] = "Deleted"
+    """What the header says (before the time) after a record is deleted."""
+
+    records_shown: list[RecordT]
+    """The records in the table, in the table's order."""
+
+    # -- what a subclass says -------------------------------------------------------------------
+
+    def load_records(self) -> list[RecordT]:
+        """Every record to list, in the order shown."""
+        raise NotImplementedError
+
+    def record_id(self, record: RecordT) -> int:
+        """The id that keys ``record``'s row."""
+        raise NotImplementedError
+
+    def row_cells(self, record: RecordT) -> tuple[str | Text, ...]:
+        """The cells of ``record``'s row, one per column of :attr:`COLUMNS`."""
+        raise NotImplementedError
+
+    def fetch_record(self, record_id: int) -> RecordT | None:
+        """The stored record with ``record_id`` as it is now, or None when it is gone."""
+        raise NotImplementedError
+
+    def open_record(self, record: RecordT) -> None:
+        """Open ``record`` (`enter`)."""
+        raise NotImplementedError
+
+    def rename_record(self, record: RecordT) -> None:
+        """Ask for ``record``'s new name (and whatever else goes with it) and store it."""
+        raise NotImplementedError
+
+    def delete_question(self, record: RecordT) -> str:
+        """The question asked before ``record`` is deleted."""
+        raise NotImplementedError
+
+    def delete_record(self, record: RecordT) -> None:
+        """Delete ``record`` from storage (the person has confirmed)."""
+        raise NotImplementedError
+
+    def action_new(self) -> None:
+        """Start a new record (`n`)."""
+        raise NotImplementedError
+
+    # -- hooks with a default -------------------------------------------------------------------
+
+    def list_title(self) -> str:
+        """The heading above the table (:attr:`LIST_TITLE` unless overridden)."""
+        return self.LIST_TITLE
+
+    def first_highlight(self) -> int | None:
+        """The id of the record under the cursor when the screen opens (None: the first)."""
+        return None
+
+    def show_empty(self, empty: bool) -> None:
+        """Show the empty line instead of the table when ``empty``, the table otherwise."""
+        self.query_one(f"#{self.EMPTY_ID}", Static).display = empty
+        self.table.display = not empty
+
+    def nothing_highlighted(self) -> None:
+        """Called when a key needs a record and the list is empty (by default: nothing happens)."""
+
+    def record_gone(self, record_id: int) -> None:
+        """Called when the highlighted record is no longer stored (by default: nothing happens)."""
+
+    # -- the list -------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable[str | Text]:
+        """The table of records."""
+        return self.query_one(f"#{self.TABLE_ID}", DataTable)
+
+    def compose(self) -> ComposeResult:
+        """Header, the heading, the table and the empty line, footer."""
+        yield Header()
+        yield Label(self.list_title(), classes="panel-title", id=self.TITLE_ID)
+        empty = Static(self.EMPTY_TEXT, id=self.EMPTY_ID)
+        table: DataTable[str | Text] = DataTable(id=self.TABLE_ID, classes="record-table", cursor_type="row", zebra_stripes=True)
+        yield from (empty, table) if self.EMPTY_ABOVE_TABLE else (table, empty)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Name the columns and fill the table."""
+        self.title = self.SCREEN_TITLE
+        self.table.add_columns(*self.COLUMNS)
+        self.refresh_records(self.first_highlight())
+
+    def on_screen_resume(self) -> None:
+        """A record may have changed while another screen was in front."""
+        self.refresh_records()
+
+    def refresh_records(self, select: int | None = None) -> None:
+        """List the records again, the cursor on ``select`` (a record id) or where it was."""
+        table = self.table
+        wanted = select if select is not None else self.highlighted_id()
+        records = self.load_records()
+        table.clear()
+        for record in records:
+            table.add_row(*self.row_cells(record), key=str(self.record_id(record)))
+        self.records_shown = records
+        self.show_empty(not records)
+        ids = [self.record_id(record) for record in records]
+        if wanted in ids:
+            table.move_cursor(row=ids.index(wanted))
+        table.focus()
+
+    def highlighted_id(self) -> int | None:
+        """The id of the record under the cursor, or None when the list is empty."""
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def highlighted(self) -> RecordT | None:
+        """The record under the cursor as stored now, or None (after :meth:`nothing_highlighted` or :meth:`record_gone`)."""
+        record_id = self.highlighted_id()
+        if record_id is None:
+            self.nothing_highlighted()
+            return None
+        record = self.fetch_record(record_id)
+        if record is None:
+            self.record_gone(record_id)
+        return record
+
+    # -- the keys every list has ----------------------------------------------------------------
+
+    @on(DataTable.RowSelected, ".record-table")
+    def _row_chosen(self) -> None:
+        """`enter` (or a click) on a row opens it."""
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the highlighted record."""
+        record = self.highlighted()
+        if record is not None:
+            self.open_record(record)
+
+    def action_rename(self) -> None:
+        """Rename the highlighted record."""
+        record = self.highlighted()
+        if record is not None:
+            self.rename_record(record)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted record, after asking."""
+        record = self.highlighted()
+        if record is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            """Delete only when confirmed."""
+            if yes:
+                self.delete_record(record)
+                self.mark_saved(self.DELETED_NOTE)
+                self.refresh_records()
+
+        self.app.push_screen(ConfirmDialog(self.delete_question(record)), answered)
