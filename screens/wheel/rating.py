@@ -212,7 +212,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
 
     def _save_failed(self, key: Hashable, error: Exception) -> None:
         """Say what was not saved and show the stored value again."""
-        what = " / ".join(str(part) for part in key[1:3]) if isinstance(key, tuple) else str(key)  # type: ignore[index]
+        what = " / ".join(str(part) for part in key[1:3]) if isinstance(key, tuple) else str(key)
         self.notify(f"{what}: not saved: {error}", severity="error", timeout=8)
         stored = self.context.assessments.get(self.wheel_id)
         if stored is None or self.wheel is None or not self.is_attached:
