@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -11,6 +14,22 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from tui.context import AppContext
+
+
+class InterfaceLoop:
+    """The interface's event loop, taken on the interface's thread, for callbacks from a saver's thread."""
+
+    def __init__(self) -> None:
+        """Take the running loop and the interface's context (active app ...); call on the interface's thread."""
+        self._loop = asyncio.get_running_loop()
+        self._context = contextvars.copy_context()
+
+    def call_soon(self, callback: Callable[..., Any], *args: object) -> None:
+        """Run ``callback`` on the interface's loop; never waits, so a closing screen cannot deadlock."""
+        try:
+            self._loop.call_soon_threadsafe(callback, *args, context=self._context)
+        except RuntimeError:  # the loop is closed: the app has ended
+            pass
 
 
 class FramewheelScreen(Screen[None]):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +15,7 @@ from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
-from screens.base import FramewheelScreen
+from screens.base import FramewheelScreen, InterfaceLoop
 from screens.boards.columns import BoardColumnsScreen
 from screens.boards.dialogs import PathDialog, PlanHeaderDialog
 from screens.boards.text import (
@@ -91,8 +89,8 @@ class BoardScreen(FramewheelScreen):
         """The plan as this board last handed it to the saver: the base each change is a difference from."""
         self._save_numbers = itertools.count()
         """Numbers the saves, so that each change is its own job, run in order."""
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._loop_context: contextvars.Context | None = None
+        self._interface: InterfaceLoop | None = None
+        """The interface's loop, for the saver's callbacks (taken when the screen is mounted)."""
 
     def compose(self) -> ComposeResult:
         """Header, counts, search, column headings, the board, the focused item's detail, footer."""
@@ -118,8 +116,7 @@ class BoardScreen(FramewheelScreen):
             return
         self.editor = BoardEditor(plan)
         self._saved_plan = plan
-        self._loop = asyncio.get_running_loop()
-        self._loop_context = contextvars.copy_context()
+        self._interface = InterfaceLoop()
         self.query_one("#board-search", Input).display = False
         for widget in self.query(".cell-editor"):
             widget.display = False
@@ -201,12 +198,9 @@ class BoardScreen(FramewheelScreen):
         self._saver.submit(("plan", self.plan_id, next(self._save_numbers), message), lambda: plans.save_changes(base, mine))
 
     def _from_thread(self, callback: Callable[..., Any], *args: object) -> None:
-        """Run ``callback`` on the interface's loop (never waits, so a closing screen cannot deadlock)."""
-        try:
-            if self._loop is not None:
-                self._loop.call_soon_threadsafe(callback, *args, context=self._loop_context)
-        except RuntimeError:  # the loop is closed: the app has ended
-            pass
+        """Run ``callback`` on the interface's thread (from the saver's thread)."""
+        if self._interface is not None:
+            self._interface.call_soon(callback, *args)
 
     def _saved_in_thread(self, key: Hashable, result: object) -> None:
         """A change is on disk: say so in the header, on the interface's thread."""

@@ -8,8 +8,6 @@ shows the chart full-screen.
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
 from dataclasses import replace
 from typing import Any, Callable, Hashable, Iterable
 
@@ -22,7 +20,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static
 
-from screens.base import FramewheelScreen
+from screens.base import FramewheelScreen, InterfaceLoop
 from screens.wheel.summary import unplaced_text
 from styles import style_path
 from tui.core import charts
@@ -84,8 +82,8 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         self._area_index = 0
         self._last_slider: RatingSlider | None = None
         self._drawn: tuple[object, ...] | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._loop_context: contextvars.Context | None = None
+        self._interface: InterfaceLoop | None = None
+        """The interface's loop, for the saver's callbacks (taken when the screen is mounted)."""
         self._saved_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -144,8 +142,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             self.call_later(self.app.pop_screen)
             return
         self.title = self.framework.title
-        self._loop = asyncio.get_running_loop()
-        self._loop_context = contextvars.copy_context()
+        self._interface = InterfaceLoop()
         first = self.query(RatingSlider).first()
         first.focus()
         self._last_slider = first
@@ -184,13 +181,9 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         )
 
     def _from_thread(self, callback: Callable[..., Any], *args: object) -> None:
-        """Run ``callback`` on the interface's loop (never waits, so a closing screen cannot deadlock)."""
-        try:
-            if self._loop is not None:
-                # The interface's context (active app ...), not the saver thread's.
-                self._loop.call_soon_threadsafe(callback, *args, context=self._loop_context)
-        except RuntimeError:  # the loop is closed: the app has ended
-            pass
+        """Run ``callback`` on the interface's thread (from the saver's thread)."""
+        if self._interface is not None:
+            self._interface.call_soon(callback, *args)
 
     def _saved_in_thread(self, key: Hashable, result: object) -> None:
         """A save is on disk: say so in the header (once typing pauses; see ``_saved``)."""
