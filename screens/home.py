@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
 from tui.core.model import Framework, SavedWork
+from tui.core.text import truncate
 
 RECENT_WORK = 30
 """How many saved items the home screen lists (the activities' own screens list them all)."""
@@ -146,7 +147,7 @@ Your own framework files go in the user configuration folder
         frameworks = self.context.catalog.ordered()
         for framework in frameworks:
             mark = CHOSEN_MARK if framework.id == chosen else OTHER_MARK
-            title = framework.title if len(framework.title) <= LIST_WIDTH else framework.title[: LIST_WIDTH - 1] + "…"
+            title = truncate(framework.title, LIST_WIDTH)
             prompt = Text(f"{mark} {title}")
             option_list.add_option(Option(prompt, id=framework.id))
         index = next((i for i, f in enumerate(frameworks) if f.id == chosen), 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.core.text import truncate
 from tui.core.action_plans import RATING_TITLES, ActionPlan, badge
 from tui.core.board_editor import ITEM_FIELDS, Row
 
@@ -53,14 +54,6 @@ def column_layout(width: int) -> dict[str, Column]:
     return layout
 
 
-def fit(text: str, width: int) -> str:
-    """``text`` on one line, cut with an ellipsis or padded to exactly ``width`` cells."""
-    text = " ".join(text.split())
-    if cell_len(text) > width:
-        return set_cell_size(text, max(0, width - 1)) + "…"
-    return set_cell_size(text, width)
-
-
 def focus_label(years: tuple[int, ...]) -> str:
     """Focus years compactly: runs of years as ranges (``2021-2023``), others listed."""
     if not years:
@@ -82,7 +75,7 @@ def header_line(width: int) -> str:
     """The column headings for a board ``width`` cells wide."""
     line = [" "] * width
     for name, col in column_layout(width).items():
-        for offset, char in enumerate(fit(COLUMN_TITLES[name], col.width)):
+        for offset, char in enumerate(truncate(COLUMN_TITLES[name], col.width, one_line=True, pad=True)):
             if col.x + offset < width:
                 line[col.x + offset] = char
     return "".join(line).rstrip()
@@ -247,8 +240,9 @@ class BoardView(ScrollView, can_focus=True):
             title_style += self.style_of("cursor-cell")
         text = f"▾ {section.title}"
         tail = f"  {len(section.items)} item{'s' if len(section.items) != 1 else ''}  {summary}"
-        head = fit(text, min(cell_len(text), width))
-        return [Segment(head, title_style), Segment("  " + fit(tail.strip(), max(0, width - cell_len(head) - 2)), base + self.style_of("muted"))]
+        head = truncate(text, min(cell_len(text), width), one_line=True, pad=True)
+        rest = truncate(tail.strip(), max(0, width - cell_len(head) - 2), one_line=True, pad=True)
+        return [Segment(head, title_style), Segment("  " + rest, base + self.style_of("muted"))]
 
     def _item(self, row: Row, width: int, base: Style, on_cursor: bool) -> list[Segment]:
         """An item: flag, rating (letter and symbol), milestone, comment, owner, focus."""
@@ -275,7 +269,7 @@ class BoardView(ScrollView, can_focus=True):
                 text = texts[name]
             if on_cursor and name == self.field:
                 style = style + cursor_style
-            segments.append(Segment(fit(text, col.width), style))
+            segments.append(Segment(truncate(text, col.width, one_line=True, pad=True), style))
             x = col.x + col.width
         return segments
 
