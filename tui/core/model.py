@@ -46,11 +46,20 @@ class Area:
     encompasses: str | None = None
     description: str = ""
     exemplars: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    auto_short: str | None = None
+    """The wheel label derived from the title when the file gives no ``short``: filled in by
+    the loader, at most 18 characters and distinct within the framework (:mod:`tui.core.labels`)."""
 
     @property
     def label(self) -> str:
-        """The short label used on the wheel (the short title, else the title)."""
-        return self.short or self.title
+        """The label used on the wheel: the short title, else the one derived from the title.
+
+        Every user of an area's label (charts, sliders, reports, CSV) reads it here, so a long
+        title never reaches the wheel whole.
+        """
+        from tui.core.labels import derive_label  # imported here so that Area's edits stay within Area
+
+        return self.short or self.auto_short or derive_label(self.title)
 
     @property
     def heading(self) -> str:

@@ -8,11 +8,13 @@ of stopping at the first, so a person fixing a file sees all of them at once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from tui.core.labels import unique_labels
 from tui.core.model import (
     DEFAULT_SERIES,
     FRAMEWORK_SCHEMA,
@@ -284,7 +286,7 @@ class FrameworkChecker:
         count = len(self.sequence(node, "areas")) if isinstance(node, SequenceNode) else None
         if count is not None and not MIN_AREAS <= count <= MAX_AREAS:
             self.error(node, f"a framework needs {MIN_AREAS} to {MAX_AREAS} areas; this file has {count}")
-        return areas
+        return with_derived_labels(areas)
 
     AREA_KEYS = {"id", "code", "title", "short", "encompasses", "description", "exemplars"}
 
@@ -389,6 +391,12 @@ class FrameworkChecker:
             self.error(node, f"role '{role_id}' target '{node.value}' for '{key}' is neither a value on the scale nor a level id")
         elif not isinstance(node, ScalarNode):
             self.error(node, f"role '{role_id}' target for '{key}' must be a scale value or a level id, not {_kind(node)}")
+
+
+def with_derived_labels(areas: list[Area]) -> list[Area]:
+    """The areas, each without a ``short`` given its derived wheel label (distinct in the framework)."""
+    labels = unique_labels([area.title for area in areas], [area.short for area in areas], MAX_SHORT)
+    return [area if area.short else replace(area, auto_short=label) for area, label in zip(areas, labels)]
 
 
 def _any_key(node: Node) -> set[str]:
