@@ -1,4 +1,6 @@
-"""Wheel labels derived from long area titles, for areas whose file gives no ``short``.
+"""Short texts that name things: wheel labels derived from long area titles, and a wheel's version.
+
+Wheel labels are for areas whose file gives no ``short``.
 
 The rule (documented in the README's "Writing a framework file"): a title that fits in
 :data:`LABEL_WIDTH` cells is its own label. A longer one keeps as many of its first words
@@ -88,3 +90,13 @@ def unique_labels(titles: Sequence[str], shorts: Sequence[str | None], width: in
         labels.append(label)
     return labels
 
+
+
+def version_text(wheel_version: str, loaded_version: str) -> str:
+    """The framework version a wheel was made with, and the loaded one where they differ.
+
+    ``2024`` when they agree (or the wheel has none); ``2023; loaded: 2024`` when not.
+    """
+    if not wheel_version or wheel_version == loaded_version:
+        return loaded_version
+    return f"{wheel_version}; loaded: {loaded_version}"

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from tui.core.analysis import development_needs, organisation_needs, strengths
 from tui.core.wheels import Assessment
 from tui.core.development_plan import Objective
+from tui.core.labels import version_text
 from tui.core.model import Framework
+from tui.core.reports.markdown import wrap_markdown
 
 Section = tuple[str, str]
 """An extra report section: (title, Markdown body)."""
@@ -127,7 +129,7 @@ def build_report(
 ) -> str:
     """The 1:1 report of one wheel as Markdown."""
     created = wheel.created[:16].replace("T", " ")
-    about = [f"{framework.title} ({framework.version})", f"wheel of {created}"]
+    about = [f"{framework.title} ({version_text(wheel.framework_version, framework.version)})", f"wheel of {created}"]
     if wheel.person:
         about.insert(0, wheel.person)
     drawing = (wheel_text or drawn_wheel)(wheel, framework)
@@ -151,7 +153,7 @@ def build_report(
         lines.append("No open objectives in the development plan.")
     for title, body in extra_sections:
         lines.extend(["", f"## {title}", "", body.strip()])
-    return "\n".join(lines).rstrip() + "\n"
+    return wrap_markdown("\n".join(lines).rstrip() + "\n")
 
 
 def slug(text: str) -> str:
