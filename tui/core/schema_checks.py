@@ -96,24 +96,47 @@ class FrameworkChecker:
         if not self.safe_tag(node):
             return {}
         found: dict[str, Node] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or not self.safe_tag(key_node):
                 self.error(key_node, f"{what}: keys must be plain words")
                 continue
             key = str(self.scalar(key_node))
             if key in found:
-                self.error(key_node, f"duplicate key '{key}' in {what} (first at line {first_line[key]})")
-                continue
+                continue  # reported by duplicate_keys, for every mapping of the file
             if key not in allowed:
                 expected = ", ".join(sorted(allowed))
                 self.error(key_node, f"unknown key '{key}' in {what}; expected one of: {expected}")
                 continue
             found[key] = value_node
-            first_line[key] = key_node.start_mark.line + 1
         for key in sorted(required - found.keys()):
             self.error(node, f"missing required key '{key}' in {what}")
         return found
+
+    def duplicate_keys(self, node: Node, where: str, visited: set[int]) -> None:
+        """Report every key that repeats in any mapping of the file, at any depth.
+
+        Keys are compared by their value, so ``1`` and ``0x1`` (whole numbers), block and
+        flow mappings (``labels: {1: a, 1: b}``) are all caught; ``where`` names the mapping
+        (``scale.labels``, ``areas[2].exemplars``, items counted from 1).
+        """
+        if id(node) in visited:
+            return  # an alias of a node already walked
+        visited.add(id(node))
+        if isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value, start=1):
+                self.duplicate_keys(item, f"{_inner(where)}[{index}]", visited)
+        elif isinstance(node, MappingNode):
+            first: dict[object, Node] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    key = _key_identity(key_node)
+                    if key in first:
+                        mark, here = first[key].start_mark, key_node.start_mark
+                        at = f"line {mark.line + 1}" + (f" column {mark.column + 1}" if mark.line == here.line else "")
+                        self.error(key_node, f"duplicate key '{key_node.value}' in {where} (first at {at})")
+                    else:
+                        first[key] = key_node
+                    self.duplicate_keys(value_node, f"{_inner(where)}.{key_node.value}".lstrip("."), visited)
 
     def sequence(self, node: Node, what: str) -> list[Node]:
         """A list's item nodes; anything else is reported."""
@@ -197,6 +220,7 @@ class FrameworkChecker:
         if root is None:
             self.problems.append(Problem(1, 1, "the file is empty; a framework needs schema, id, title, version and areas"))
             return None
+        self.duplicate_keys(root, "the framework", set())
         top = self.mapping(root, "the framework", self.TOP, {"schema", "id", "title", "version", "areas"})
         if not top:
             return None
@@ -326,8 +350,8 @@ class FrameworkChecker:
         for key_node, value_node in node.value:
             key = self.text(key_node, f"{where} exemplars key")
             if key in result:
-                self.error(key_node, f"duplicate key '{key}' in {where} exemplars")
-            elif key and key not in allowed:
+                continue  # reported by duplicate_keys
+            if key and key not in allowed:
                 known = ", ".join(self.level_ids)
                 self.error(key_node, f"{where} exemplars name level '{key}', which does not exist; levels are: {known}")
             elif key:
@@ -397,6 +421,22 @@ def with_derived_labels(areas: list[Area]) -> list[Area]:
     """The areas, each without a ``short`` given its derived wheel label (distinct in the framework)."""
     labels = unique_labels([area.title for area in areas], [area.short for area in areas], MAX_SHORT)
     return [area if area.short else replace(area, auto_short=label) for area, label in zip(areas, labels)]
+
+
+def _inner(where: str) -> str:
+    """The path prefix of a mapping's children (the top-level mapping has none)."""
+    return "" if where == "the framework" else where
+
+
+def _key_identity(node: ScalarNode) -> object:
+    """What makes two keys the same: their value for plain YAML, else their tag and text."""
+    if node.tag in _SAFE_SCALARS:
+        try:
+            value = _CONSTRUCTOR.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError):
+            return (node.tag, node.value)
+        return (type(value).__name__, value) if not isinstance(value, bool) else ("bool", value)
+    return (node.tag, node.value)
 
 
 def _any_key(node: Node) -> set[str]:
