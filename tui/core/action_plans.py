@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from tui.core.timestamps import timestamp_problems
+
 
 TABLE = "action_plans"
 """The database table of action plans."""
@@ -342,6 +344,7 @@ def plan_from_dict(data: Any) -> ActionPlan:
     if data.get("format") != FORMAT:
         problems.append(f"format: expected '{FORMAT}', found {data.get('format')!r}")
     text = {name: _text(data, name, problems) for name in ("project", "author", "date", "status")}
+    problems.extend(f"{name}: {message}" for name, message in timestamp_problems(data, ("updated",)))
     period = data.get("period", {})
     if not isinstance(period, dict):
         problems.append("period: must be an object with 'from' and 'to'")

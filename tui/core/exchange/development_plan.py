@@ -8,7 +8,7 @@ from typing import Any
 
 from tui.core.development_plan import STATUSES, Objective, check_objective
 from tui.core.exchange import Checked, DataSection
-from tui.core.exchange.wheels import is_timestamp
+from tui.core.timestamps import timestamp_problems
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.wheels import now_iso
 
@@ -52,9 +52,7 @@ def check_objectives(items: list[Any], prefix: str, seen: set[str], existing: Se
                 for problem in check_objective(fields, framework):
                     label, message = problem.split(": ", 1)
                     problems.append((FIELD_OF_LABEL.get(label, "areas"), message))
-        for stamp in ("created", "updated"):
-            if stamp in doc and not is_timestamp(doc[stamp]):
-                problems.append((stamp, f"{json.dumps(doc[stamp])} is not a date and time"))
+        problems.extend(timestamp_problems(doc))
         result.problems.extend((f"{where}{f}", m) for f, m in problems)
         if problems or framework is None:
             continue

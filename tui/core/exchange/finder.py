@@ -9,6 +9,7 @@ from typing import Any
 from tui.core import exchange
 from tui.core.finder import MARKS, FinderRecord
 from tui.core.frameworks import FrameworkCatalog
+from tui.core.timestamps import timestamp_problems
 from tui.core.wheels import now_iso
 
 FINDER_FORMAT = "framewheel/level-finder@1"
@@ -29,6 +30,7 @@ def check_finder_document(doc: object, catalog: FrameworkCatalog) -> tuple[list[
     problems: list[exchange.Problem] = [(key, "is not a field of a level-finder record") for key in doc if key not in allowed]
     if doc.get("format") != FINDER_FORMAT:
         problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{FINDER_FORMAT}'"))
+    problems.extend(timestamp_problems(doc))
     reference = doc.get("framework")
     framework = catalog.get(str(reference.get("id"))) if isinstance(reference, dict) else None
     if framework is None or not isinstance(reference, dict):

@@ -10,6 +10,7 @@ from tui.core import exchange
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.rankings import RankError, Ranking, check_date, clean
 from tui.core.reports.ranking import RANKING_FORMAT, ranking_to_dict
+from tui.core.timestamps import timestamp_problems
 from tui.core.wheels import now_iso
 
 RANKING_KEYS = {"format", "framework", "name", "date", "notes", "created", "updated", "tie_rule", "ranks", "groups"}
@@ -43,6 +44,7 @@ def check_ranking(doc: object, catalog: FrameworkCatalog) -> tuple[list[exchange
         day = ""
     if not isinstance(doc.get("notes", ""), str):
         problems.append(("notes", "must be text"))
+    problems.extend(timestamp_problems(doc))
     groups = doc.get("groups")
     if not isinstance(groups, list) or not all(isinstance(g, list) and all(isinstance(a, str) for a in g) for g in groups):
         problems.append(("groups", "must be a list of lists of area ids, the most important first"))

@@ -12,12 +12,12 @@ import hashlib
 import io
 import json
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from tui.core.exchange import Checked, DataSection, Problem
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import ASSESSMENT_FORMAT, Framework
+from tui.core.timestamps import timestamp_problems, timestamp_problem
 from tui.core.wheels import Assessment
 
 ASSESSMENT_KEYS = ("format", "framework", "person", "label", "created", "ratings", "notes", "reflections")
@@ -49,14 +49,8 @@ def wheel_fingerprint(wheel: Assessment) -> str:
 
 
 def is_timestamp(value: object) -> bool:
-    """True for an ISO 8601 date and time (``Z`` allowed)."""
-    if not isinstance(value, str) or "T" not in value:
-        return False
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
+    """True for an ISO 8601 date and time with its UTC offset (``Z`` allowed)."""
+    return timestamp_problem(value) is None
 
 
 def _text_map(doc: dict[str, Any], name: str, allowed: set[str], what: str, problems: list[Problem]) -> dict[str, str]:
@@ -93,8 +87,7 @@ def check_assessment(doc: object, catalog: FrameworkCatalog) -> tuple[list[Probl
     for name in ("person", "label"):
         if not isinstance(doc.get(name, ""), str):
             problems.append((name, "must be text"))
-    if not is_timestamp(doc.get("created")):
-        problems.append(("created", f"{json.dumps(doc.get('created'))} is not a date and time like 2026-11-22T10:15:00+00:00"))
+    problems.extend(timestamp_problems(doc, ("created",), required=("created",)))
     ratings = doc.get("ratings", {})
     if not isinstance(ratings, dict):
         problems.append(("ratings", "must be an object of areas"))
