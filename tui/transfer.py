@@ -39,6 +39,8 @@ class FileOutcome:
     path: str
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """Said about items imported all the same (a wheel of another framework version)."""
     counts: dict[str, int] = field(default_factory=dict)
     records: list[tuple[Exchange, list[Any]]] = field(default_factory=list)
     """The new records to store, section by section (stored only if every file is fine)."""
@@ -80,6 +82,7 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
         checked = part.section.check(items, prefix, seen, part.stored(context), context.catalog)
         outcome.problems.extend(f"{path}: {f}: {m}" if f else f"{path}: {m}" for f, m in checked.problems)
         outcome.duplicates.extend(f"{path}: {d}" for d in checked.duplicates)
+        outcome.notices.extend(f"{path}: {n}" for n in checked.notices)
         if checked.records:
             outcome.records.append((part, checked.records))
             outcome.counts[part.section.name] = checked.count
@@ -102,6 +105,7 @@ def import_files(context: AppContext, paths: list[str]) -> list[FileOutcome]:
                 part.store(context, records)
         else:
             outcome.counts = {}
+            outcome.notices = []
     return outcomes
 
 

@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from screens.record_list import RecordListScreen
 from styles import style_path
+from tui.core.labels import version_text
 from tui.core.wheels import Assessment
 
 
@@ -15,6 +16,13 @@ def completeness_text(wheel: Assessment, cells_rated: int, cells: int) -> str:
     if cells == 0:
         return "-"
     return f"{cells_rated}/{cells} {round(100 * cells_rated / cells):>3}%"
+
+
+def framework_text(wheel: Assessment, loaded_version: str) -> str:
+    """The wheel's framework id, with its own version where it differs from the loaded one (``ahep (2023; loaded: 2024)``)."""
+    if not loaded_version or not wheel.framework_version or wheel.framework_version == loaded_version:
+        return wheel.framework_id
+    return f"{wheel.framework_id} ({version_text(wheel.framework_version, loaded_version)})"
 
 
 class HistoryScreen(RecordListScreen[Assessment]):
@@ -60,7 +68,8 @@ compares the highlighted wheel with an earlier one.
         framework = self.context.catalog.get(record.framework_id)
         cells = len(framework.areas) * len(framework.series) if framework else 0
         rated = record.rated_count(framework) if framework else 0
-        return (record.created[:10], record.label, record.framework_id, completeness_text(record, rated, cells))
+        return (record.created[:10], record.label, framework_text(record, framework.version if framework else ""),
+                completeness_text(record, rated, cells))
 
     def fetch_record(self, record_id: int) -> Assessment | None:
         """The wheel as stored now."""

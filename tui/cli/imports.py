@@ -32,6 +32,8 @@ def run_import(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
             print(problem, file=err)
         for duplicate in outcome.duplicates:
             print(f"{duplicate}; not imported again", file=out)
+        for notice in outcome.notices:
+            print(notice, file=out)
         if not outcome.importable:
             print(f"{outcome.path}: not imported ({len(outcome.problems)} problem(s)); nothing from it was written", file=err)
         elif outcome.counts:

@@ -28,11 +28,13 @@ RecordT = TypeVar("RecordT")
 
 @dataclass
 class Checked(Generic[RecordT]):
-    """What checking one section of one file found: problems, duplicates, and the new records to store."""
+    """What checking one section of one file found: problems, duplicates, notices, and the new records to store."""
 
     problems: list[Problem] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     records: list[RecordT] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """Things worth saying about records that are imported all the same (another framework version)."""
 
     @property
     def count(self) -> int:

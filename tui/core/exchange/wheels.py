@@ -117,7 +117,7 @@ def check_assessment(doc: object, catalog: FrameworkCatalog) -> tuple[list[Probl
         return problems, None
     created = str(doc["created"])
     wheel = Assessment(
-        id=0, framework_id=framework.id, framework_version=str(doc["framework"].get("version", framework.version)),
+        id=0, framework_id=framework.id, framework_version=str(doc["framework"].get("version") or framework.version),
         label=doc.get("label", "") or f"Imported wheel of {created[:10]}", created=created, updated=created,
         person=doc.get("person", ""), ratings={a: dict(v) for a, v in ratings.items() if v},
         notes=dict(notes), reflections=dict(reflections),
@@ -143,7 +143,23 @@ def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: S
             continue
         seen.add(key)
         result.records.append(wheel)
+        notice = version_notice(wheel, catalog)
+        if notice:
+            result.notices.append(f"{where.rstrip('.')}: {notice}" if where else notice)
     return result
+
+
+def version_notice(wheel: Assessment, catalog: FrameworkCatalog) -> str | None:
+    """What to say when a wheel was made with another version of its framework than the loaded one.
+
+    The wheel is imported all the same and keeps its own version (its areas and scale were
+    checked against the loaded version); None when the versions agree.
+    """
+    framework = catalog.get(wheel.framework_id)
+    if framework is None or not wheel.framework_version or wheel.framework_version == framework.version:
+        return None
+    return (f"wheel '{wheel.label}': made with {framework.title} version {wheel.framework_version}, "
+            f"imported beside version {framework.version}")
 
 
 CSV_COLUMNS = ("wheel_id", "framework", "framework_version", "person", "label", "created", "area", "series", "value", "note")
