@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.exchange import BUNDLE_FORMAT, read_json_file
 from tui.core.model import ASSESSMENT_FORMAT
+from tui.core.timestamps import timestamp_problems
 from tui.core.reports.one_to_one import WheelText, build_report, slug
 from tui.core.wheels import now_iso
 
@@ -67,6 +68,7 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
     if isinstance(doc, dict) and doc.get("format") == BUNDLE_FORMAT:
         names = {part.section.name for part in parts}
         outcome.problems.extend(f"{path}: {k}: is not a section of {BUNDLE_FORMAT}" for k in doc if k not in names | {"format", "exported"})
+        outcome.problems.extend(f"{path}: {f}: {m}" for f, m in timestamp_problems(doc, ("exported",)))
         work = [(part, doc.get(part.section.name, []), part.section.name + "[{}].") for part in parts]
     else:
         wheels = [part for part in parts if part.section.name == "assessments"]

@@ -172,3 +172,11 @@ def test_duplicate_keys_at_any_depth_are_reported() -> None:
         "f.yaml:14:5: duplicate key 'title' in areas[3] (first at line 13)",
         "f.yaml:20:5: duplicate key '0x0' in scale.labels (first at line 19)",
     ]
+
+
+def test_bundle_exported_without_offset_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The all-data file's own ``exported`` time follows the same rule."""
+    bundle = tmp_path / "all.json"
+    bundle.write_text(json.dumps({"format": "framewheel/export@1", "exported": "2026-11-24T09:00:00"}), encoding="utf-8")
+    assert main(["import", "--db", str(tmp_path / "db.json"), str(bundle)]) == 1
+    assert f"{bundle}: exported: 2026-11-24T09:00:00 has no UTC offset" in capsys.readouterr().err
