@@ -24,7 +24,7 @@ from tui.core.model import Area, Framework, GuidanceSection, Level, Role, Scale,
 PrivateWrite = Callable[[Path, bytes], None]
 """Writes bytes to a path privately (0600 file, 0700 folders) and atomically; raises OSError."""
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bumped whenever the model changes shape, so an old cache is ignored."""
 
 
