@@ -195,6 +195,9 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         first.focus()
         self._last_slider = first
         self._fit_panel()
+        scale = self.framework.scale
+        widest = max(cell_len(scale.hint(value)) for value in range(scale.min, scale.max + 1))
+        self.query_one("#scale-hint").styles.width = widest  # fixed, so that a new hint needs no layout
         self._show_title()
         self._show_detail()
         self._show_hint()
@@ -288,12 +291,12 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             self._show_hint()
 
     def _show_title(self) -> None:
-        """Label, and how much of the wheel is rated."""
+        """How much of the wheel is rated, then its label (cut with … when the scale hint needs the room)."""
         if self.wheel is None:
             return
         done = self.wheel.rated_count(self.framework)
         cells = len(self.framework.areas) * len(self.framework.series)
-        title = f"{self.wheel.label} · {done}/{cells} rated"
+        title = f"{done}/{cells} rated · {self.wheel.label}"
         label = self.query_one("#wheel-title", Label)
         if str(label.content) != title:
             label.update(title)
