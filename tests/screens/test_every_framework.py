@@ -203,3 +203,23 @@ async def test_aspect_keeps_the_guides_words(tmp_path: Path) -> None:
     assert "Organisation needs\n" in summary and "Wish above the organisation's need\n" in summary
     assert f"   1. {areas[0].title} (1): +3 (needs 6, would like 9)" in summary
     context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_five_series_on_21_points_fit(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Five sliders in a row on a 0-20 scale: every letter and value is on screen, also at 80 columns."""
+    text = (DATA / "four-series.yaml").read_text().replace("id: four-series", "id: five-series") + (
+        '  - {id: mentor, title: What my mentor says, letter: "5"}\n')
+    path = tmp_path / "five-series.yaml"
+    path.write_text(text)
+    context = AppContext.open(tmp_path / "db.json", user_dir=tmp_path / "user", framework=str(path))
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*keys_for([[20, 10, 0, 7, 19]]))
+        await pilot.pause()
+        rows = slider_rows(screen_text(app), "HMWP5")
+    assert rows["Chemical handling"] == [("H", "20"), ("M", "10"), ("W", "0"), ("P", "7"), ("5", "19")]
+    assert rows["Equipment"] == [("H", "·"), ("M", "·"), ("W", "·"), ("P", "·"), ("5", "·")]
+    context.close()
