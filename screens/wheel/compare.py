@@ -18,6 +18,10 @@ from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
 
 
+SERIES_PICKER_TEXT = 18
+"""Cells of a series' letter and title in its picker (the picker is 24 wide)."""
+
+
 def change_text(before: int | None, after: int | None) -> str:
     """``+2``, ``-1``, ``0``, or ``·`` when either side is not rated."""
     if before is None or after is None:
@@ -32,7 +36,7 @@ class CompareScreen(FramewheelScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     HELP_TITLE = "Compare wheels"
     HELP = """\
-Two wheels of the same framework, one shape at a time: **A** (marker `+`) is the first wheel picked,
+Two wheels of the same framework, one shape (series) at a time, picked by its letter and title: **A** (marker `+`) is the first wheel picked,
 **B** (marker `•`) the second. The table gives each area's value in both and the change from A to B
 (`·` where either is not rated). `tab` moves between the pickers and the table; `enter` opens a picker.
 `b` switches the chart between the wheel and bars. On a narrow terminal the chart and the table take
@@ -59,7 +63,8 @@ turns: `t` shows the other.
         """Header, the three pickers, the chart beside the table, footer."""
         wheels = self.context.assessments.list(self.framework_id)
         options = [(truncate(f"{w.created[:10]} {w.label}", 19), w.id) for w in wheels]
-        series = [(f"{charts.style_for(i).letter} {charts.style_for(i).name}", s.id) for i, s in enumerate(self.framework.series)]
+        series = [(truncate(f"{letter} {s.title}", SERIES_PICKER_TEXT), s.id)
+                  for s, letter in zip(self.framework.series, self.framework.series_letters)]
         yield Header()
         with Vertical(id="compare-body"):
             with Horizontal(id="compare-pickers"):

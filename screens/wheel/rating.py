@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable, Hashable, Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.scalar import Scalar
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static
@@ -26,9 +28,10 @@ from styles import style_path
 from tui.core import charts
 from tui.core.wheels import Assessment
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette, series_style
-from tui.widgets.rating_slider import RatingSlider
+from tui.widgets.rating_slider import RatingSlider, ideal_width
 
 SAVE_SETTLE = 0.15
 """Seconds without a change before the saver writes (a held key or fast typing is one write)."""
@@ -36,17 +39,38 @@ SAVE_SETTLE = 0.15
 SAVED_PAUSE = 0.4
 """Seconds after the last save of a burst before the header says "Saved"."""
 
+MAX_HEADING = 28
+"""A column is widened for its heading up to this many cells (wider than one cell per point needs)."""
+
+AREA_NAME_WIDTH, PANEL_FRAME, RATING_PANEL_WIDTH, WIDE_FROM = 22, 4, 80, 120
+"""The area-name column, the panel's border and padding, the panel's usual width when wide, where wide starts."""
+
+
+class SeriesHead(Static):
+    """The heading of one slider column: the series' letter and title, cut with … to leave one cell apart."""
+
+    def __init__(self, letter: str, title: str, colour: str) -> None:
+        """A heading for the series ``title`` marked ``letter``, in the series' colour."""
+        super().__init__(classes="series-head")
+        self.words, self.colour = f"{letter} {title}", colour
+
+    def render(self) -> Text:
+        """The heading cut to the column's width less one cell."""
+        return Text(truncate(self.words, self.size.width - 1), style=f"bold {self.colour}", no_wrap=True)
+
 
 class RatingScreen(FramewheelScreen):
     """Rate every area of a framework in each series, and watch the wheel change."""
 
     CSS_PATH = style_path("wheel.tcss")
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
     HELP_TITLE = "Rating a wheel"
     HELP = """\
 Rate how confident you feel in each area from the centre of the wheel (lowest) to its edge
-(highest), three times: **N** how you feel now, **W** where you would like to be, **O** where your
-organisation needs you to be. Each shape has a letter and a marker as well as a colour.
+(highest), once per shape (series) of the framework; on the guide's wheel three times: **N** how you
+feel now, **W** where you would like to be, **O** where your organisation needs you to be. Each shape
+has a letter (from the framework file) and a marker as well as a colour; the column headings name
+them. Top right, the scale's label for the focused value (or the scale's ends).
 
 On a slider: type a **digit** to set the value (`1` then `0` quickly makes 10), `left`/`right` by one,
 `home`/`end` to the ends, `backspace` clears it to *not rated* (shown `·`, which is not 0).
@@ -95,21 +119,29 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         yield Header()
         with Horizontal(id="wheel-body"):
             with Vertical(id="rating-panel", classes="panel"):
-                yield Label("", id="wheel-title", classes="panel-title")
-                yield Static(self._column_heads(), id="series-heads")
+                with Horizontal(id="title-row"):
+                    yield Label("", id="wheel-title", classes="panel-title")
+                    yield Static("", id="scale-hint")
+                with Horizontal(id="series-heads"):
+                    yield Label("", classes="area-name")
+                    for head in self._column_heads():
+                        yield head
+                styles = charts.series_styles(framework)
                 with VerticalScroll(id="slider-rows", can_focus=False):
                     for i, area in enumerate(framework.areas):
                         with Horizontal(classes="area-row"):
                             name = f"{area.code or ''} {area.label}".strip()
-                            yield Label(name[:21], classes="area-name")
+                            yield Label(truncate(name, AREA_NAME_WIDTH - 1), classes="area-name")
                             for j, series in enumerate(framework.series):
-                                style = charts.style_for(j)
-                                yield RatingSlider(
+                                style = styles[j]
+                                slider = RatingSlider(
                                     area.id, series.id, wheel.rating(area.id, series.id) if wheel else None,
                                     low=framework.scale.min, high=framework.scale.max, letter=style.letter,
                                     colour=series_style(self.app, style), id=f"slider-{i}-{j}",
                                     tooltip=f"{area.title}: {series.title}",
                                 )
+                                slider.styles.max_width = self._column_width
+                                yield slider
                 with VerticalScroll(id="area-detail-panel", can_focus=False):
                     yield Static(id="area-heading")
                     yield Static(id="area-values")
@@ -119,13 +151,29 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
                 yield ChartView(id="wheel-chart")
         yield Footer()
 
-    def _column_heads(self) -> Text:
-        """The series letters and names above the slider columns."""
-        text = Text(" " * 22, no_wrap=True, overflow="ellipsis")
-        for j, _series in enumerate(self.framework.series):
-            style = charts.style_for(j)
-            text.append(f"{style.letter} {style.name}"[:16].ljust(17), style=f"bold {series_style(self.app, style)}")
-        return text
+    @property
+    def _column_width(self) -> int:
+        """The widest a slider column gets: one track cell per point of the scale, or room for its heading."""
+        heading = max(cell_len(f"{letter} {s.title}") + 1 for s, letter in zip(self.framework.series, self.framework.series_letters))
+        return max(ideal_width(self.framework.scale.min, self.framework.scale.max), min(heading, MAX_HEADING))
+
+    def _column_heads(self) -> list[SeriesHead]:
+        """One heading per slider column: the series' letter and title from the file (cut with … to the column)."""
+        heads = []
+        for series, style in zip(self.framework.series, charts.series_styles(self.framework)):
+            head = SeriesHead(style.letter, series.title, series_style(self.app, style))
+            head.styles.max_width = self._column_width
+            heads.append(head)
+        return heads
+
+    def _fit_panel(self) -> None:
+        """Wide: give the sliders the room for one cell per point (up to half the screen); narrow: the CSS decides."""
+        panel = self.query_one("#rating-panel")
+        needed = AREA_NAME_WIDTH + len(self.framework.series) * self._column_width + PANEL_FRAME
+        wide = self.size.width >= WIDE_FROM
+        width = max(RATING_PANEL_WIDTH, min(needed, self.size.width // 2)) if wide else None
+        if panel.styles.width != (None if width is None else Scalar.parse(str(width))):
+            panel.styles.width = width
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """The rating screen's actions in the command palette."""
@@ -146,8 +194,13 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         first = self.query(RatingSlider).first()
         first.focus()
         self._last_slider = first
+        self._fit_panel()
+        scale = self.framework.scale
+        widest = max(cell_len(scale.hint(value)) for value in range(scale.min, scale.max + 1))
+        self.query_one("#scale-hint").styles.width = widest  # fixed, so that a new hint needs no layout
         self._show_title()
         self._show_detail()
+        self._show_hint()
         self.call_after_refresh(self.redraw)
 
     def on_screen_resume(self) -> None:
@@ -159,7 +212,8 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             self._show_detail()
 
     def on_resize(self) -> None:
-        """Redraw the chart for its new size once the layout is done."""
+        """Fit the panel to the new size, and redraw the chart once the layout is done."""
+        self._fit_panel()
         self.call_after_refresh(self.redraw)
 
     @on(RatingSlider.Changed)
@@ -171,8 +225,9 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         self.call_after_refresh(self._after_draw, event.slider, event.area_id, event.series_id, event.value)
 
     def _after_draw(self, slider: RatingSlider, area_id: str, series_id: str, value: int | None) -> None:
-        """Once the wheel is on screen: the title and the detail panel, and the save handed to the saver."""
+        """Once the wheel is on screen: the title, the scale hint and the detail panel, and the save handed to the saver."""
         self._show_title()
+        self._show_hint()
         self._show_detail()
         repo, framework, wheel_id = self.context.assessments, self.framework, self.wheel_id
         self._saver.submit(
@@ -233,14 +288,15 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             if index != self._area_index:
                 self._area_index = index
                 self._show_detail()
+            self._show_hint()
 
     def _show_title(self) -> None:
-        """Label, and how much of the wheel is rated."""
+        """How much of the wheel is rated, then its label (cut with … when the scale hint needs the room)."""
         if self.wheel is None:
             return
         done = self.wheel.rated_count(self.framework)
         cells = len(self.framework.areas) * len(self.framework.series)
-        title = f"{self.wheel.label} · {done}/{cells} rated"
+        title = f"{done}/{cells} rated · {self.wheel.label}"
         label = self.query_one("#wheel-title", Label)
         if str(label.content) != title:
             label.update(title)
@@ -257,7 +313,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         values = Text(no_wrap=True, overflow="ellipsis")
         for j, series in enumerate(self.framework.series):
             value = self.wheel.rating(area.id, series.id)
-            values.append(("  ·  " if j else "") + f"{charts.style_for(j).letter} {'not rated' if value is None else value}")
+            values.append(("  ·  " if j else "") + f"{self.framework.series_letters[j]} {'not rated' if value is None else value}")
         self._update_if_changed("#area-values", values, layout=False)
         heading = Text()
         heading.append(area.heading, style="bold")
@@ -274,6 +330,13 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         unplaced = self.query_one("#unplaced", Static)
         if self._update_if_changed("#unplaced", found):
             unplaced.display = bool(found.plain)
+
+    def _show_hint(self) -> None:
+        """What the focused slider's value means on the scale (``3 · Practitioner``), else the scale's ends."""
+        slider = self._last_slider
+        value = slider.value if slider is not None else None
+        hint = Text(self.framework.scale.hint(value), no_wrap=True, overflow="ellipsis", justify="right")
+        self._update_if_changed("#scale-hint", hint, layout=False)
 
     def _update_if_changed(self, selector: str, text: Text, layout: bool = True) -> bool:
         """Put new text in a Static only when it differs from what it shows; True when it did."""

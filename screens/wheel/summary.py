@@ -1,4 +1,8 @@
-"""The summary of one wheel: strengths, development needs, organisation needs, wishes above the need."""
+"""The summary of one wheel: top strengths, the gaps from the baseline to each other series, wishes above the need.
+
+The rules are those of :mod:`tui.core.analysis`: strengths are the baseline's areas rated above
+the scale's midpoint (the top three); a gap is another series' value above the baseline's.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,10 @@ from tui.core.model import Area, Framework
 from tui.core.reports.ranking import BIG_GAP, IMPORTANT_MARK, TOP_RANK, is_important
 from tui.core.rankings import Ranking, rank_label
 from tui.core.rankings import rows as rank_rows
+
+
+STRENGTHS_TITLE = "Top strengths (rated above the midpoint)"
+"""The heading of the strengths list, which states its rule."""
 
 
 def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
@@ -88,29 +96,34 @@ class SummaryContext:
 def summary_text(wheel: Assessment, framework: Framework, extra: SummaryContext | None = None) -> Text:
     """The whole summary as text, lists in order with their numbers."""
     extra = extra or SummaryContext()
-    titles = [s.title for s in framework.series] + ["", "", ""]
     text = Text()
     text.append(f"{wheel.label}", style="bold")
     text.append(f"  ·  {framework.title}  ·  started {wheel.created[:10]}  ·  "
-                f"{wheel.rated_count(framework)}/{len(framework.areas) * len(framework.series)} rated\n\n")
+                f"{wheel.rated_count(framework)}/{len(framework.areas) * len(framework.series)} rated\n")
+    text.append(f"Scale: {framework.scale.summary()}\n\n", style="dim")
     if extra.ranking_name:
         text.append("Beside the team ranking ", style="bold")
         text.append(f"{extra.ranking_name}: each gap shows the area's team rank; {IMPORTANT_MARK} marks an area "
                     f"ranked {TOP_RANK} or better with a gap of {BIG_GAP} or more (important to the team and a big gap).\n\n")
+    base, scale = framework.baseline, framework.scale
     _section(
-        text, "Strengths", f"Highest first in “{titles[analysis.NOW]}”.",
-        [f"{_name(s.area)}: {s.value}" for s in analysis.strengths(wheel, framework)],
+        text, STRENGTHS_TITLE,
+        f"The {analysis.TOP_STRENGTHS} highest in “{base.title}” above {scale.midpoint:g}, the middle of the "
+        f"{scale.min}-{scale.max} scale (ties in {framework.area_name} order).",
+        [f"{_name(s.area)}: {s.value}" for s in analysis.top_strengths(wheel, framework)],
     )
-    if len(framework.series) > analysis.WISH:
-        _section(
-            text, "Development needs", f"Largest gap first: “{titles[analysis.WISH]}” above now.",
-            [_gap_line(g, "would like", "now", extra) for g in analysis.development_needs(wheel, framework)],
-        )
-    if len(framework.series) > analysis.NEED:
-        _section(
-            text, "Organisation needs", f"Largest gap first: “{titles[analysis.NEED]}” above now.",
-            [_gap_line(g, "organisation needs", "now", extra) for g in analysis.organisation_needs(wheel, framework)],
-        )
+    letters = dict(zip(framework.series_ids, framework.series_letters))
+    for found in analysis.series_gaps(wheel, framework):
+        guide = found.guide_name
+        if guide:  # the guide's own words, as before
+            what = "would like" if found.target.id == "aspiration" else "organisation needs"
+            _section(text, guide, f"Largest gap first: “{found.target.title}” above now.",
+                     [_gap_line(g, what, "now", extra) for g in found.gaps])
+        else:
+            _section(text, found.title, f"Largest gap first: “{found.target.title}” ({letters[found.target.id]}) above "
+                                        f"“{found.base.title}” ({letters[found.base.id]}).",
+                     [_gap_line(g, letters[found.target.id], letters[found.base.id], extra) for g in found.gaps])
+    if analysis.has_wish_and_need(framework):
         _section(
             text, "Wish above the organisation's need",
             "Where you would like to be beyond what your organisation needs: worth a conversation.",
@@ -137,12 +150,14 @@ Where a team ranking of this framework exists, each gap shows the area's rank in
 and `!` marks an area ranked 3 or better with a gap of 3 or more (important to the team and a big
 gap). Where a level-finder record exists, the level derived for each marked area is listed too.
 
-**Strengths** are the areas where you feel most confident now. **Development needs** are the
-largest gaps between where you would like to be and now; **organisation needs** the largest gaps
-between what your organisation needs and now. **Wish above the need** lists areas where you would
-like to go further than your organisation needs, which the guide suggests discussing. Areas not
-rated in a shape are left out of its lists. Ratings of areas the framework no longer has are listed
-apart at the end.
+**Top strengths** are the (at most three) areas rated highest in the first shape (or the one the
+framework marks as the baseline), and only those rated above the middle of the scale. Each other
+shape is compared with that baseline: its **gaps** are the areas where it is above the baseline,
+largest first (on the guide's wheel, **development needs** are where you would like to be above
+now, and **organisation needs** what your organisation needs above now). **Wish above the need**
+lists areas where you would like to go further than your organisation needs, which the guide
+suggests discussing. Areas not rated in a shape are left out of its lists. Ratings of areas the
+framework no longer has are listed apart at the end.
 """
 
     def __init__(self, wheel_id: int, framework: Framework) -> None:

@@ -165,13 +165,13 @@ async def test_suggestions_accept_or_discard_each(context: AppContext, size: tup
         await pilot.pause()
         text = screen_text(app)
         assert "Suggestion 1 of 5 from 'Before my 1:1'" in text and "▲ Largest gap" in text
-        assert "Develop Delivering Service Excellence" in text
+        assert "Develop: Delivering Service Excellence" in text
         await pilot.press("a", "x", "a")
         await pilot.pause()
         assert "Suggestion 4 of 5" in screen_text(app) and "★ Top strength" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert titles(context) == ["Develop Delivering Service Excellence", "Develop Being Agile and Adaptable"]
+        assert titles(context) == ["Develop: Delivering Service Excellence", "Develop: Being Agile and Adaptable"]
         assert "Added 2 objectives" in app.screen.sub_title
         await pilot.press("s")
         await pilot.pause()

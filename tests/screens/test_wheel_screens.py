@@ -33,7 +33,7 @@ def quick_path_keys() -> list[str]:
     return keys[:-1]
 
 
-SECTIONS = ("Strengths", "Development needs", "Organisation needs", "Wish above the organisation's need")
+SECTIONS = ("Top strengths (rated above the midpoint)", "Development needs", "Organisation needs", "Wish above the organisation's need")
 """The titles of the summary's lists."""
 
 
@@ -80,10 +80,11 @@ async def test_quick_path_types_a_whole_wheel_and_the_summary_is_in_order(contex
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         lists = summary_lists(app)
-    assert lists["Strengths"] == [f"{areas[i].title} ({areas[i].code}): {NOW[i]}" for i in (4, 2, 6, 0, 3, 7, 1, 5)]
-    assert lists["Strengths"][0] == "Focusing on Results and Taking Accountability (5): 10"
+    strengths = lists["Top strengths (rated above the midpoint)"]
+    assert strengths == [f"{areas[i].title} ({areas[i].code}): {NOW[i]}" for i in (4, 2, 6)]  # 6 is above 5 too, but only three
+    assert strengths[0] == "Focusing on Results and Taking Accountability (5): 10"
     codes = {title: [re.search(r"\((\d+)\):", line).group(1) for line in lines] for title, lines in lists.items()}  # type: ignore[union-attr]
-    assert codes["Strengths"] == ["5", "3", "7", "1", "4", "8", "2", "6"]
+    assert codes["Top strengths (rated above the midpoint)"] == ["5", "3", "7"]
     assert codes["Development needs"] == ["2", "6", "8", "1", "3"]
     assert [line.split(": ")[1].split(" ")[0] for line in lists["Development needs"]] == ["+4", "+4", "+4", "+2", "+1"]
     assert codes["Organisation needs"] == ["2", "7", "1", "4"]

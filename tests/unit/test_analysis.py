@@ -27,8 +27,8 @@ def test_strengths_and_gaps_ordered(context: AppContext) -> None:
         "wider-context": (None, 8, 5),
     })
     fw = context.framework
-    assert [(s.area.id, s.value) for s in analysis.strengths(wheel, fw)] == [
-        ("responsible-practice", 9), ("professional-development", 7), ("sustainable-approaches", 7), ("working-together", 4)]
+    assert [(s.area.id, s.value) for s in analysis.top_strengths(wheel, fw)] == [
+        ("responsible-practice", 9), ("professional-development", 7), ("sustainable-approaches", 7)]
     assert [(g.area.id, g.gap) for g in analysis.development_needs(wheel, fw)] == [
         ("working-together", 5), ("professional-development", 2), ("sustainable-approaches", 1)]
     assert [(g.area.id, g.gap) for g in analysis.organisation_needs(wheel, fw)] == [

@@ -174,9 +174,10 @@ def test_csv_and_markdown_exports(tmp_path: Path, capsys: pytest.CaptureFixture[
     fill(db)
     assert main(["export", "--db", str(db), "--format", "csv", "--id", "1"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0] == "wheel_id,framework,framework_version,person,label,created,area,series,value,note"
+    assert rows[0] == "wheel_id,framework,framework_version,person,label,created,area,series,value,note,series_letter,series_title"
     assert len(rows) == 1 + 8 * 3
-    assert any(r.startswith("1,ahep,2024,,Before my 1:1,") and r.endswith(",service-excellence,current,3,") for r in rows)
+    assert any(r.startswith("1,ahep,2024,,Before my 1:1,") and r.endswith(",service-excellence,current,3,,N,How confident I feel now")
+               for r in rows)
     assert main(["export", "--db", str(db), "--format", "md"]) == 0
     text = capsys.readouterr().out
     assert text.count("# 1:1 report: ") == 2 and "\n---\n" in text

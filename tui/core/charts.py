@@ -4,7 +4,8 @@ plotext has no polar plot, so the radar is drawn from cos/sin points in
 character units (one x unit is one column, one y unit one row) with plotext's
 signals and text labels. Each series is told apart three ways, so the chart
 reads with ``NO_COLOR=1`` and in 16 colours: a colour, a line marker, and a
-legend letter written at every vertex (N now, W would like, O organisation).
+legend letter written at every vertex (the series' letter from the framework file,
+e.g. N now, W would like, O organisation). The legend names the scale's labels and rings.
 A value that is not rated is left out of the polygon and shown as ``·``,
 never as 0. Nothing here imports Textual; charts are plain (or ANSI) strings.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence, Union
 
 import plotext as plt
@@ -61,7 +62,8 @@ SERIES_STYLES: tuple[SeriesStyle, ...] = (
     SeriesStyle("D", "*", 3, "fourth"),
     SeriesStyle("E", "o", 4, "fifth"),
 )
-"""Styles by series position (the guide's three shapes first)."""
+"""Markers and palette slots by series position; a framework's letters and titles replace the letter and name
+(see :func:`series_styles`)."""
 
 COMPARE_STYLES: tuple[SeriesStyle, SeriesStyle] = (
     SeriesStyle("A", "+", 3, "earlier"),
@@ -92,6 +94,8 @@ class ChartData:
     series: tuple[ChartSeries, ...]
     low: int = 0
     high: int = 10
+    scale_text: str = ""
+    """The scale's labels for the legend (``1 Aware … 5 Expert``); empty: none."""
 
 
 def colour_wanted() -> bool:
@@ -100,8 +104,21 @@ def colour_wanted() -> bool:
 
 
 def style_for(position: int) -> SeriesStyle:
-    """The style of the series at this position (styles repeat beyond the fifth)."""
+    """The marker and slot of the series at this position (styles repeat beyond the fifth)."""
     return SERIES_STYLES[position % len(SERIES_STYLES)]
+
+
+def series_styles(framework: Framework) -> tuple[SeriesStyle, ...]:
+    """How each series of the framework is drawn: its letter and title from the file, marker and slot by position."""
+    return tuple(
+        replace(style_for(i), letter=letter, name=series.title)
+        for i, (series, letter) in enumerate(zip(framework.series, framework.series_letters))
+    )
+
+
+def scale_text(framework: Framework) -> str:
+    """The scale for a chart's legend: its labels, or its ends when it has none."""
+    return framework.scale.summary()
 
 
 def area_labels(framework: Framework) -> tuple[str, ...]:
@@ -112,10 +129,10 @@ def area_labels(framework: Framework) -> tuple[str, ...]:
 def wheel_data(framework: Framework, wheel: Assessment) -> ChartData:
     """The chart of one wheel: every series of the framework."""
     series = tuple(
-        ChartSeries(s.title, tuple(wheel.rating(a.id, s.id) for a in framework.areas), style_for(i))
-        for i, s in enumerate(framework.series)
+        ChartSeries(s.title, tuple(wheel.rating(a.id, s.id) for a in framework.areas), style)
+        for s, style in zip(framework.series, series_styles(framework))
     )
-    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max)
+    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max, scale_text(framework))
 
 
 def compare_data(framework: Framework, earlier: Assessment, later: Assessment, series_id: str) -> ChartData:
@@ -124,7 +141,7 @@ def compare_data(framework: Framework, earlier: Assessment, later: Assessment, s
         ChartSeries(w.label, tuple(w.rating(a.id, series_id) for a in framework.areas), style)
         for w, style in zip((earlier, later), COMPARE_STYLES)
     )
-    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max)
+    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max, scale_text(framework))
 
 
 class _Ink:
@@ -179,8 +196,11 @@ def _finish(fig: plt.figure, colour: bool) -> list[str]:
     return [line.rstrip() if not colour else line for line in text.rstrip("\n").split("\n")]
 
 
-def legend(data: ChartData, width: int, palette: Palette | None = None) -> list[str]:
-    """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width (coloured by ``palette``)."""
+def legend(data: ChartData, width: int, palette: Palette | None = None, rings: bool = True) -> list[str]:
+    """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width (coloured by ``palette``).
+
+    Then the scale's labels and, for the wheel (``rings``), the values of its rings.
+    """
     entries = []
     for series in data.series:
         mean = series.mean()
@@ -198,7 +218,15 @@ def legend(data: ChartData, width: int, palette: Palette | None = None) -> list[
         used += (3 if used else 0) + len(plain)
     if current:
         lines.append(current)
+    if data.scale_text:
+        lines.extend(_wrap([f"Scale {data.scale_text}", *([f"rings at {ring_values(data)}"] if rings else [])], width))
     return lines
+
+
+def ring_values(data: ChartData) -> str:
+    """The values the two rings stand for, e.g. ``3 and 5`` on 1-5 (the middle ring halfway)."""
+    middle = data.low + (data.high - data.low) / 2
+    return f"{middle:g} and {data.high}"
 
 
 def _ansi(text: str, colour: Colour) -> str:
@@ -335,7 +363,7 @@ def bars(data: ChartData, width: int, colour: bool | None = None, palette: Palet
     """
     ink = _Ink(palette, colour_wanted() if colour is None else colour)
     width = max(width, 40)
-    legend_lines = legend(data, width, ink.palette)
+    legend_lines = legend(data, width, ink.palette, rings=False)
     per_area = len(data.series) + 1
     rows = len(data.labels) * per_area
     fig = _start(width, rows)

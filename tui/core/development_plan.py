@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from tui.core.analysis import development_needs, organisation_needs, strengths
+from tui.core.analysis import series_gaps, top_strengths
 from tui.core.wheels import Assessment
-from tui.core.model import Framework
+from tui.core.model import Framework, Series
 
 TABLE = "objectives"
 """The database table of plan objectives."""
@@ -168,12 +168,12 @@ def suggest_objectives(
     covered = {area for objective in existing if objective.is_open for area in objective.areas}
     target = ((today or date.today()) + timedelta(days=91)).isoformat()
     word = framework.area_name
+    base = framework.baseline
     largest: dict[str, tuple[int, str, int]] = {}
-    for need, whose in ((development_needs(wheel, framework), "where you would like to be"),
-                        (organisation_needs(wheel, framework), "where your organisation needs you to be")):
-        for gap in need:
+    for found_gaps in series_gaps(wheel, framework):
+        for gap in found_gaps.gaps:
             if gap.gap > largest.get(gap.area.id, (0, "", 0))[0]:
-                largest[gap.area.id] = (gap.gap, f"{gap.base} now, {gap.target} {whose}", gap.target)
+                largest[gap.area.id] = (gap.gap, _gap_detail(gap.base, gap.target, base, found_gaps.target), gap.target)
     order = {area.id: i for i, area in enumerate(framework.areas)}
     ranked = sorted(largest.items(), key=lambda item: (-item[1][0], order[item[0]]))
     found: list[Suggestion] = []
@@ -184,26 +184,40 @@ def suggest_objectives(
             continue
         area = framework.area(area_id)
         assert area is not None
+        read = f"Read the exemplars for this {word}; agree" if any(area.exemplars.values()) else "Agree"
         found.append(Suggestion(
-            "gap", area_id, f"Develop {area.title}", f"{area.title} has a gap of {size} ({detail}).",
+            "gap", area_id, f"Develop: {area.title}", f"{area.title} has a gap of {size} ({detail}).",
             f"At my next wheel I rate myself {goal} or more in {area.title}, and I can show evidence from my work.",
-            f"Read the exemplars for this {word}; agree one piece of work that stretches me in it with my manager.",
+            f"{read} one piece of work that stretches me in it with my manager.",
             target,
         ))
     gap_areas = {s.area_id for s in found}
-    for score in strengths(wheel, framework)[: tops + len(gap_areas) + len(covered)]:
+    midpoint = f"{framework.scale.midpoint:g}"
+    for score in top_strengths(wheel, framework, limit=len(framework.areas)):
         if len([s for s in found if s.kind == "strength"]) >= tops:
             break
         if score.area.id in covered or score.area.id in gap_areas:
             continue
+        rated = "now" if base.id == "current" else f"in “{base.title}”"
         found.append(Suggestion(
-            "strength", score.area.id, f"Share my strength in {score.area.title}",
-            f"{score.area.title} is rated {score.value} now.",
+            "strength", score.area.id, f"Share my strength: {score.area.title}",
+            f"{score.area.title} is rated {score.value} {rated}, above the scale's midpoint ({midpoint}).",
             f"A colleague I supported says it helped them in {score.area.title}, by my next review.",
             f"Offer to mentor or run a short session on this {word}; record examples for my next 1:1.",
             target,
         ))
     return found
+
+
+GUIDE_WHOSE = {"aspiration": "where you would like to be", "organisation": "where your organisation needs you to be"}
+"""How a suggestion names the guide's own series when comparing with ``current`` (now)."""
+
+
+def _gap_detail(base_value: int, target_value: int, base: Series, target: Series) -> str:
+    """The two values of a gap in words: ``3 now, 9 where you would like to be`` on the guide's ids."""
+    if base.id == "current" and target.id in GUIDE_WHOSE:
+        return f"{base_value} now, {target_value} {GUIDE_WHOSE[target.id]}"
+    return f"{base_value} in “{base.title}”, {target_value} in “{target.title}”"
 
 
 class AddsObjectives(Protocol):
@@ -217,13 +231,13 @@ def fill_demo_plan(plan: AddsObjectives, framework: Framework) -> None:
     """An example plan with two objectives on ``framework`` (for ``--demo``)."""
     first, second = framework.areas[0], framework.areas[min(2, len(framework.areas) - 1)]
     plan.add(
-        framework, title=f"Develop {first.title}", areas=(first.id,),
+        framework, title=f"Develop: {first.title}", areas=(first.id,),
         success_criteria=f"By my next wheel I rate myself 7 or more in {first.label}, with two examples to show.",
         activities="Shadow a colleague for a day; book one short course this term.",
         target_date="2027-03-31", status="in progress", review_notes="Course booked for February (example).",
     )
     plan.add(
-        framework, title=f"Share my strength in {second.title}", areas=(second.id,),
+        framework, title=f"Share my strength: {second.title}", areas=(second.id,),
         success_criteria="Run one lunchtime session for the team and ask for feedback.",
         activities="Draft the session outline; agree a date with the team leader.", target_date="2027-06-30",
     )

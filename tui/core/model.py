@@ -7,6 +7,7 @@ pass between them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -81,13 +82,80 @@ class Scale:
         """True when ``value`` is a whole number on this scale (booleans are not)."""
         return isinstance(value, int) and not isinstance(value, bool) and self.min <= value <= self.max
 
+    @property
+    def points(self) -> int:
+        """How many values the scale has (``min`` to ``max`` inclusive)."""
+        return self.max - self.min + 1
+
+    @property
+    def midpoint(self) -> float:
+        """The middle of the scale (5 on 0-10, 3 on 1-5, 2.5 on 0-5); strengths are above it."""
+        return (self.min + self.max) / 2
+
+    def named(self, value: int) -> str:
+        """A value with its label when it has one: ``3 Practitioner``, else ``3``."""
+        label = self.labels.get(value, "")
+        return f"{value} {label}" if label else str(value)
+
+    def ends(self) -> str:
+        """The two ends with their labels: ``1 Aware … 5 Expert``."""
+        return f"{self.named(self.min)} … {self.named(self.max)}"
+
+    def summary(self) -> str:
+        """The ends, and any labels between them: ``1 Aware … 5 Expert (also 3 Practitioner)``."""
+        middle = [self.named(value) for value in sorted(self.labels) if self.min < value < self.max]
+        return self.ends() + (f" (also {', '.join(middle)})" if middle else "")
+
+    def hint(self, value: int | None) -> str:
+        """What a slider's value means: ``3 · Practitioner`` where it has a label, else the ends."""
+        if value is not None and self.labels.get(value):
+            return f"{value} · {self.labels[value]}"
+        return self.ends()
+
 
 @dataclass(frozen=True)
 class Series:
-    """One shape drawn on the wheel (now, would like, organisation needs)."""
+    """One shape drawn on the wheel (now, would like, organisation needs).
+
+    ``letter`` marks the shape in text and charts (empty: derived, see :func:`series_letters`);
+    ``baseline`` marks the series the others are compared with (none marked: the first).
+    """
 
     id: str
     title: str
+    letter: str = ""
+    baseline: bool = False
+
+
+DEFAULT_LETTERS: Mapping[str, str] = {"current": "N", "aspiration": "W", "organisation": "O"}
+"""The letters of the guide's three series ids (now, would like, organisation)."""
+
+MAX_SERIES = 5
+"""The most series a framework may have."""
+
+MIN_SCALE_POINTS, MAX_SCALE_POINTS = 2, 21
+"""The fewest and most values a scale may have (``max - min + 1``)."""
+
+
+def series_letters(series: tuple[Series, ...]) -> tuple[str, ...]:
+    """The letter of each series, in order.
+
+    A series' own ``letter`` is kept; otherwise the guide's ids get N, W and O, and any other
+    series the first letter of its title's words not yet taken (upper-cased), then the first
+    free letter A-Z or digit.
+    """
+    taken = {s.letter for s in series if s.letter}
+    letters: list[str] = []
+    for item in series:
+        letter = item.letter
+        if not letter:
+            words = [w for w in re.split(r"[^0-9A-Za-z]+", item.title) if w]
+            candidates = [DEFAULT_LETTERS.get(item.id, "")] + [w[0].upper() for w in words]
+            candidates += list("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+            letter = next(c for c in candidates if c and c not in taken)
+            taken.add(letter)
+        letters.append(letter)
+    return tuple(letters)
 
 
 DEFAULT_SERIES: tuple[Series, ...] = (
@@ -161,6 +229,20 @@ class Framework:
     def series_ids(self) -> tuple[str, ...]:
         """The series ids in drawing order."""
         return tuple(series.id for series in self.series)
+
+    @property
+    def series_letters(self) -> tuple[str, ...]:
+        """The letter of each series in drawing order (see :func:`series_letters`)."""
+        return series_letters(self.series)
+
+    @property
+    def baseline(self) -> Series:
+        """The series the others are compared with: the one marked ``baseline``, else the first."""
+        return next((s for s in self.series if s.baseline), self.series[0])
+
+    def series_letter(self, series_id: str) -> str:
+        """The letter of the series with this id (the id itself when unknown)."""
+        return dict(zip(self.series_ids, self.series_letters)).get(series_id, series_id)
 
     @property
     def area_word(self) -> str:

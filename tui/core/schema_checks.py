@@ -18,6 +18,8 @@ from tui.core.labels import unique_labels
 from tui.core.model import (
     DEFAULT_SERIES,
     FRAMEWORK_SCHEMA,
+    MAX_SCALE_POINTS,
+    MAX_SERIES,
     Area,
     Framework,
     GuidanceSection,
@@ -27,6 +29,9 @@ from tui.core.model import (
     Series,
     Value,
 )
+
+LETTER = re.compile(r"^[A-Z0-9]$")
+"""A series letter: one capital letter or digit."""
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Ids are lower-case words joined by single hyphens, e.g. ``working-together``."""
@@ -234,9 +239,11 @@ class FrameworkChecker:
         areas = self.areas_of(top)
         self.area_ids = {area.id for area in areas}
         series_ids: dict[str, int] = {}
+        self.series_nodes: list[tuple[Node, Series]] = []
         series = self.records(top.get("series"), "series", lambda n, w: self.series_item(n, w, series_ids))
         if "series" in top and not series and not self.problems:
             self.error(top["series"], "series must list at least one shape, or be left out for the default three")
+        self.series_rules()
         value_ids: dict[str, int] = {}
         values = self.records(top.get("values"), "value", lambda n, w: self.value(n, w, value_ids))
         guidance = self.records(top.get("guidance"), "guidance section", self.guidance)
@@ -282,8 +289,9 @@ class FrameworkChecker:
         if high <= low:
             self.error(fields["max"], f"scale max ({high}) must be greater than min ({low})")
             return Scale()
-        if high - low > 100:
-            self.error(fields["max"], f"scale from {low} to {high} is too long; at most 100 steps")
+        if high - low + 1 > MAX_SCALE_POINTS:
+            self.error(fields["max"], f"scale from {low} to {high} has {high - low + 1} points; "
+                                      f"at most {MAX_SCALE_POINTS} (e.g. 0 to 20)")
             return Scale()
         labels: dict[int, str] = {}
         if "labels" in fields:
@@ -359,11 +367,51 @@ class FrameworkChecker:
         return result
 
     def series_item(self, node: Node, what: str, seen: dict[str, int]) -> Series | None:
-        """One series (a shape on the wheel)."""
-        fields = self.mapping(node, what, {"id", "title"}, {"id", "title"})
+        """One series (a shape on the wheel): id, title, and optionally its letter and ``baseline``."""
+        fields = self.mapping(node, what, {"id", "title", "letter", "baseline"}, {"id", "title"})
         if not fields:
             return None
-        return Series(self.slug(fields.get("id"), "series id", seen), self.text(fields.get("title"), f"{what} title"))
+        letter = ""
+        if "letter" in fields:
+            letter_node = fields["letter"]
+            letter = self.text(letter_node, f"{what} letter")
+            if letter and not LETTER.match(letter):
+                self.error(letter_node, f"{what} letter '{letter}' must be one capital letter A-Z or digit 0-9, e.g. N")
+                letter = ""
+        baseline = False
+        if "baseline" in fields:
+            flag_node = fields["baseline"]
+            flag = self.scalar(flag_node) if isinstance(flag_node, ScalarNode) and self.safe_tag(flag_node) else None
+            if isinstance(flag, bool):
+                baseline = flag
+            else:
+                self.error(flag_node, f"{what} baseline must be true or false, not {_kind(flag_node)}")
+        item = Series(self.slug(fields.get("id"), "series id", seen), self.text(fields.get("title"), f"{what} title"),
+                      letter, baseline)
+        self.series_nodes.append((node, item))
+        return item
+
+    def series_rules(self) -> None:
+        """Across the series: at most five, letters unique, at most one baseline (each error at its place)."""
+        if len(self.series_nodes) > MAX_SERIES:
+            node = self.series_nodes[MAX_SERIES][0]
+            self.error(node, f"series {MAX_SERIES + 1} is one too many; a wheel has at most {MAX_SERIES} series")
+        letters: dict[str, int] = {}
+        baseline_line = 0
+        for node, item in self.series_nodes:
+            fields = {str(k.value): v for k, v in node.value} if isinstance(node, MappingNode) else {}
+            if item.letter:
+                if item.letter in letters:
+                    self.error(fields.get("letter", node), f"series letter '{item.letter}' of '{item.id}' is already used "
+                                                           f"(line {letters[item.letter]}); each series needs its own letter")
+                else:
+                    letters[item.letter] = fields.get("letter", node).start_mark.line + 1
+            if item.baseline:
+                if baseline_line:
+                    self.error(fields.get("baseline", node), f"series '{item.id}' is a second baseline (the first at line "
+                                                             f"{baseline_line}); at most one series is the baseline")
+                else:
+                    baseline_line = fields.get("baseline", node).start_mark.line + 1
 
     def value(self, node: Node, what: str, seen: dict[str, int]) -> Value | None:
         """One of the framework's values."""

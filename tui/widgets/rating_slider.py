@@ -7,6 +7,10 @@ value (on a 0-10 scale ``1`` then ``0`` within a short pause makes 10; a single
 to the same series in the row above or below). Mouse click and drag set the
 value. "Not rated" (``·``) is distinct from 0. The slider never touches
 storage: it posts :class:`RatingSlider.Changed` and its screen saves.
+
+The track adapts to the room the slider gets: one cell per point of the scale when
+it fits (``width`` = :func:`ideal_width`), otherwise the knob is placed in proportion
+on a shorter track; the letter and the value are always shown.
 """
 
 from __future__ import annotations
@@ -30,6 +34,19 @@ NOT_RATED_MARK = "·"
 
 TRACK_START = 2
 """Columns before the track: the legend letter and a space."""
+
+MIN_TRACK = 2
+"""The shortest track drawn (the value is shown beside it whatever the room)."""
+
+
+def value_width(low: int, high: int) -> int:
+    """Columns the value takes (at least 2, so ``·`` and one digit line up with two)."""
+    return max(len(str(low)), len(str(high)), 2)
+
+
+def ideal_width(low: int, high: int) -> int:
+    """The width at which the track has one cell per point: letter, space, track, space, value, one cell apart."""
+    return TRACK_START + (high - low + 1) + 1 + value_width(low, high) + 1
 
 
 class RatingSlider(Widget, can_focus=True):
@@ -92,24 +109,41 @@ class RatingSlider(Widget, can_focus=True):
             self.tooltip = tooltip
 
     @property
-    def track_width(self) -> int:
-        """One cell per point of the scale."""
+    def points(self) -> int:
+        """How many values the scale has."""
         return self.high - self.low + 1
+
+    @property
+    def track_width(self) -> int:
+        """One cell per point of the scale where the room allows; fewer (at least MIN_TRACK) otherwise."""
+        width = self.size.width
+        if width <= 0:
+            return self.points
+        room = width - TRACK_START - 1 - value_width(self.low, self.high) - 1
+        return max(MIN_TRACK, min(self.points, room))
+
+    def cell_of(self, value: int) -> int:
+        """The track cell of a value (in proportion when the track is shorter than the scale)."""
+        track = self.track_width
+        if track >= self.points:
+            return value - self.low
+        return round((value - self.low) * (track - 1) / (self.points - 1))
 
     def render(self) -> Text:
         """Letter, track with its knob, and the value (``·`` when not rated)."""
         text = Text(no_wrap=True)
         text.append(self.letter or " ", style=f"bold {self.colour}".strip())
         text.append(" ")
+        track, digits = self.track_width, value_width(self.low, self.high)
         if self.value is None:
-            text.append("·" * self.track_width, style="dim")
-            text.append(f" {NOT_RATED_MARK:>2}")
+            text.append("·" * track, style="dim")
+            text.append(f" {NOT_RATED_MARK:>{digits}}")
             return text
-        filled = self.value - self.low
+        filled = self.cell_of(self.value)
         text.append("━" * filled, style=self.colour or "")
         text.append("●", style=f"bold {self.colour}".strip())
-        text.append("─" * (self.track_width - filled - 1), style="dim")
-        text.append(f" {self.value:>2}")
+        text.append("─" * (track - filled - 1), style="dim")
+        text.append(f" {self.value:>{digits}}")
         return text
 
     def set_value(self, value: int | None) -> None:
@@ -202,7 +236,11 @@ class RatingSlider(Widget, can_focus=True):
         offset = x - TRACK_START
         if offset < 0:
             return None
-        return self.low + min(offset, self.track_width - 1)
+        track = self.track_width
+        cell = min(offset, track - 1)
+        if track >= self.points:
+            return self.low + cell
+        return self.low + round(cell * (self.points - 1) / (track - 1))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """Click sets the value under the pointer and starts a drag."""

@@ -162,8 +162,13 @@ def version_notice(wheel: Assessment, catalog: FrameworkCatalog) -> str | None:
             f"imported beside version {framework.version}")
 
 
-CSV_COLUMNS = ("wheel_id", "framework", "framework_version", "person", "label", "created", "area", "series", "value", "note")
-"""The columns of a CSV export of wheels (one row per area and series; empty value = not rated)."""
+CSV_COLUMNS = ("wheel_id", "framework", "framework_version", "person", "label", "created", "area", "series", "value", "note",
+               "series_letter", "series_title")
+"""The columns of a CSV export of wheels (one row per area and series; empty value = not rated).
+
+``series_letter`` and ``series_title`` are the series' letter and title in the framework file
+(empty for a series the framework no longer has); they come last, so readers of the first ten
+columns are unaffected."""
 
 
 def to_csv(catalog: FrameworkCatalog, wheels: list[Assessment]) -> str:
@@ -175,10 +180,13 @@ def to_csv(catalog: FrameworkCatalog, wheels: list[Assessment]) -> str:
         framework = catalog.get(wheel.framework_id)
         cells = ([(a.id, s.id) for a in framework.areas for s in framework.series] if framework else
                  [(a, s) for a, values in wheel.ratings.items() for s in values])
+        known = ({s.id: (letter, s.title) for s, letter in zip(framework.series, framework.series_letters)}
+                 if framework else {})
         for area_id, series_id in cells:
             value = wheel.rating(area_id, series_id)
+            letter, title = known.get(series_id, ("", ""))
             writer.writerow([wheel.id, wheel.framework_id, wheel.framework_version, wheel.person, wheel.label, wheel.created,
-                             area_id, series_id, "" if value is None else value, wheel.notes.get(area_id, "")])
+                             area_id, series_id, "" if value is None else value, wheel.notes.get(area_id, ""), letter, title])
     return out.getvalue()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from tui.core.analysis import development_needs, organisation_needs, strengths
+from tui.core.analysis import series_gaps, top_strengths
 from tui.core.wheels import Assessment
 from tui.core.development_plan import Objective
 from tui.core.labels import version_text
@@ -30,12 +30,10 @@ REPORT_WIDTH, REPORT_HEIGHT = 72, 30
 BAR_WIDTH = 10
 """Characters in one bar of the text wheel."""
 
-SERIES_LETTERS = "NWO"
-"""Letters of the first three series (now, would like, organisation); later series get digits."""
 
-def series_letter(index: int) -> str:
-    """The letter (or digit) that marks series ``index`` in text."""
-    return SERIES_LETTERS[index] if index < len(SERIES_LETTERS) else str(index + 1)
+def series_letter(framework: Framework, index: int) -> str:
+    """The letter that marks series ``index`` of the framework in text (from the file, or derived)."""
+    return framework.series_letters[index]
 
 
 def bar(value: int | None, framework: Framework) -> str:
@@ -51,14 +49,14 @@ def wheel_bars(wheel: Assessment, framework: Framework) -> str:
     """The wheel as lines of bars per area and series, with a legend (plain text)."""
     width = max(len(area.label) for area in framework.areas)
     digits = len(str(framework.scale.max))
-    legend = ", ".join(f"{series_letter(i)} = {s.title}" for i, s in enumerate(framework.series))
+    legend = ", ".join(f"{series_letter(framework, i)} = {s.title}" for i, s in enumerate(framework.series))
     lines = [f"{legend} ({framework.scale.min} to {framework.scale.max}; · not rated)", ""]
     for area in framework.areas:
         cells = []
         for index, series in enumerate(framework.series):
             value = wheel.rating(area.id, series.id)
             shown = "–" if value is None else str(value)
-            cells.append(f"{series_letter(index)} {bar(value, framework)} {shown:>{digits}}")
+            cells.append(f"{series_letter(framework, index)} {bar(value, framework)} {shown:>{digits}}")
         lines.append(f"{area.label:<{width}}  " + "  ".join(cells))
     return "\n".join(lines)
 
@@ -70,7 +68,7 @@ def _cell(text: str) -> str:
 
 def ratings_table(wheel: Assessment, framework: Framework) -> str:
     """The ratings as a Markdown table, with each area's note."""
-    head = [framework.area_word, *(f"{s.title} ({series_letter(i)})" for i, s in enumerate(framework.series)), "Note"]
+    head = [framework.area_word, *(f"{s.title} ({series_letter(framework, i)})" for i, s in enumerate(framework.series)), "Note"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for area in framework.areas:
         values = [wheel.rating(area.id, s.id) for s in framework.series]
@@ -80,20 +78,24 @@ def ratings_table(wheel: Assessment, framework: Framework) -> str:
 
 
 def _analysis(wheel: Assessment, framework: Framework) -> list[str]:
-    """Strengths, development needs and organisation needs as Markdown lines."""
+    """Top strengths and the gaps from the baseline to each other series, as Markdown lines."""
     lines = ["## Strengths and gaps", ""]
-    top = strengths(wheel, framework)[:3]
-    lines.append("**Top strengths** (how confident I feel now):")
+    base = framework.baseline
+    top = top_strengths(wheel, framework)
+    lines.append(f"**Top strengths** (rated above the midpoint, {framework.scale.midpoint:g}, in “{base.title}”):")
     lines.extend(f"- {s.area.title}: {s.value}" for s in top)
     if not top:
-        lines.append("- none rated yet")
-    for title, gaps, where in (
-        ("Development needs", development_needs(wheel, framework), "would like"),
-        ("Organisation needs", organisation_needs(wheel, framework), "needed"),
-    ):
-        lines.extend(["", f"**{title}** (largest gap first):"])
-        lines.extend(f"- {g.area.title}: {g.base} now, {g.target} {where} (gap {g.gap})" for g in gaps)
-        if not gaps:
+        rated = any(wheel.rating(area.id, base.id) is not None for area in framework.areas)
+        lines.append("- none above the midpoint yet" if rated else "- none rated yet")
+    for found in series_gaps(wheel, framework):
+        guide = found.guide_name
+        lines.extend(["", f"**{guide or found.title}** (largest gap first):"])
+        if guide:  # the guide's own words: "3 now, 9 would like"
+            where = "would like" if found.target.id == "aspiration" else "needed"
+            lines.extend(f"- {g.area.title}: {g.base} now, {g.target} {where} (gap {g.gap})" for g in found.gaps)
+        else:
+            lines.extend(f"- {g.area.title}: {g.base} → {g.target} (gap {g.gap})" for g in found.gaps)
+        if not found.gaps:
             lines.append("- no gaps")
     return lines
 
@@ -134,7 +136,7 @@ def build_report(
         about.insert(0, wheel.person)
     drawing = (wheel_text or drawn_wheel)(wheel, framework)
     lines = [f"# 1:1 report: {wheel.label}", "", " · ".join(about), "", "## The wheel", "", "```text", drawing, "```", "",
-             "## Ratings", "", ratings_table(wheel, framework), ""]
+             "## Ratings", "", f"Scale: {framework.scale.summary()}", "", ratings_table(wheel, framework), ""]
     unplaced = wheel.unplaced_ratings(framework)
     if unplaced:
         kept = "; ".join(f"{a}: " + ", ".join(f"{s} {v}" for s, v in vals.items()) for a, vals in unplaced.items())
