@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tui.core.analysis import development_needs, organisation_needs
 from tui.core.wheels import Assessment
@@ -107,3 +108,25 @@ def test_results_descriptor_is_not_the_service_excellence_one(context: AppContex
     assert results is not None and service is not None
     assert results.description != service.description
     assert "accountab" in results.description.lower()
+
+
+def test_ranking_section_names_the_frameworks_own_series(tmp_path: Path) -> None:
+    """Beside a ranking, a four-series framework's gaps are named by its series' titles, not the guide's words."""
+    from tui.core.frameworks import parse_framework
+    from tui.core.reports.ranking import ranking_report_section
+
+    data = Path(__file__).resolve().parents[1] / "data" / "four-series.yaml"
+    fw = parse_framework(data.read_text(encoding="utf-8"), str(data))
+    context = AppContext.open(tmp_path / "data.json", framework=str(data), user_dir=tmp_path / "u")
+    try:
+        ranking = context.rankings.create(fw, "Lab team", groups=(("emergencies",), ("chemical-handling",), ("equipment",)))
+        w = Assessment(1, fw.id, fw.version, "Lab", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                       ratings={"emergencies": {"now": 4, "goal": 12, "manager": 9, "peers": 5}})
+        section = ranking_report_section(ranking, w, fw)
+    finally:
+        context.close()
+    assert section is not None
+    body = section[1]
+    assert "- ! Emergencies: rank 1, gap 8 (How I do it now to My goal this year)" in body
+    assert "- ! Emergencies: rank 1, gap 5 (How I do it now to What my manager expects)" in body
+    assert "would like" not in body and "organisation" not in body

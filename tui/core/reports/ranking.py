@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Protocol, Sequence
 
-from tui.core.analysis import AreaGap, development_needs, organisation_needs
+from tui.core.analysis import AreaGap, series_gaps
 from tui.core.demo import DEMO_MARK
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import Area, Framework
@@ -60,7 +60,7 @@ def is_important(rank: int | None, gap: int, top: int = TOP_RANK, big: int = BIG
 
 
 def ranked_gaps(gaps: Sequence[AreaGap], ranks: Mapping[str, int], top: int = TOP_RANK, big: int = BIG_GAP) -> list[RankedGap]:
-    """The gaps (e.g. ``development_needs(wheel, fw)``) with each area's rank, important ones first.
+    """The gaps (e.g. one of ``series_gaps(wheel, fw)``) with each area's rank, important ones first.
 
     Within the important ones and within the rest, the order of ``gaps`` is
     kept (largest gap first, as :mod:`tui.core.analysis` gives them).
@@ -147,11 +147,14 @@ def ranking_report_section(ranking: Ranking | None, wheel: Assessment, framework
     body = ranking_to_markdown(ranking, framework, heading_level=3)
     lines = [body.rstrip(), "", "### Gaps beside the team's ranking", ""]
     found = False
-    for what, gaps in (("would like", development_needs(wheel, framework)), ("organisation needs", organisation_needs(wheel, framework))):
-        for row in ranked_gaps(gaps, ranks):
+    for pair in series_gaps(wheel, framework):
+        guide_words = {"aspiration": "now to would like", "organisation": "now to organisation needs"}
+        what = guide_words.get(pair.target.id) if pair.guide_name else None
+        what = what or f"{pair.base.title} to {pair.target.title}"
+        for row in ranked_gaps(pair.gaps, ranks):
             if row.important:
                 found = True
-                lines.append(f"- {IMPORTANT_MARK} {row.area.heading}: rank {row.rank}, gap {row.gap} (now to {what})")
+                lines.append(f"- {IMPORTANT_MARK} {row.area.heading}: rank {row.rank}, gap {row.gap} ({what})")
     if not found:
         lines.append("No area is both ranked in the team's top three and a gap of 3 points or more.")
     return "Team ranking", "\n".join(lines)
