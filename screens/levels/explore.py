@@ -82,7 +82,9 @@ descriptions, with no empty level columns.
         """Fill the list and go to the starting place."""
         framework = self.context.framework
         self.title = f"Explore · {framework.title}"
-        options = [Option(Text("◆ About this framework"), id=ABOUT), Option(Text("◆ Values"), id=VALUES)]
+        options = [Option(Text("◆ About this framework"), id=ABOUT)]
+        if framework.values:
+            options.append(Option(Text("◆ Values"), id=VALUES))
         if framework.levels:
             options.append(Option(Text(f"◆ Levels ({len(framework.levels)})"), id=LEVELS))
         for area in framework.areas:
@@ -105,6 +107,8 @@ descriptions, with no empty level columns.
         """Highlight the list entry holding ``hit`` and show it."""
         target = hit.area_id or (LEVELS if hit.kind == "level" else VALUES)
         option_list = self.query_one("#explore-list", OptionList)
+        if target not in {option.id for option in option_list.options}:
+            target = ABOUT
         index = option_list.get_option_index(target)
         option_list.highlighted = index
         self.show(target)

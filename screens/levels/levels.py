@@ -164,4 +164,5 @@ areas and their descriptions instead.
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for this screen."""
         yield SystemCommand("Search the framework", "Find words in titles, descriptors and exemplars (/)", self.action_search)
-        yield SystemCommand("What changes to the next level", "The step view from the level in front (s)", self.action_steps)
+        if len(self.context.framework.levels) >= 2:
+            yield SystemCommand("What changes to the next level", "The step view from the level in front (s)", self.action_steps)
