@@ -211,8 +211,8 @@ descriptions, with no empty level columns.
         self.app.push_screen(StepScreen(0))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No step view for a framework without levels (there is nothing to step between)."""
-        if action == "steps" and not self.context.framework.levels:
+        """No step view for a framework with fewer than two levels (there is nothing to step between)."""
+        if action == "steps" and len(self.context.framework.levels) < 2:
             return False
         return super().check_action(action, parameters)
 
