@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
+from screens.guidance.markdown_text import markdown_text
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
 
@@ -21,7 +22,7 @@ RECENT_WORK = 30
 LIST_WIDTH = 28
 """Framework titles longer than this are shortened with an ellipsis in the list."""
 
-ACTIVITY_ORDER = "whlefkpbtr"
+ACTIVITY_ORDER = "whlefkpbtgr"
 """The order activity keys are listed in (the design's key list); others follow."""
 
 CHOSEN_MARK, OTHER_MARK = "●", " "
@@ -44,6 +45,9 @@ def framework_summary(framework: Framework) -> Text:
     if framework.values:
         counts.append(f"{len(framework.values)} values")
     text.append(" · ".join(counts) + "\n\n")
+    if framework.description.strip():
+        text.append_text(markdown_text(framework.description))
+        text.append("\n\n")
     for area in framework.areas:
         text.append(f"{area.code or '•':>3} ", style="bold")
         text.append(area.title)
@@ -64,7 +68,8 @@ class HomeScreen(FramewheelScreen):
     HELP_TITLE = "Home"
     HELP = """\
 The home screen. Choose the framework to work with in the list on the left
-(arrows to move, `enter` to choose it; the chosen one is marked ●). Its outline is on the right.
+(arrows to move, `enter` to choose it; the chosen one is marked ●). Its outline is on the right:
+its description, its areas and its levels. `g` opens its guidance (hints and tips).
 **Your work** lists what you have saved, most recent first; `enter` opens an item.
 
 Your own framework files go in the user configuration folder

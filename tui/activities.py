@@ -330,6 +330,16 @@ def _demo_plan(context: AppContext) -> object:
     return None
 
 
+# --- guidance -------------------------------------------------------------------------------
+
+
+def _guidance(home: Screen[Any]) -> None:
+    """The chosen framework's description and hints and tips."""
+    from screens.guidance.guidance import GuidanceScreen
+
+    home.app.push_screen(GuidanceScreen())
+
+
 # --- action plans (RAG boards) --------------------------------------------------------------
 
 
@@ -402,6 +412,8 @@ ACTIVITIES = ActivityRegistry((
         work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
         demo=_demo_boards,
     ),
+    Activity("guidance", "Guidance",
+             (Launcher("g", "guidance", "Guidance", _guidance, "The chosen framework's description, hints and tips"),)),
 ))
 """Every activity of framewheel, in the order of the design's key list."""
 

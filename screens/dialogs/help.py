@@ -13,6 +13,8 @@ from textual.widgets import Label, Markdown, Static
 GLOBAL_HELP = """\
 **Everywhere:** `escape` goes back, `F1` shows this help, `ctrl+p` opens the command palette
 (type to search every command, including changing the theme), `ctrl+q` quits.
+**Guidance:** `g` on the home screen (or `g` in this help) opens the guidance for the chosen
+framework: its description and its hints and tips.
 Every change is saved the moment it is made; the header says when.
 """
 
@@ -44,6 +46,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "close", "Close help", id="help.close"),
         Binding("f1", "close", "Close help", id="help.close-f1", show=False),
         Binding("q", "close", "Close help", id="help.close-q", show=False),
+        Binding("g", "guidance", "Guidance for this framework", id="help.guidance"),
     ]
 
     def __init__(self, screen: Screen) -> None:
@@ -61,7 +64,15 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(key_table(self.target), id="help-keys")
                 yield Label("About this screen", classes="section-title")
                 yield Markdown(getattr(self.target, "HELP", "") + "\n\n" + GLOBAL_HELP)
-            yield Label("escape closes this help", classes="dialog-hint")
+            yield Label("escape closes this help · g guidance for this framework", classes="dialog-hint")
+
+    def action_guidance(self) -> None:
+        """Close the help and open the chosen framework's guidance (unless it is already in front)."""
+        from screens.guidance.guidance import GuidanceScreen
+
+        self.dismiss(None)
+        if not isinstance(self.target, GuidanceScreen):
+            self.app.push_screen(GuidanceScreen())
 
     def action_close(self) -> None:
         """Close the help."""

@@ -17,12 +17,12 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
-from screens.levels.framework_text import WIDE, area_detail, grid, levels_text, values_text
+from screens.levels.framework_text import WIDE, about_text, area_detail, grid, levels_text, values_text
 from screens.levels.search import SearchDialog
 from styles import style_path
 from tui.core.search import SearchHit
 
-VALUES, LEVELS = "_values", "_levels"
+ABOUT, VALUES, LEVELS = "_about", "_values", "_levels"
 """Option ids of the list's first entries (area ids are slugs, so they never start with _)."""
 
 
@@ -36,7 +36,7 @@ class ExplorerScreen(FramewheelScreen):
     CSS_PATH = style_path("levels.tcss")
     HELP_TITLE = "Explorer"
     HELP = """\
-The whole framework. The list on the left holds the values, the levels and every area
+The whole framework. The list on the left holds what the framework is about (its description), the values, the levels and every area
 (code, title and the attribute it encompasses); the panel on the right shows the highlighted
 entry: an area's description and its exemplars at every level. `enter` (or `tab`) moves into the
 text, where arrows and `pageup`/`pagedown` scroll; `tab` or `shift+tab` goes back to the list.
@@ -82,7 +82,9 @@ descriptions, with no empty level columns.
         """Fill the list and go to the starting place."""
         framework = self.context.framework
         self.title = f"Explore · {framework.title}"
-        options = [Option(Text("◆ Values"), id=VALUES)]
+        options = [Option(Text("◆ About this framework"), id=ABOUT)]
+        if framework.values:
+            options.append(Option(Text("◆ Values"), id=VALUES))
         if framework.levels:
             options.append(Option(Text(f"◆ Levels ({len(framework.levels)})"), id=LEVELS))
         for area in framework.areas:
@@ -98,13 +100,15 @@ descriptions, with no empty level columns.
         if self.start_hit is not None:
             self.go_to(self.start_hit)
         else:
-            option_list.highlighted = 2 if framework.levels else 1
+            option_list.highlighted = option_list.get_option_index(framework.areas[0].id)
         option_list.focus()
 
     def go_to(self, hit: SearchHit) -> None:
         """Highlight the list entry holding ``hit`` and show it."""
         target = hit.area_id or (LEVELS if hit.kind == "level" else VALUES)
         option_list = self.query_one("#explore-list", OptionList)
+        if target not in {option.id for option in option_list.options}:
+            target = ABOUT
         index = option_list.get_option_index(target)
         option_list.highlighted = index
         self.show(target)
@@ -136,7 +140,9 @@ descriptions, with no empty level columns.
         framework = self.context.framework
         self.selected_id = entry_id
         text: RenderableType
-        if entry_id == VALUES:
+        if entry_id == ABOUT:
+            text = about_text(framework, self.query_text)
+        elif entry_id == VALUES:
             text = values_text(framework, self.query_text)
         elif entry_id == LEVELS:
             text = levels_text(framework, self.query_text)
@@ -203,6 +209,12 @@ descriptions, with no empty level columns.
         from screens.levels.steps import StepScreen
 
         self.app.push_screen(StepScreen(0))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No step view for a framework with fewer than two levels (there is nothing to step between)."""
+        if action == "steps" and len(self.context.framework.levels) < 2:
+            return False
+        return super().check_action(action, parameters)
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for this screen."""

@@ -17,9 +17,9 @@ from screens.base import FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
 from screens.levels.finder_note import NoteDialog
 from screens.levels.finder_text import LEGEND, RULE_HELP, area_prompt, exemplar_prompt, result_text
-from screens.levels.framework_text import WIDE, areas_outline, no_levels_note
+from screens.levels.framework_text import WIDE, areas_outline
 from styles import style_path
-from tui.core.finder import FinderError, FinderRecord, derive
+from tui.core.finder import FinderError, FinderRecord, derive, unusable_reason
 from tui.core.model import Framework, SavedWork
 
 
@@ -71,6 +71,11 @@ The panel shows the best fit, the reasons and the next steps.
             return self.context.catalog.frameworks.get(self.record.framework_id, self.context.framework)
         return self.context.framework
 
+    @property
+    def usable(self) -> bool:
+        """True when the framework has levels with exemplars to mark (else the finder says why not)."""
+        return unusable_reason(self.framework) is None
+
     def compose(self) -> ComposeResult:
         """Heading, areas, exemplars and the result panel."""
         yield Header()
@@ -96,12 +101,15 @@ The panel shows the best fit, the reasons and the next steps.
             self.notify(f"The framework '{self.record.framework_id}' of this record is not loaded.", severity="error")
             self.record = None
         self.title = f"Level finder · {self.framework.title}"
-        self.set_class(self.app.size.width >= WIDE and bool(self.framework.levels), "wide")
-        if not self.framework.levels:
+        self.set_class(self.app.size.width >= WIDE and self.usable, "wide")
+        reason = unusable_reason(self.framework)
+        if reason is not None:
             self.query_one("#finder-main").display = False
-            self.query_one("#finder-heading", Label).update(f"No levels, so no level to find: the {self.framework.area_name}s and their descriptions")
+            self.query_one("#finder-heading", Label).update("The level finder cannot be used with this framework")
             self.query_one("#finder-result").styles.height = "1fr"
-            self.query_one("#finder-result-text", Static).update(no_levels_note(self.framework, "level to find") + areas_outline(self.framework))
+            outline = Text(reason + "\n\n", style="bold")
+            outline.append(f"Its {self.framework.area_name}s, to read instead:\n", style="italic")
+            self.query_one("#finder-result-text", Static).update(outline + areas_outline(self.framework))
             return
         self.query_one("#finder-exemplars").border_title = LEGEND.replace("[", "\\[")
         self.query_one("#finder-areas").border_title = self.framework.area_word + "s"
@@ -111,14 +119,14 @@ The panel shows the best fit, the reasons and the next steps.
         areas.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Marking and records are hidden from the footer when the framework has no levels."""
-        if action in {"mark", "new_record", "delete_record", "undo", "redo"} and self.is_mounted and not self.framework.levels:
+        """Marking and records are hidden from the footer when the framework has no levels or no exemplars."""
+        if action in {"mark", "new_record", "delete_record", "undo", "redo"} and self.is_mounted and not self.usable:
             return False
         return super().check_action(action, parameters)
 
     def on_resize(self, event: Resize) -> None:
         """The result panel sits on the right from WIDE columns, below the lists otherwise."""
-        self.set_class(event.size.width >= WIDE and bool(self.framework.levels), "wide")
+        self.set_class(event.size.width >= WIDE and self.usable, "wide")
         self.refresh_result()
 
     def fill_areas(self) -> None:
@@ -189,7 +197,7 @@ The panel shows the best fit, the reasons and the next steps.
 
     def refresh_result(self) -> None:
         """The best fit, reasons and next steps, in the panel that is shown."""
-        if not self.framework.levels:
+        if not self.usable:
             return
         result = derive(self.framework, self.record)
         wide = self.has_class("wide")

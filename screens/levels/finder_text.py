@@ -54,6 +54,8 @@ def result_text(result: FinderResult, focused: AreaResult | None, record: Finder
     for area_result in chosen:
         text.append(f"\n{area_result.area.heading}\n", style="bold")
         text.append(area_result.reason + "\n")
+        if not area_result.counts:
+            continue
         if area_result.next_level is None:
             text.append("The most senior level is reached here.\n", style="italic")
         elif area_result.next_steps:

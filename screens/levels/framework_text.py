@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.model import Area, Framework, Level
-from tui.core.search import highlight_spans, plain
+from screens.guidance.markdown_text import markdown_text
+from tui.core.search import highlight_spans
 
 WIDE = 120
 """From this many columns the levels sit side by side and the explorer's grid is offered."""
@@ -66,6 +67,23 @@ def level_block(level: Level, position: int, total: int, query: str = "") -> Gro
     return Group(title, bullets(level.summary, query) if level.summary else Text("No descriptors.", style="dim"))
 
 
+def about_text(framework: Framework, query: str = "") -> Text:
+    """The framework's title, publisher, source and description (Markdown, rendered)."""
+    text = Text()
+    text.append_text(highlighted(framework.title, query, "bold"))
+    text.append(f"  ({framework.version})\n")
+    if framework.publisher:
+        text.append(f"{framework.publisher}\n", style="italic")
+    if framework.source:
+        text.append(f"Source: {framework.source}\n", style="dim")
+    text.append("\n")
+    if framework.description.strip():
+        text.append_text(markdown_text(framework.description, query))
+    else:
+        text.append("This framework file gives no description.", style="dim")
+    return text
+
+
 def values_text(framework: Framework, query: str = "") -> Text:
     """The framework's values with their descriptions."""
     text = Text()
@@ -75,7 +93,7 @@ def values_text(framework: Framework, query: str = "") -> Text:
     for value in framework.values:
         text.append_text(highlighted(value.title, query, "bold"))
         text.append("\n")
-        text.append_text(highlighted(plain(value.description), query))
+        text.append_text(markdown_text(value.description, query))
         text.append("\n\n")
     return text
 
@@ -99,7 +117,7 @@ def area_header(framework: Framework, area: Area, query: str = "") -> Text:
         text.append("\n")
     if area.description:
         text.append("\n")
-        text.append_text(highlighted(plain(area.description), query))
+        text.append_text(markdown_text(area.description, query))
         text.append("\n")
     return text
 
@@ -147,5 +165,5 @@ def grid(framework: Framework, focused_area: str | None = None, query: str = "")
         if levels:
             table.add_row(head, *(bullets(area.exemplars.get(level.id, ()), query) for level in levels))
         else:
-            table.add_row(head, highlighted(plain(area.description), query))
+            table.add_row(head, markdown_text(area.description, query))
     return Group(table)

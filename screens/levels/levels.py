@@ -96,7 +96,7 @@ areas and their descriptions instead.
         levels = framework.levels
         heading = self.query_one("#levels-heading", Label)
         if not levels:
-            heading.update(f"No levels in this framework: its {framework.area_name}s and their descriptions")
+            heading.update(f"This framework has no levels: below are its {framework.area_name}s and their descriptions")
             return
         for index, level in enumerate(levels):
             column = self.query_one(f"#level-{index}", VerticalScroll)
@@ -107,6 +107,15 @@ areas and their descriptions instead.
             heading.update(f"{len(levels)} levels, first to most senior · left/right choose one for s (step)")
         else:
             heading.update(f"◀ Level {self.current + 1} of {len(levels)}: {levels[self.current].title} ▶   (left/right)")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No level keys for a framework without levels, and no step view with fewer than two."""
+        levels = self.context.framework.levels
+        if action in ("previous", "next") and not levels:
+            return False
+        if action == "steps" and len(levels) < 2:
+            return False
+        return super().check_action(action, parameters)
 
     def action_previous(self) -> None:
         """Show the level before."""
@@ -155,4 +164,5 @@ areas and their descriptions instead.
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for this screen."""
         yield SystemCommand("Search the framework", "Find words in titles, descriptors and exemplars (/)", self.action_search)
-        yield SystemCommand("What changes to the next level", "The step view from the level in front (s)", self.action_steps)
+        if len(self.context.framework.levels) >= 2:
+            yield SystemCommand("What changes to the next level", "The step view from the level in front (s)", self.action_steps)

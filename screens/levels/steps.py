@@ -91,6 +91,12 @@ steps; its areas and descriptions are shown instead.
         body.update(step_table(framework, self.lower))
         self.query_one("#steps-body", VerticalScroll).scroll_home(animate=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No step keys for a framework with fewer than two levels (there is no pair to choose)."""
+        if action in ("previous", "next") and len(self.context.framework.levels) < 2:
+            return False
+        return super().check_action(action, parameters)
+
     def action_previous(self) -> None:
         """The pair one level lower."""
         if self.lower > 0:

@@ -19,8 +19,10 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
+from screens.guidance.markdown_text import markdown_text
 from screens.ranking.details import RankingDetails, RankingDetailsDialog
 from styles import style_path
+from tui.core.guidance import team_questions
 from tui.core.model import Framework, SavedWork
 from tui.core.rankings import (
     TIE_RULE, Groups, RankError, Ranking, move_down, move_up, normalise, rank_label, rows, set_rank, toggle_tie,
@@ -38,16 +40,6 @@ DIGIT_BINDINGS = [
 ]
 """`1` to `9` give the focused area that rank directly."""
 
-
-TEAM_QUESTIONS = (
-    "What exactly does this professional commitment mean in our context?",
-    "To what extent is your team demonstrating the commitment?",
-    "What does it look like when we as a team are doing this really well?",
-    "What strengths do individuals have in this area?",
-    "What can we learn from each other about this professional commitment?",
-    "What additional development might the team need in this area?",
-)
-"""The guide's questions for exploring one commitment with a team ("Practical Exercise to Engage Your Team")."""
 
 KEY_GUIDE = Text.assemble(
     ("Keys\n", "bold"),
@@ -83,6 +75,9 @@ for your team's context, 1 being the most important. Some areas may be equally i
 Each ranking has a name (the team or the context), a date and notes: `r` edits them, `n` starts
 a new ranking, `o` lists the saved rankings (open, rename, duplicate, delete).
 Every change is saved when you make it.
+
+Beside the list: the focused area's descriptor and, where the framework file gives them
+(`team_questions`), its questions for a team to discuss.
 """
 
     BINDINGS = [
@@ -218,13 +213,19 @@ Every change is saved when you make it.
                 text.append(", shared with " + ", ".join(a.label for a in shared if a))
             if area.encompasses:
                 text.append(f" · encompasses {area.encompasses}", style="italic")
-            text.append("\n" + (area.description or "(No descriptor in the framework file.)"))
-            text.append("\n\nTo discuss as a team", style="bold")
-            text.append(" (the guide's Practical Exercise)\n", style="italic")
-            for question in TEAM_QUESTIONS:
-                if framework.area_name != "commitment":  # other frameworks: their own word for an area
-                    question = question.replace("professional commitment", "commitment").replace("commitment", framework.area_name)
-                text.append(f"• {question}\n")
+            text.append("\n")
+            if area.description:
+                text.append_text(markdown_text(area.description))
+            else:
+                text.append("(No descriptor in the framework file.)", style="dim")
+            questions = team_questions(framework)
+            if questions:
+                text.append("\n\nTo discuss as a team", style="bold")
+                text.append(" (the framework's own questions)\n", style="italic")
+                for question in questions:
+                    text.append(f"• {question}\n")
+            else:
+                text.append("\n\nThis framework file gives no questions for a team to discuss.", style="dim")
         self.query_one("#descriptor", Static).update(text)
 
     @on(OptionList.OptionHighlighted, "#ranking-list")

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen, InterfaceLoop
+from screens.guidance.markdown_text import markdown_text
 from screens.wheel.summary import unplaced_text
 from styles import style_path
 from tui.core import charts
@@ -324,7 +325,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         note = self.wheel.notes.get(area.id)
         detail.append(f"Note: {note}\n" if note else "No note (enter to write one)\n", style="" if note else "dim")
         if area.description:
-            detail.append(area.description.strip())
+            detail.append_text(markdown_text(area.description))
         self._update_if_changed("#area-detail", detail)
         found = unplaced_text(self.wheel, self.framework)
         unplaced = self.query_one("#unplaced", Static)

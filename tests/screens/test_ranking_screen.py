@@ -228,7 +228,7 @@ async def test_help_states_the_rule_and_keys_once(context: AppContext) -> None:
 
 
 async def test_other_framework_uses_its_areas_and_words(context: AppContext) -> None:
-    """On a framework of 4 themes, ranks go 1-4, a 5 is refused, and the questions say "theme"."""
+    """On a framework of 4 themes, ranks go 1-4, a 5 is refused, and no questions are made up for it."""
     context.choose_framework("technician-commitment")
     app = FramewheelApp(context)
     async with app.run_test(size=(200, 60), notifications=True) as pilot:
@@ -236,7 +236,8 @@ async def test_other_framework_uses_its_areas_and_words(context: AppContext) -> 
         await pilot.pause()
         text = screen_text(app)
         assert "Rank  Theme" in text
-        assert "What exactly does this theme mean in our context?" in text
+        assert "gives no questions for a team to discuss" in text
+        assert "What exactly" not in text
         await pilot.press("5")
         await pilot.pause()
         assert "Rank 5 is not possible: ranks go from 1 to 4." in messages(app)

@@ -129,7 +129,9 @@ class AreaResult:
         head = self.level.title if self.level else "No level yet"
         shown = [c for c in self.counts if self.next_level is None or self._position(c.level) <= self._position(self.next_level)]
         parts = [f"{c.consistently} of {c.total}{' consistently' if i == 0 else ''} at {c.level.title}" for i, c in enumerate(shown)]
-        return f"{head}: {', '.join(parts)}" if parts else f"{head}: no exemplars"
+        if not parts:
+            return "No exemplar statements here, so this area points to no level"
+        return f"{head}: {', '.join(parts)}"
 
     def _position(self, level: Level) -> int:
         """Where ``level`` comes among this area's counted levels."""
@@ -182,6 +184,17 @@ def area_result(framework: Framework, area: Area, record: FinderRecord | None) -
         steps = tuple(t for i, t in enumerate(items) if not record or record.mark(area.id, next_count.level.id, i) != CONSISTENTLY)
     marked = len(record.marks.get(area.id, {})) if record else 0
     return AreaResult(area, reached, tuple(counts), next_count.level if next_count else None, steps, marked)
+
+
+def unusable_reason(framework: Framework) -> str | None:
+    """Why the level finder cannot be used with ``framework``, in a sentence; None when it can."""
+    if not framework.levels:
+        return (f"The level finder cannot be used with {framework.title}: it has no levels. "
+                "The finder points to a level from your marks on each level's exemplar statements.")
+    if not any(area.exemplars.get(level.id) for area in framework.areas for level in framework.levels):
+        return (f"The level finder cannot be used with {framework.title}: it has levels but no exemplar statements. "
+                "The finder points to a level from your marks on each level's exemplar statements.")
+    return None
 
 
 def derive(framework: Framework, record: FinderRecord | None) -> FinderResult:

@@ -68,6 +68,7 @@ def from_json(data: dict[str, Any]) -> Framework:
         series=tuple(Series(**series) for series in data["series"]),
         reflection=tuple(data["reflection"]),
         guidance=tuple(GuidanceSection(**section) for section in data["guidance"]),
+        team_questions=tuple(data.get("team_questions", ())),
         roles=tuple(Role(role["id"], role["title"], dict(role["targets"])) for role in data["roles"]),
     )
 

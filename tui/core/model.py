@@ -201,6 +201,8 @@ class Framework:
     series: tuple[Series, ...] = DEFAULT_SERIES
     reflection: tuple[str, ...] = ()
     guidance: tuple[GuidanceSection, ...] = ()
+    team_questions: tuple[str, ...] = ()
+    """Questions for a team to discuss one area (the ranking screen shows them; none when the file names none)."""
     roles: tuple[Role, ...] = ()
     path: str = ""
     """Where the framework was loaded from (empty for one built in code)."""

@@ -218,6 +218,7 @@ class FrameworkChecker:
     TOP = {
         "schema", "id", "title", "version", "publisher", "source", "description", "area_name",
         "values", "levels", "areas", "scale", "series", "reflection", "guidance", "roles",
+        "team_questions",
     }
 
     def check(self, root: Node | None) -> Framework | None:
@@ -252,6 +253,7 @@ class FrameworkChecker:
         texts = {key: self.text(top.get(key), key) for key in ("title", "version", "publisher", "source", "description")}
         area_name = self.text(top.get("area_name"), "area_name", "area")
         reflection = self.texts(top.get("reflection"), "reflection")
+        team_questions = self.texts(top.get("team_questions"), "team_questions")
         if self.problems:
             return None
         return Framework(
@@ -265,6 +267,7 @@ class FrameworkChecker:
             series=tuple(series) or DEFAULT_SERIES,
             reflection=reflection,
             guidance=tuple(guidance),
+            team_questions=team_questions,
             roles=tuple(roles),
             path=self.path,
         )
