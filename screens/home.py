@@ -37,7 +37,7 @@ def framework_summary(framework: Framework) -> Text:
     if framework.publisher:
         text.append(f"{framework.publisher}\n", style="italic")
     exemplars = sum(len(items) for area in framework.areas for items in area.exemplars.values())
-    counts = [f"{len(framework.areas)} {framework.area_name}s"]
+    counts = [f"{len(framework.areas)} {framework.area_plural}"]
     if framework.levels:
         counts.append(f"{len(framework.levels)} levels")
     if exemplars:

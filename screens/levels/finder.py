@@ -108,7 +108,7 @@ The panel shows the best fit, the reasons and the next steps.
             self.query_one("#finder-heading", Label).update("The level finder cannot be used with this framework")
             self.query_one("#finder-result").styles.height = "1fr"
             outline = Text(reason + "\n\n", style="bold")
-            outline.append(f"Its {self.framework.area_name}s, to read instead:\n", style="italic")
+            outline.append(f"Its {self.framework.area_plural}, to read instead:\n", style="italic")
             self.query_one("#finder-result-text", Static).update(outline + areas_outline(self.framework))
             return
         self.query_one("#finder-exemplars").border_title = LEGEND.replace("[", "\\[")

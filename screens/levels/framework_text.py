@@ -134,7 +134,7 @@ def area_detail(framework: Framework, area: Area, query: str = "") -> Group:
 
 def no_levels_note(framework: Framework, what: str) -> Text:
     """Says that the framework has no levels, and what the screen shows instead."""
-    return Text(f"{framework.title} has no levels, so there is no {what}. Its {framework.area_name}s:\n", style="italic")
+    return Text(f"{framework.title} has no levels, so there is no {what}. Its {framework.area_plural}:\n", style="italic")
 
 
 def areas_outline(framework: Framework, query: str = "") -> Text:

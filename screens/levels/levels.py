@@ -96,7 +96,7 @@ areas and their descriptions instead.
         levels = framework.levels
         heading = self.query_one("#levels-heading", Label)
         if not levels:
-            heading.update(f"This framework has no levels: below are its {framework.area_name}s and their descriptions")
+            heading.update(f"This framework has no levels: below are its {framework.area_plural} and their descriptions")
             return
         for index, level in enumerate(levels):
             column = self.query_one(f"#level-{index}", VerticalScroll)

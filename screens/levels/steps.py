@@ -82,7 +82,7 @@ steps; its areas and descriptions are shown instead.
         body = self.query_one("#steps-text", Static)
         if len(framework.levels) < 2:
             reason = "No levels" if not framework.levels else "Only one level"
-            heading.update(f"{reason}, so no steps: the {framework.area_name}s and their descriptions")
+            heading.update(f"{reason}, so no steps: the {framework.area_plural} and their descriptions")
             body.update(no_levels_note(framework, "step between levels") + areas_outline(framework))
             return
         first, second = framework.levels[self.lower], framework.levels[self.lower + 1]

@@ -56,7 +56,7 @@ def list_frameworks(catalog: FrameworkCatalog, out: TextIO, err: TextIO) -> int:
     """One line per loaded framework; skipped files are reported on standard error."""
     width = max((len(f.id) for f in catalog.frameworks.values()), default=2)
     for framework in catalog.ordered():
-        counts = f"{len(framework.areas)} {framework.area_name}s, {len(framework.levels)} levels"
+        counts = f"{len(framework.areas)} {framework.area_plural}, {len(framework.levels)} levels"
         print(f"{framework.id:<{width}}  {framework.title} ({framework.version}) - {counts} - {framework.path}", file=out)
     for problem in catalog.problems:
         print(f"skipped: {problem}", file=err)
@@ -91,7 +91,7 @@ def describe(framework: Framework) -> str:
         lines.append(f"Values: {', '.join(value.title for value in framework.values)}")
     if framework.levels:
         lines.append(f"Levels: {', '.join(level.title for level in framework.levels)}")
-    lines.append(f"{framework.area_word}s ({len(framework.areas)}):")
+    lines.append(f"{framework.area_words} ({len(framework.areas)}):")
     for area in framework.areas:
         extra = f" - encompassing {area.encompasses}" if area.encompasses else ""
         count = sum(len(items) for items in area.exemplars.values())

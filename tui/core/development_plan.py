@@ -115,10 +115,10 @@ def check_objective(fields: dict[str, Any], framework: Framework) -> list[str]:
         problems.append("Title: an objective needs a title")
     areas = list(fields.get("areas", []))
     if not areas:
-        problems.append(f"{framework.area_word}s: tie the objective to at least one {framework.area_name}")
+        problems.append(f"{framework.area_words}: tie the objective to at least one {framework.area_name}")
     unknown = [a for a in areas if framework.area(a) is None]
     if unknown:
-        problems.append(f"{framework.area_word}s: {', '.join(unknown)} not in {framework.title}")
+        problems.append(f"{framework.area_words}: {', '.join(unknown)} not in {framework.title}")
     if not str(fields.get("success_criteria", "")).strip():
         problems.append("Success criteria: say how you will know the objective is met")
     if (why := date_problem(str(fields.get("target_date", "")))) is not None:

@@ -251,6 +251,26 @@ class Framework:
         """What one area is called, capitalised for headings (e.g. ``Commitment``)."""
         return self.area_name[:1].upper() + self.area_name[1:]
 
+    @property
+    def area_plural(self) -> str:
+        """What several areas are called (``commitments``, ``capabilities``)."""
+        return plural_noun(self.area_name)
+
+    @property
+    def area_words(self) -> str:
+        """What several areas are called, capitalised for headings (``Capabilities``)."""
+        return plural_noun(self.area_word)
+
+
+def plural_noun(noun: str) -> str:
+    """The English plural of a one-word noun: ``capability`` -> ``capabilities``, ``process`` -> ``processes``."""
+    lower = noun.lower()
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return noun[:-1] + ("IES" if noun.isupper() else "ies")
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
 
 @dataclass(frozen=True)
 class SavedWork:

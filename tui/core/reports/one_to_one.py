@@ -104,7 +104,7 @@ def _objective_lines(objective: Objective, framework: Framework, number: int) ->
     """One objective as Markdown lines."""
     areas = ", ".join(a.title if (a := framework.area(i)) else i for i in objective.areas)
     due = f", by {objective.target_date}" if objective.target_date else ""
-    lines = [f"{number}. **{objective.title}** ({objective.mark} {objective.status}{due})", f"   - {framework.area_word}s: {areas}",
+    lines = [f"{number}. **{objective.title}** ({objective.mark} {objective.status}{due})", f"   - {framework.area_words}: {areas}",
              f"   - Success criteria: {objective.success_criteria}"]
     if objective.activities:
         lines.append(f"   - Planned activities: {objective.activities}")
