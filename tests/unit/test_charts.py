@@ -143,3 +143,20 @@ def test_palette_is_read_from_the_theme() -> None:
     assert series_style(ThemeStub({"series-1": "#ff0000"}), charts.style_for(0)) == "#ff0000"
     assert series_style(ThemeStub({}), charts.style_for(1)) == "color(2)"
     assert chart_palette(ThemeStub({"series-2": "not a colour"})).series[1] == 2  # a slip in a theme falls back
+
+
+def test_a_crowded_wheel_numbers_its_spokes_and_keys_the_names() -> None:
+    """Sixteen spokes with no codes: numbers on the wheel and a key of the names below, none run together."""
+    from pathlib import Path
+
+    from tui.core.frameworks import parse_framework
+
+    data = Path(__file__).resolve().parents[1] / "data" / "sixteen-areas.yaml"
+    fw = parse_framework(data.read_text(encoding="utf-8"), str(data))
+    w = Assessment(1, fw.id, fw.version, "x", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
+                   ratings={a.id: {"today": 2, "needed": 4} for a in fw.areas})
+    text = charts.radar(charts.wheel_data(fw, w), 72, 30, colour=False)
+    assert "1 Reproducible   2 Software design   3 Testing" in text
+    assert "16 Technical" in text
+    assert "Software design" not in text.split("1 Reproducible")[0]  # above the key only numbers mark the spokes
+    assert all(len(line) <= 72 for line in text.splitlines())

@@ -305,12 +305,25 @@ def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, .
         return rx, ry, rows
 
     full = radii(max((len(label) for label in labels), default=0), height)
-    codes = tuple(label.split(" ", 1)[0] if " " in label else str(i + 1) for i, label in enumerate(labels))
-    key = _wrap([f"{code} {label.split(' ', 1)[-1]}" for code, label in zip(codes, labels)], width)
+    codes, names = _codes(labels)
+    key = _wrap([f"{code} {name}" for code, name in zip(codes, names)], width)
     compact = radii(max(len(code) for code in codes) + 1, height - len(key))
-    if len(set(codes)) == len(codes) and compact[0] >= 1.5 * full[0]:
+    if compact[0] >= 1.5 * full[0] or len(labels) > CROWDED_SPOKES:
         return codes, compact[0], compact[1], compact[2], key
     return labels, full[0], full[1], full[2], []
+
+
+CROWDED_SPOKES = 10
+"""With more spokes than this, names beside neighbouring spokes run into each other: codes and a key are used."""
+
+
+def _codes(labels: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each spoke's code and name: the display codes where every label starts with one, else 1, 2, 3 ..."""
+    parts = [label.split(" ", 1) for label in labels]
+    given = [part[0] for part in parts]
+    if all(len(part) == 2 and len(part[0]) <= 3 for part in parts) and len(set(given)) == len(given):
+        return tuple(given), tuple(part[1] for part in parts)
+    return tuple(str(i + 1) for i in range(len(labels))), labels
 
 
 def _wrap(entries: list[str], width: int) -> list[str]:
