@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.activities import ACTIVITIES, ActivityRegistry
-from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog
+from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog, same_file
 from tui.core.model import Framework, SavedWork
 from tui.storage.settings import Settings
 from tui.storage.database import Database
@@ -171,7 +171,7 @@ def _choose_framework(catalog: FrameworkCatalog, argument: str | None, extra: li
     if extra:
         wanted = str(extra[0])
         for framework in catalog.frameworks.values():
-            if framework.path == wanted:
+            if same_file(framework.path, wanted):
                 return framework.id
         problems = [str(p) for p in catalog.problems if p.path == wanted]
         raise ContextError("\n".join(problems) or f"{wanted}: cannot be used as a framework")

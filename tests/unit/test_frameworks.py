@@ -218,3 +218,16 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     catalog = load_catalog(user_dir=tmp_path / "none", write_cache=write_private)
     assert "ahep" in catalog.frameworks and len(catalog.get("ahep").areas) == 8
     assert cache_path().stat().st_mode & 0o777 == 0o600
+
+
+def test_a_shipped_file_named_with_framework_opens_it(tmp_path: Path) -> None:
+    """``--framework frameworks/aspect.yaml`` (a shipped file by its path) starts on Aspect, not on an 'id already used' error."""
+    from tui.context import AppContext
+
+    shipped = Path(__file__).resolve().parents[2] / "frameworks" / "aspect.yaml"
+    context = AppContext.open(tmp_path / "data.json", str(shipped), user_dir=tmp_path / "u")
+    try:
+        assert context.framework_id == "aspect-core-principles"
+        assert context.catalog.problems == []
+    finally:
+        context.close()

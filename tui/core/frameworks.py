@@ -129,12 +129,22 @@ class FrameworkCatalog:
             if cache is not None:
                 cache.put(path, framework)
         other = self.frameworks.get(framework.id)
-        if other is not None and other.path != framework.path:
+        if other is not None and same_file(other.path, framework.path):
+            return other  # the same file named twice (e.g. a shipped file given with --framework)
+        if other is not None:
             message = f"framework id '{framework.id}' is already used by {other.path}; this file is skipped"
             self.problems.append(FrameworkProblem(str(path), 1, 1, message))
             return None
         self.frameworks[framework.id] = framework
         return framework
+
+
+def same_file(first: str, second: str) -> bool:
+    """True when two paths name one file (``frameworks/aspect.yaml`` and its absolute form)."""
+    try:
+        return Path(first).resolve() == Path(second).resolve()
+    except OSError:
+        return first == second
 
 
 def load_catalog(
