@@ -45,19 +45,6 @@ class AreaGap:
         return self.target - self.base
 
 
-def series_id(framework: Framework, role: int) -> str | None:
-    """The id of the series playing ``role`` (NOW, WISH, NEED), or None if the framework has fewer."""
-    return framework.series[role].id if role < len(framework.series) else None
-
-
-def values(wheel: Assessment, framework: Framework, role: int) -> dict[str, int]:
-    """Rated values of one series by area id (unrated areas left out)."""
-    sid = series_id(framework, role)
-    if sid is None:
-        return {}
-    return {area.id: value for area in framework.areas if (value := wheel.rating(area.id, sid)) is not None}
-
-
 def _order(framework: Framework) -> dict[str, int]:
     """Wheel position of each area, to break ties in a stable, familiar order."""
     return {area.id: index for index, area in enumerate(framework.areas)}
@@ -130,15 +117,10 @@ def has_wish_and_need(framework: Framework) -> bool:
 
 
 def gaps(wheel: Assessment, framework: Framework, target_role: int, base_role: int = NOW) -> list[AreaGap]:
-    """Areas where the target series is above the base, the largest gap first (ties in wheel order)."""
-    order = _order(framework)
-    base, target = values(wheel, framework, base_role), values(wheel, framework, target_role)
-    found = [
-        AreaGap(framework.area(area_id), base[area_id], target[area_id])  # type: ignore[arg-type]
-        for area_id in base.keys() & target.keys()
-        if target[area_id] > base[area_id]
-    ]
-    return sorted(found, key=lambda g: (-g.gap, order[g.area.id]))
+    """Areas where the series at position ``target_role`` is above the one at ``base_role``, the largest gap first."""
+    if max(target_role, base_role) >= len(framework.series):
+        return []
+    return _gaps_between(wheel, framework, framework.series[base_role], framework.series[target_role])
 
 
 def development_needs(wheel: Assessment, framework: Framework) -> list[AreaGap]:
