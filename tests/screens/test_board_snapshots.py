@@ -1,4 +1,4 @@
-"""Snapshots of the RAG board at 80x24 and 160x48 and of its column view (the demo's 2018-2020 plan)."""
+"""Snapshots of the RAG board at 80x24 and 200x60 and of its column view (the demo's 2018-2020 plan)."""
 
 from __future__ import annotations
 
@@ -29,11 +29,11 @@ def test_board_80x24(snap_compare: object) -> None:
     assert snap_compare(board_app(), terminal_size=(80, 24), press=["b", "enter", "down", "down"])  # type: ignore[operator]
 
 
-def test_board_160x48_with_unexplained_red(snap_compare: object) -> None:
-    """The board at 160x48 with a new red item that has no comment yet (flagged)."""
-    assert snap_compare(board_app(unexplained_red=True), terminal_size=(160, 48), press=["b", "enter", "down"])  # type: ignore[operator]
+def test_board_200x60_with_unexplained_red(snap_compare: object) -> None:
+    """The board at 200x60 with a new red item that has no comment yet (flagged)."""
+    assert snap_compare(board_app(unexplained_red=True), terminal_size=(200, 60), press=["b", "enter", "down"])  # type: ignore[operator]
 
 
 def test_board_columns_view(snap_compare: object) -> None:
     """The items in four columns by rating."""
-    assert snap_compare(board_app(), terminal_size=(160, 48), press=["b", "enter", "v"])  # type: ignore[operator]
+    assert snap_compare(board_app(), terminal_size=(200, 60), press=["b", "enter", "v"])  # type: ignore[operator]

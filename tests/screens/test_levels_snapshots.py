@@ -23,11 +23,11 @@ def test_levels_one_at_a_time_80x24(snap_compare: Callable[..., bool], tmp_path:
     assert snap_compare(build_app(tmp_path), terminal_size=(80, 24), press=["l", "right"])
 
 
-def test_explorer_grid_160x48(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    """At 160x48 the grid shows commitments down and levels across."""
-    assert snap_compare(build_app(tmp_path), terminal_size=(160, 48), press=["e", "g"])
+def test_explorer_grid_200x60(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    """At 200x60 the grid shows commitments down and levels across."""
+    assert snap_compare(build_app(tmp_path), terminal_size=(200, 60), press=["e", "g"])
 
 
-def test_finder_with_example_record_160x48(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+def test_finder_with_example_record_200x60(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     """The finder on the example record: marks in letters, best fit, reasons and next steps."""
-    assert snap_compare(build_app(tmp_path, demo_finder=True), terminal_size=(160, 48), press=["f", "tab"])
+    assert snap_compare(build_app(tmp_path, demo_finder=True), terminal_size=(200, 60), press=["f", "tab"])

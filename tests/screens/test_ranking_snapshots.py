@@ -1,4 +1,4 @@
-"""Snapshots of the ranking screen at 80x24 (descriptor under the list) and 160x48 (beside it)."""
+"""Snapshots of the ranking screen at 80x24 (descriptor under the list) and 200x60 (beside it)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def ranking_app(tmp_path: Path) -> FramewheelApp:
     return FramewheelApp(context)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 def test_ranking_screen_snapshot(snap_compare: object, tmp_path: Path, size: tuple[int, int]) -> None:
     """The ranking screen with a tie at 1 and at 7, the second area focused."""
     app = ranking_app(tmp_path)

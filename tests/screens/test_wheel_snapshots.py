@@ -1,4 +1,4 @@
-"""Snapshots of the rating screen at 80x24 and 160x48, and of the bar view (fixed label and dates)."""
+"""Snapshots of the rating screen at 80x24 and 200x60, and of the bar view (fixed label and dates)."""
 
 from __future__ import annotations
 
@@ -40,11 +40,11 @@ def test_rating_screen_80x24(snap_compare, tmp_path: Path) -> None:  # type: ign
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_wheel, press=["down"])
 
 
-def test_rating_screen_160x48(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rating_screen_200x60(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Wide: sliders and the wheel side by side."""
-    assert snap_compare(make_app(tmp_path), terminal_size=(160, 48), run_before=open_wheel)
+    assert snap_compare(make_app(tmp_path), terminal_size=(200, 60), run_before=open_wheel)
 
 
-def test_bar_view_160x48(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bar_view_200x60(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The bars, shown full-screen."""
-    assert snap_compare(make_app(tmp_path), terminal_size=(160, 48), run_before=open_wheel, press=["b", "v"])
+    assert snap_compare(make_app(tmp_path), terminal_size=(200, 60), run_before=open_wheel, press=["b", "v"])
