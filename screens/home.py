@@ -214,4 +214,11 @@ Your own framework files go in the user configuration folder
         opener = self.context.activities.opener(item.kind) if item else None
         if item is None or opener is None:
             return
+        if item.framework_id and self.context.catalog.get(item.framework_id) is None:
+            from screens.wheel.missing import MissingFrameworkScreen
+
+            self.app.push_screen(MissingFrameworkScreen(
+                f"“{item.title}” was made with the framework '{item.framework_id}', which is not loaded now. "
+                "It is kept; load that framework (--framework FILE) to open it."))
+            return
         self.app.push_screen(opener(item))

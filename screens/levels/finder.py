@@ -112,7 +112,7 @@ The panel shows the best fit, the reasons and the next steps.
             self.query_one("#finder-result-text", Static).update(outline + areas_outline(self.framework))
             return
         self.query_one("#finder-exemplars").border_title = LEGEND.replace("[", "\\[")
-        self.query_one("#finder-areas").border_title = self.framework.area_word + "s"
+        self.query_one("#finder-areas").border_title = self.framework.area_words
         self.fill_areas()
         areas = self.query_one("#finder-areas", OptionList)
         areas.highlighted = 0

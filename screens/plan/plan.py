@@ -122,7 +122,7 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         table.add_column("#", key="n")
         table.add_column("Status", key="status")
         table.add_column("Objective", key="title")
-        table.add_column(self.framework.area_word + "s", key="areas")
+        table.add_column(self.framework.area_words, key="areas")
         table.add_column("Target", key="target")
         self.refresh_plan()
         table.focus()

@@ -11,8 +11,8 @@ from screens.base import FramewheelScreen
 class MissingFrameworkScreen(FramewheelScreen):
     """One sentence saying why, and `escape` back; nothing is changed."""
 
-    HELP_TITLE = "Wheel not available"
-    HELP = "This wheel cannot be shown with the frameworks loaded now. Nothing in it was changed or lost."
+    HELP_TITLE = "Not available"
+    HELP = "This saved work cannot be shown with the frameworks loaded now. Nothing in it was changed or lost."
 
     def __init__(self, message: str) -> None:
         """The sentence to show."""

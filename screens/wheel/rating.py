@@ -181,7 +181,8 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         yield SystemCommand("Wheel: switch wheel/bars", "Draw the ratings as a wheel or as bars (b)", self.action_toggle_bars)
         yield SystemCommand("Wheel: chart full-screen", "Show the chart on its own, and back (v)", self.action_toggle_full)
         yield SystemCommand("Wheel: note on this area", "Write a note on the focused area (enter)", self.action_note)
-        yield SystemCommand("Wheel: reflection questions", "Answer the framework's reflection questions (r)", self.action_reflection)
+        if self.framework.reflection:
+            yield SystemCommand("Wheel: reflection questions", "Answer the framework's reflection questions (r)", self.action_reflection)
         yield SystemCommand("Wheel: summary", "Strengths, development needs, organisation needs (s)", self.action_summary)
 
     def on_mount(self) -> None:
@@ -273,8 +274,25 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         self._show_detail()
 
     def on_unmount(self) -> None:
-        """Let every change reach the disk before the screen goes."""
+        """Let every change reach the disk before the screen goes; a new wheel left empty is not kept.
+
+        The screen can go by `escape`, by the command palette starting another activity, or
+        by quitting: an unrated new wheel is dropped whichever way.
+        """
         self._saver.close()
+        if self._drop_if_empty():
+            self.app.notify("The new wheel had no ratings, so it was not kept.", timeout=4)
+
+    def _drop_if_empty(self) -> bool:
+        """Delete this wheel if it is new and nothing was rated, noted or answered; True if it was."""
+        if not self.discard_if_empty:
+            return False
+        wheel = self.context.assessments.get(self.wheel_id)
+        if wheel is None or wheel.ratings or wheel.notes or wheel.reflections:
+            return False
+        self.context.assessments.delete(self.wheel_id)
+        self.discard_if_empty = False
+        return True
 
     def flush_saves(self) -> bool:
         """Wait until every change made on this screen is on disk (False after 10 s)."""
@@ -391,9 +409,7 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             self.action_toggle_full()
             return
         self._saver.flush()
-        wheel = self.context.assessments.get(self.wheel_id)
-        if self.discard_if_empty and wheel is not None and not (wheel.ratings or wheel.notes or wheel.reflections):
-            self.context.assessments.delete(self.wheel_id)
+        if self._drop_if_empty():
             self.notify("The new wheel had no ratings, so it was not kept.", timeout=4)
         super().action_back()
 
@@ -423,6 +439,12 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
             TextDialog(f"Note on {area.heading}", self.wheel.notes.get(area.id, ""), "enter keeps it · empty removes it · escape cancels"),
             keep,
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No Reflection key for a framework without reflection questions; the rest as every screen."""
+        if action == "reflection" and not self.framework.reflection:
+            return False
+        return super().check_action(action, parameters)
 
     def action_reflection(self) -> None:
         """Answer the framework's reflection questions for this wheel."""

@@ -240,3 +240,27 @@ async def test_command_palette_starts_activities_from_any_screen(context: AppCon
         await pilot.pause(0.3)
         assert isinstance(app.screen, RankingScreen)
         assert len(app.screen_stack) == 2  # home, then the ranking: the levels screen was left
+
+
+async def test_saved_work_of_a_framework_not_loaded_says_so(tmp_path: Path) -> None:
+    """A plan made with a framework file given once, opened from home later without it: a message, not an empty AHEP plan."""
+    data = Path(__file__).resolve().parents[1] / "data" / "four-series.yaml"
+    db = tmp_path / "data.json"
+    first = AppContext.open(db, str(data), user_dir=tmp_path / "u")
+    first.development_plan.add(first.framework, title="Run the spring drill", areas=("emergencies",),
+                               success_criteria="The drill is run and written up.")
+    first.close()
+    context = AppContext.open(db, user_dir=tmp_path / "u")
+    try:
+        app = FramewheelApp(context)
+        async with app.run_test(size=(200, 60)) as pilot:
+            await pilot.pause(0.3)
+            table = app.screen.query_one("#work-table")
+            table.focus()
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            text = screen_text(app)
+            assert "was made with the framework 'four-series', which is not loaded now" in text
+            assert "0 objectives" not in text
+    finally:
+        context.close()

@@ -112,6 +112,41 @@ async def test_an_empty_new_wheel_is_not_kept(context: AppContext) -> None:
     assert context.assessments.count() == 0
 
 
+async def test_an_empty_new_wheel_left_through_the_palette_is_not_kept(context: AppContext) -> None:
+    """w, then ctrl+p "Levels": the rating screen goes, and the unrated wheel goes with it (the history is empty)."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, RatingScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Levels")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, RatingScreen)
+        assert context.assessments.count() == 0
+    assert context.assessments.count() == 0
+
+
+async def test_a_framework_without_reflection_questions_offers_no_reflection_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On Aspect (no reflection questions) the rating screen's footer has no `r Reflection` and `r` does nothing."""
+    aspect = AppContext.open(tmp_path / "data.json", "aspect-core-principles", user_dir=tmp_path / "u")
+    try:
+        app = FramewheelApp(aspect)
+        async with app.run_test(size=(200, 60)) as pilot:
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, RatingScreen)
+            assert "Reflection" not in screen_text(app)
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, RatingScreen)
+    finally:
+        aspect.close()
+
+
 async def test_narrow_layout_shows_the_chart_full_screen_and_toggles_bars(context: AppContext) -> None:
     """At 80x24 the chart is hidden until v; b switches to bars; escape returns to the sliders."""
     app = FramewheelApp(context)

@@ -100,7 +100,9 @@ def describe(framework: Framework) -> str:
     scale = framework.scale
     labels = ", ".join(f"{key} = {text}" for key, text in sorted(scale.labels.items()))
     lines.append(f"Scale: {scale.min} to {scale.max}" + (f" ({labels})" if labels else ""))
-    lines.append("Series: " + "; ".join(f"{series.id} ({series.title})" for series in framework.series))
+    lines.append("Series: " + "; ".join(
+        f"{letter} {series.id} ({series.title}{', baseline' if series.id == framework.baseline.id else ''})"
+        for letter, series in zip(framework.series_letters, framework.series)))
     if framework.reflection:
         lines.append(f"Reflection questions: {len(framework.reflection)}")
     if framework.roles:
