@@ -115,7 +115,8 @@ def report_for(context: AppContext, wheel: Assessment, wheel_text: WheelText | N
     """The 1:1 report of a stored wheel with its open objectives and every activity's section."""
     framework = context.catalog.get(wheel.framework_id)
     if framework is None:
-        raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded")
+        raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded "
+                          "(give its file before the command: framewheel --framework FILE ...)")
     objectives = context.development_plan.open_objectives(framework.id)
     extra = [section for source in context.activities.report_sources() if (section := source(context, wheel, framework))]
     return build_report(wheel, framework, objectives, extra, wheel_text)

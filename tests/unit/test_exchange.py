@@ -235,3 +235,19 @@ def test_cli_never_silently_loses_or_replaces(tmp_path: Path, capsys: pytest.Cap
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
     assert main(["--demo", "export"]) == 2
     assert "--demo starts the interface" in capsys.readouterr().err
+
+
+def test_wheels_of_a_framework_not_loaded_are_not_reported_as_none_saved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`export --format md` and `report` on a wheel whose framework file is not given: an error that says how to load it."""
+    data = ROOT / "tests" / "data" / "four-series.yaml"
+    db = tmp_path / "data.json"
+    first = AppContext.open(db, str(data), user_dir=tmp_path / "u")
+    first.assessments.create(first.framework, "Lab wheel")
+    first.close()
+    assert main(["export", "--db", str(db), "--format", "md"]) == 1
+    err = capsys.readouterr().err
+    assert "none of the 1 wheel(s) could be reported" in err and "No wheels saved yet" not in err
+    assert main(["report", "--db", str(db), "--latest"]) == 1
+    assert "give its file before the command: framewheel --framework FILE" in capsys.readouterr().err
+    assert main(["--framework", str(data), "report", "--db", str(db), "--latest"]) == 0
+    assert "# 1:1 report: Lab wheel" in capsys.readouterr().out

@@ -47,6 +47,9 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
                 reports.append(report_for(context, wheel))
             except LookupError as error:
                 print(f"framewheel: wheel {wheel.id} left out: {error}", file=err)
+        if wheels and not reports:
+            print(f"framewheel: none of the {len(wheels)} wheel(s) could be reported; nothing was written", file=err)
+            return EXIT_PROBLEMS
         text = "\n---\n\n".join(reports) if reports else "No wheels saved yet.\n"
         return emit(text, args.output, out, err)
     document = exchange.assessment_document(wheels[0]) if args.id is not None else export_all(context)
