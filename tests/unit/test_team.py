@@ -3,6 +3,7 @@ duplicates, naming (all or nothing), bad files, other frameworks, and ``framewhe
 
 from __future__ import annotations
 
+import io
 import json
 import stat
 from pathlib import Path
@@ -341,3 +342,24 @@ def test_cli_json_and_failures(catalog: FrameworkCatalog, tmp_path: Path, capsys
     assert "neither a file nor a folder" in capsys.readouterr().err
     assert main(["team", "--min-group", "11", str(tmp_path / "team")]) == 1
     assert "3 to 10" in capsys.readouterr().err
+
+
+class TerminalText(io.StringIO):
+    """Standard error that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        """A terminal, so the progress bar is shown."""
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(catalog: FrameworkCatalog, tmp_path: Path) -> None:
+    """Many files: a Rich progress bar on a terminal's standard error, nothing on a plain stream; the same files read."""
+    from tui.cli.team import PROGRESS_FROM, read_all
+
+    ahep = catalog.get("ahep")
+    assert ahep is not None
+    write_folder(tmp_path / "many", column(ahep, ahep.areas[0].id, list(range(11)) * (PROGRESS_FROM // 11 + 1)))
+    files = sorted((tmp_path / "many").glob("*.json"))
+    terminal, plain = TerminalText(), io.StringIO()
+    assert [s.document for s in read_all(files, terminal)] == [s.document for s in read_all(files, plain)]
+    assert plain.getvalue() == "" and "Reading share files" in terminal.getvalue()
