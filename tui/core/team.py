@@ -1,0 +1,486 @@
+"""Team profile: many people's wheels combined into one anonymous picture of a team.
+
+The input is a list of already-parsed JSON documents with their file names: share files and
+full wheel exchange files (``framewheel/assessment@1``); only their ratings are used. Each
+file is checked as an import would check it, and must be of the profile's framework and
+version; a file with any problem is listed (file and field) and left out, and the rest still
+make a profile. The same wheel given twice is counted once.
+
+Per area and series the profile holds n, the median, the lower and upper quartile, min, max,
+a histogram over every scale point, and for each non-baseline series the gap
+``median(series) - median(baseline)``.
+
+Quartiles: **the median of each half, exclusive** (Tukey's hinges without the middle value):
+the sorted values are split into a lower and an upper half; when n is odd the middle value
+belongs to neither half; q1 is the median of the lower half, q3 of the upper half (with one
+value, both are that value).
+
+Anonymity is enforced in the data: an area-series rated by fewer than ``min_group`` people
+has no values computed at all (:attr:`AreaSeries.spread` is None and every output says
+"fewer than N"); names appear only when every file in the profile has ``"share": "named"``.
+
+An area is flagged "discuss" when the interquartile range of its baseline series is at least
+:func:`discuss_threshold` (3 points on a 0-10 scale: 3/10 of the scale's span, rounded up).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.core import charts
+from tui.core.exchange.wheels import check_assessment, fingerprint
+from tui.core.frameworks import FrameworkCatalog
+from tui.core.model import Framework, Scale
+
+TEAM_PROFILE_FORMAT = "framewheel/team-profile@1"
+"""The ``format`` of the team profile's JSON output."""
+
+MIN_GROUP_DEFAULT = 5
+"""The smallest group whose values are shown, unless the facilitator chooses otherwise."""
+
+MIN_GROUP_RANGE = (3, 10)
+"""The allowed minimum group sizes, inclusive."""
+
+QUARTILE_METHOD = "median of each half, exclusive (odd n: the middle value is in neither half)"
+"""How the quartiles are computed, as the outputs state it."""
+
+SHARE_NAMED = "named"
+"""The ``share`` value of a file whose person agreed to be named."""
+
+TRACK_WIDTH = 21
+"""The width of a spread strip in characters (one character per point on a 0-20 scale)."""
+
+REPORT_WIDTH, REPORT_HEIGHT = 72, 30
+"""The size of the team wheel drawn in the Markdown report."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file: its name, its parsed JSON document, or why it could not be read."""
+
+    name: str
+    document: object = None
+    error: str = ""
+    """Why the file could not be read or parsed (empty: ``document`` holds it)."""
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """Why a file was left out: the file, the field (empty: the whole file) and a message."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        """``FILE: FIELD message`` (or ``FILE: message`` for the whole file)."""
+        return f"{self.file}: {self.field} {self.message}" if self.field else f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The values of one area-series of a group large enough to show them."""
+
+    median: float
+    q1: float
+    q3: float
+    min: int
+    max: int
+    histogram: tuple[int, ...]
+    """How many people gave each scale point, from the scale's min to its max."""
+
+    @property
+    def iqr(self) -> float:
+        """The interquartile range, q3 - q1."""
+        return self.q3 - self.q1
+
+
+@dataclass(frozen=True)
+class AreaSeries:
+    """One area and series of the profile: how many rated it and, for a large enough group, the values."""
+
+    area_id: str
+    series_id: str
+    n: int
+    spread: Spread | None
+    """None when fewer than the minimum group rated it: nothing is computed."""
+    gap: float | None = None
+    """median(this series) - median(baseline); None for the baseline or when either is withheld."""
+    discuss: bool = False
+    """The baseline series only: the interquartile range is at least the discuss threshold."""
+
+
+@dataclass(frozen=True)
+class TeamProfile:
+    """The team profile of one framework: the files used, the problems, and every area-series."""
+
+    framework: Framework
+    min_group: int
+    files_total: int
+    files_used: int
+    duplicates: tuple[str, ...]
+    problems: tuple[FileProblem, ...]
+    names: tuple[str, ...] | None
+    """The people's names, sorted, when every file in the profile agreed to be named; else None."""
+    cells: tuple[AreaSeries, ...] = field(default=())
+
+    @property
+    def withheld(self) -> str:
+        """The text shown instead of values below the minimum group size."""
+        return f"fewer than {self.min_group}"
+
+    @property
+    def discuss_threshold(self) -> int:
+        """The interquartile range of the baseline from which an area is flagged "discuss"."""
+        return discuss_threshold(self.framework.scale)
+
+    @property
+    def files_left_out(self) -> int:
+        """How many files had a problem (duplicates are not counted here)."""
+        return len({problem.file for problem in self.problems})
+
+    def cell(self, area_id: str, series_id: str) -> AreaSeries:
+        """The values of one area and series (KeyError when the framework has no such pair)."""
+        for cell in self.cells:
+            if cell.area_id == area_id and cell.series_id == series_id:
+                return cell
+        raise KeyError(f"{area_id}/{series_id}")
+
+    def discuss(self) -> list[AreaSeries]:
+        """The baseline cells flagged "discuss", the widest spread first."""
+        flagged = [c for c in self.cells if c.discuss and c.spread is not None]
+        return sorted(flagged, key=lambda c: -c.spread.iqr if c.spread else 0)
+
+    def largest_gaps(self, count: int = 5) -> list[AreaSeries]:
+        """The cells with the largest gaps from the baseline (by size, either way), at most ``count``."""
+        gaps = [c for c in self.cells if c.gap is not None and c.gap != 0]
+        return sorted(gaps, key=lambda c: -abs(c.gap or 0))[:count]
+
+
+# --- the statistics ----------------------------------------------------------------------------
+
+
+def median(values: Sequence[float]) -> float:
+    """The median of sorted ``values`` (the mean of the middle two when there are an even number)."""
+    if not values:
+        raise ValueError("the median of no values")
+    n = len(values)
+    middle = n // 2
+    return float(values[middle]) if n % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def quartiles(values: Sequence[int]) -> tuple[float, float, float]:
+    """(q1, median, q3) by the median of each half, exclusive (see :data:`QUARTILE_METHOD`)."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("the quartiles of no values")
+    n = len(ordered)
+    if n == 1:
+        only = float(ordered[0])
+        return only, only, only
+    half = n // 2
+    lower, upper = ordered[:half], ordered[n - half:]
+    return median(lower), median(ordered), median(upper)
+
+
+def spread(values: Sequence[int], scale: Scale) -> Spread:
+    """Median, quartiles, min, max and histogram of some ratings on ``scale``."""
+    q1, mid, q3 = quartiles(values)
+    histogram = [0] * scale.points
+    for value in values:
+        histogram[value - scale.min] += 1
+    return Spread(mid, q1, q3, min(values), max(values), tuple(histogram))
+
+
+def discuss_threshold(scale: Scale) -> int:
+    """3/10 of the scale's span, rounded up: 3 on 0-10, 6 on 0-20, 2 on 1-5 (at least 1)."""
+    return max(1, math.ceil(3 * (scale.max - scale.min) / 10))
+
+
+def check_min_group(value: int) -> str:
+    """Empty when ``value`` is an allowed minimum group size, else why not."""
+    low, high = MIN_GROUP_RANGE
+    return "" if low <= value <= high else f"the minimum group size must be {low} to {high}, not {value}"
+
+
+# --- building the profile ----------------------------------------------------------------------
+
+
+class NoProfileError(ValueError):
+    """No file could be used: ``problems`` says why for each file."""
+
+    def __init__(self, message: str, problems: Sequence[FileProblem] = (), duplicates: Sequence[str] = ()) -> None:
+        """The sentence to show and every file's problems."""
+        super().__init__(message)
+        self.problems = tuple(problems)
+        self.duplicates = tuple(duplicates)
+
+
+def _check(source: SourceFile, catalog: FrameworkCatalog) -> tuple[list[FileProblem], dict[str, Any] | None]:
+    """The problems of one file as an import sees them (the ``share`` field checked here)."""
+    if source.error:
+        return [FileProblem(source.name, "", source.error)], None
+    doc = source.document
+    if not isinstance(doc, dict):
+        return [FileProblem(source.name, "", "must be a JSON object")], None
+    problems: list[FileProblem] = []
+    if "share" in doc and doc["share"] != SHARE_NAMED:
+        problems.append(FileProblem(source.name, "share", f'must be "{SHARE_NAMED}" or left out, not {json.dumps(doc["share"])}'))
+    found, wheel = check_assessment({k: v for k, v in doc.items() if k != "share"}, catalog)
+    problems.extend(FileProblem(source.name, where, message) for where, message in found)
+    return problems, (doc if wheel is not None and not problems else None)
+
+
+def build_profile(sources: Sequence[SourceFile], catalog: FrameworkCatalog, framework_id: str | None = None,
+                  min_group: int = MIN_GROUP_DEFAULT) -> TeamProfile:
+    """The team profile of the good files.
+
+    The framework is ``framework_id``, else that of the first file without problems. Raises
+    NoProfileError (with every file's problems) when no file could be used, ValueError for a
+    minimum group size outside :data:`MIN_GROUP_RANGE` and LookupError for a ``framework_id``
+    that is not loaded.
+    """
+    problem = check_min_group(min_group)
+    if problem:
+        raise ValueError(problem)
+    checked = [(source, *_check(source, catalog)) for source in sources]
+    if framework_id is None:
+        framework_id = next((doc["framework"]["id"] for _, _, doc in checked if doc is not None), None)
+    framework = catalog.get(framework_id) if framework_id else None
+    if framework_id and framework is None:
+        raise LookupError(f"no framework with id '{framework_id}'; loaded frameworks: {', '.join(sorted(catalog.frameworks)) or 'none'}")
+    problems: list[FileProblem] = []
+    duplicates: list[str] = []
+    seen: dict[str, str] = {}
+    used: list[dict[str, Any]] = []
+    for source, found, doc in checked:
+        problems.extend(found)
+        if doc is None or framework is None:
+            continue
+        ref = doc["framework"]
+        if ref["id"] != framework.id:
+            problems.append(FileProblem(source.name, "framework.id", f"'{ref['id']}' is not the profile's framework '{framework.id}'"))
+            continue
+        if ref.get("version", "") != framework.version:
+            problems.append(FileProblem(source.name, "framework.version",
+                                        f"{json.dumps(ref.get('version'))} is not the loaded version \"{framework.version}\" of {framework.id}"))
+            continue
+        key = fingerprint(framework.id, str(doc["created"]), doc.get("person", ""), doc.get("label", ""), doc.get("ratings", {}))
+        if key in seen:
+            duplicates.append(f"{source.name}: the same wheel as {seen[key]}, counted once")
+            continue
+        seen[key] = source.name
+        used.append(doc)
+    if framework is None or not used:
+        raise NoProfileError(f"no team profile: none of the {len(sources)} file(s) could be used", problems, duplicates)
+    named = all(doc.get("share") == SHARE_NAMED for doc in used)
+    names = tuple(sorted(str(doc.get("person", "")) for doc in used if doc.get("person"))) if named else None
+    return TeamProfile(framework, min_group, len(sources), len(used), tuple(duplicates), tuple(problems), names,
+                       aggregate(framework, [doc.get("ratings", {}) for doc in used], min_group))
+
+
+def aggregate(framework: Framework, ratings: Sequence[dict[str, dict[str, int]]], min_group: int) -> tuple[AreaSeries, ...]:
+    """Every area-series of the framework from checked ratings; below ``min_group`` nothing is computed."""
+    base = framework.baseline.id
+    threshold = discuss_threshold(framework.scale)
+    cells: list[AreaSeries] = []
+    for area in framework.areas:
+        columns: dict[str, list[int]] = {s.id: [] for s in framework.series}
+        for wheel in ratings:
+            for series_id, value in wheel.get(area.id, {}).items():
+                columns[series_id].append(value)
+        spreads = {s: (spread(v, framework.scale) if len(v) >= min_group else None) for s, v in columns.items()}
+        base_spread = spreads[base]
+        for series in framework.series:
+            mine = spreads[series.id]
+            gap = None
+            if series.id != base and mine is not None and base_spread is not None:
+                gap = mine.median - base_spread.median
+            discuss = series.id == base and mine is not None and mine.iqr >= threshold
+            cells.append(AreaSeries(area.id, series.id, len(columns[series.id]), mine, gap, discuss))
+    return tuple(cells)
+
+
+# --- outputs -----------------------------------------------------------------------------------
+
+
+def number(value: float) -> str:
+    """A statistic as text: ``6``, ``6.5``, ``-1.5``."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def signed(value: float) -> str:
+    """A gap as text with its sign: ``+2``, ``-1.5``, ``0``."""
+    return ("+" if value > 0 else "") + number(value)
+
+
+def _series_title(framework: Framework, series_id: str) -> str:
+    """The title of a series of the framework."""
+    return next((s.title for s in framework.series if s.id == series_id), series_id)
+
+
+def _area_title(framework: Framework, area_id: str) -> str:
+    """The title of an area of the framework."""
+    area = framework.area(area_id)
+    return area.title if area else area_id
+
+
+def strip(cell_spread: Spread, scale: Scale, width: int = TRACK_WIDTH) -> str:
+    """A spread strip readable without colour: min..q1 and q3..max ``░``, q1..q3 ``▓``, median ``┃``, ``·`` elsewhere."""
+    span = scale.max - scale.min or 1
+
+    def at(value: float) -> int:
+        """The character position of a value on the track."""
+        return round((value - scale.min) / span * (width - 1))
+
+    track = ["·"] * width
+    for i in range(at(cell_spread.min), at(cell_spread.max) + 1):
+        track[i] = "░"
+    for i in range(at(cell_spread.q1), at(cell_spread.q3) + 1):
+        track[i] = "▓"
+    track[at(cell_spread.median)] = "┃"
+    return "".join(track)
+
+
+def chart_data(profile: TeamProfile) -> charts.ChartData:
+    """The team wheel: one shape per series through its medians (rounded to whole points; withheld: not drawn)."""
+    framework = profile.framework
+    shapes = []
+    for series, style in zip(framework.series, charts.series_styles(framework)):
+        values = []
+        for area in framework.areas:
+            found = profile.cell(area.id, series.id).spread
+            values.append(math.floor(found.median + 0.5) if found else None)
+        shapes.append(charts.ChartSeries(f"{series.title} (median)", tuple(values), style))
+    return charts.ChartData(charts.area_labels(framework), tuple(shapes), framework.scale.min,
+                            framework.scale.max, charts.scale_text(framework))
+
+
+def _summary_lines(profile: TeamProfile) -> list[str]:
+    """Files used, left out and duplicates, as lines of text."""
+    lines = [f"Files used: {profile.files_used} of {profile.files_total}"]
+    if profile.problems:
+        lines.append(f"Files left out: {profile.files_left_out}")
+    if profile.duplicates:
+        lines.append(f"Duplicates counted once: {len(profile.duplicates)}")
+    return lines
+
+
+def to_markdown(profile: TeamProfile) -> str:
+    """The team report in Markdown: summary, team wheel, spread per area, discuss, gaps, questions."""
+    framework = profile.framework
+    withheld = profile.withheld
+    out = [f"# Team profile: {framework.title}", "", f"Framework: {framework.title} ({framework.id}, version {framework.version})", ""]
+    out += [f"- {line}" for line in _summary_lines(profile)]
+    out += [f"- Minimum group size: {profile.min_group} (each {framework.area_name} and series rated by fewer people shows \"{withheld}\", not values)",
+            f"- Quartiles: {QUARTILE_METHOD}",
+            f"- People: {', '.join(profile.names)}" if profile.names is not None
+            else "- People: anonymous (names appear only when every file agreed to be named)", ""]
+    if profile.problems or profile.duplicates:
+        out += ["## Files left out", ""]
+        out += [f"- {problem}" for problem in profile.problems]
+        out += [f"- {duplicate}" for duplicate in profile.duplicates]
+        out.append("")
+    out += ["## The team wheel (medians)", "", "```", charts.radar(chart_data(profile), REPORT_WIDTH, REPORT_HEIGHT, colour=False).rstrip("\n"), "```", ""]
+    scale = framework.scale
+    out += [f"## Spread per {framework.area_name}", "",
+            f"Scale {scale.min} to {scale.max}. Strip: ░ min to q1 and q3 to max, ▓ q1 to q3, ┃ median, · outside the range given.", ""]
+    for area in framework.areas:
+        out += [f"### {area.title}", "", "```"]
+        for series in framework.series:
+            cell = profile.cell(area.id, series.id)
+            title = f"{series.title[:28]:<28}"
+            if cell.spread is None:
+                out.append(f"{title} n={cell.n:<3} {withheld}")
+                continue
+            s = cell.spread
+            gap = f" gap {signed(cell.gap)}" if cell.gap is not None else ""
+            out.append(f"{title} n={cell.n:<3} {strip(s, scale)} median {number(s.median)}, "
+                       f"q1 {number(s.q1)}, q3 {number(s.q3)}, {s.min}-{s.max}{gap}")
+        out += ["```", ""]
+    threshold = profile.discuss_threshold
+    out += ["## To discuss", "",
+            f"{framework.area_words} where the team disagrees most on the baseline series ({framework.baseline.title}): "
+            f"an interquartile range of {threshold} or more (3/10 of the scale, rounded up).", ""]
+    flagged = profile.discuss()
+    out += [f"- {_area_title(framework, c.area_id)}: q1 {number(c.spread.q1)} to q3 {number(c.spread.q3)}"
+            for c in flagged if c.spread] or ["- None."]
+    out += ["", "## The largest gaps", "", f"median(series) - median({framework.baseline.title}):", ""]
+    out += [f"- {_area_title(framework, c.area_id)}, {_series_title(framework, c.series_id)}: {signed(c.gap)}"
+            for c in profile.largest_gaps() if c.gap is not None] or ["- None to show."]
+    if framework.team_questions:
+        out += ["", "## Questions for the team", ""]
+        out += [f"{i}. {question}" for i, question in enumerate(framework.team_questions, 1)]
+    return "\n".join(out) + "\n"
+
+
+CSV_COLUMNS = ("area", "series", "n", "median", "q1", "q3", "min", "max", "gap", "discuss", "histogram")
+"""The columns of the team profile's CSV, one row per area and series."""
+
+
+def to_csv(profile: TeamProfile) -> str:
+    """One row per area and series; below the minimum group the value cells say "fewer than N"."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    base = profile.framework.baseline.id
+    for cell in profile.cells:
+        s = cell.spread
+        if s is None:
+            writer.writerow([cell.area_id, cell.series_id, cell.n] + [profile.withheld] * 8)
+            continue
+        gap = signed(cell.gap) if cell.gap is not None else ("" if cell.series_id == base else profile.withheld)
+        discuss = ("yes" if cell.discuss else "no") if cell.series_id == base else ""
+        writer.writerow([cell.area_id, cell.series_id, cell.n, number(s.median), number(s.q1), number(s.q3),
+                         s.min, s.max, gap, discuss, " ".join(str(count) for count in s.histogram)])
+    return buffer.getvalue()
+
+
+def to_document(profile: TeamProfile) -> dict[str, Any]:
+    """The team profile as a ``framewheel/team-profile@1`` JSON document."""
+    framework = profile.framework
+    base = framework.baseline.id
+    areas: list[dict[str, Any]] = []
+    for area in framework.areas:
+        series: dict[str, Any] = {}
+        for s in framework.series:
+            cell = profile.cell(area.id, s.id)
+            entry: dict[str, Any] = {"n": cell.n}
+            if cell.spread is None:
+                entry["withheld"] = profile.withheld
+            else:
+                entry.update(median=cell.spread.median, q1=cell.spread.q1, q3=cell.spread.q3, min=cell.spread.min,
+                             max=cell.spread.max, histogram=list(cell.spread.histogram))
+                if s.id != base:
+                    entry["gap"] = cell.gap if cell.gap is not None else profile.withheld
+                else:
+                    entry["discuss"] = cell.discuss
+            series[s.id] = entry
+        areas.append({"id": area.id, "title": area.title, "series": series})
+    return {
+        "format": TEAM_PROFILE_FORMAT,
+        "framework": {"id": framework.id, "version": framework.version},
+        "scale": {"min": framework.scale.min, "max": framework.scale.max},
+        "baseline": base,
+        "series": [{"id": s.id, "title": s.title} for s in framework.series],
+        "min_group": profile.min_group,
+        "quartiles": QUARTILE_METHOD,
+        "discuss_iqr": profile.discuss_threshold,
+        "files": {"total": profile.files_total, "used": profile.files_used, "left_out": profile.files_left_out,
+                  "duplicates": len(profile.duplicates)},
+        "problems": [{"file": p.file, "field": p.field, "message": p.message} for p in profile.problems],
+        "duplicates": list(profile.duplicates),
+        "names": list(profile.names) if profile.names is not None else None,
+        "areas": areas,
+    }
+
+
+def to_json(profile: TeamProfile) -> str:
+    """The team profile's JSON text (UTF-8, indented)."""
+    return json.dumps(to_document(profile), indent=2, ensure_ascii=False) + "\n"
