@@ -10,6 +10,7 @@ without a name. The wheel's own stored person field is never copied: the name is
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from tui.core.model import ASSESSMENT_FORMAT
@@ -52,3 +53,20 @@ def share_document(wheel: Assessment, *, notes: bool = False, reflections: bool 
 def share_file_name(wheel: Assessment, today: str) -> str:
     """The suggested name of a share file: ``share-<wheel id>-<YYYY-MM-DD>.json``."""
     return f"share-{wheel.id}-{today}.json"
+
+
+@dataclass(frozen=True)
+class ShareChoice:
+    """What the person chose to share, and where to write it (from the share dialog)."""
+
+    path: str
+    notes: bool = False
+    reflections: bool = False
+    label: bool = False
+    person: str = ""
+    named: bool = False
+
+    def document(self, wheel: Assessment) -> dict[str, Any]:
+        """The share file of ``wheel`` with these choices (named only counts with a person)."""
+        return share_document(wheel, notes=self.notes, reflections=self.reflections, label=self.label,
+                              person=self.person, named=self.named and bool(self.person.strip()))
