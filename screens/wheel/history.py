@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 
 from screens.record_list import RecordListScreen
@@ -35,7 +36,10 @@ Every wheel you have kept, newest first, with the date it was started, its label
 is rated. `enter` opens the highlighted wheel to go on rating it. `n` starts a blank wheel for the
 chosen framework; `c` starts one from last time (a copy of your latest wheel's ratings and notes, to
 change what has moved). `r` renames, `d` deletes (after asking), `s` shows the summary and `v`
-compares the highlighted wheel with an earlier one.
+compares the highlighted wheel with an earlier one. `x` shares the highlighted wheel for a team
+profile: you choose what goes in (the ratings only, unless you tick in notes, reflections or the
+label; a name or code only if you type one, and named only if you agree) and see the file before it
+is written.
 """
 
     BINDINGS = [
@@ -46,6 +50,8 @@ compares the highlighted wheel with an earlier one.
         Binding("d", "delete", "Delete", id="history.delete"),
         Binding("s", "summary", "Summary", id="history.summary"),
         Binding("v", "compare", "Compare", id="history.compare"),
+        Binding("x", "share", "Share for a team", id="history.share",
+                tooltip="Write the highlighted wheel's share file for a team profile (you see it first)"),
     ]
 
     SCREEN_TITLE = "Wheel history"
@@ -162,3 +168,12 @@ compares the highlighted wheel with an earlier one.
         index = [w.id for w in same].index(wheel.id)
         earlier = same[index + 1] if index + 1 < len(same) else same[index - 1]
         self.app.push_screen(CompareScreen(wheel.framework_id, earlier.id, wheel.id))
+
+    @work
+    async def action_share(self) -> None:
+        """Share the highlighted wheel for a team profile (`x`): the dialog, then the file."""
+        from screens.wheel.share import share_wheel
+
+        wheel = self.highlighted()
+        if wheel is not None:
+            await share_wheel(self, wheel)

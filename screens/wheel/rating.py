@@ -13,7 +13,7 @@ from typing import Any, Callable, Hashable, Iterable
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -81,6 +81,8 @@ On a slider: type a **digit** to set the value (`1` then `0` quickly makes 10), 
 Every change is saved at once. `b` switches the chart between the wheel and bars; `v` shows it
 full-screen (on a narrow terminal it is only shown that way). `enter` writes a note on the area,
 `r` opens the reflection questions and `s` the summary (strengths, development needs ...).
+`x` shares this wheel for a team profile: the ratings only unless you tick more in, and you see
+the file before it is written.
 """
 
     BINDINGS = [
@@ -89,6 +91,8 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
         Binding("enter", "note", "Note", id="wheel.note"),
         Binding("r", "reflection", "Reflection", id="wheel.reflection"),
         Binding("s", "summary", "Summary", id="wheel.summary"),
+        Binding("x", "share", "Share for a team", id="wheel.share",
+                tooltip="Write this wheel's share file for a team profile (you see it first)"),
     ]
 
     chart_kind: reactive[str] = reactive("radar", init=False)
@@ -459,3 +463,15 @@ full-screen (on a narrow terminal it is only shown that way). `enter` writes a n
 
         self._saver.flush()
         self.app.push_screen(SummaryScreen(self.wheel_id, self.framework))
+
+    @work
+    async def action_share(self) -> None:
+        """Share this wheel for a team profile (`x`): every change saved first, then the dialog and the file."""
+        from screens.wheel.share import share_wheel
+
+        self._saver.flush()
+        wheel = self.context.assessments.get(self.wheel_id)
+        if wheel is None:
+            self.notify("This wheel is no longer stored, so there is nothing to share.", severity="error")
+            return
+        await share_wheel(self, wheel)

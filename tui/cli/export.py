@@ -1,11 +1,16 @@
-"""``framewheel export [--format json|csv|md] [--id N] [-o FILE]``: wheels, or all data, without the interface."""
+"""``framewheel export [--format json|csv|md] [--id N] [-o FILE]``: wheels, or all data, without the interface.
+
+``framewheel export --id N --share [--notes] [--reflections] [--label] [--person TEXT] [--named]``
+writes the wheel's share file for a team profile: the ratings only, plus what is asked for
+(see :func:`tui.core.exchange.share.share_document`).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TextIO
 
-from tui.cli.data import EXIT_PROBLEMS, add_db_option, emit, run_data_command
+from tui.cli.data import EXIT_PROBLEMS, EXIT_USAGE, add_db_option, emit, run_data_command
 from tui.context import AppContext
 
 
@@ -16,11 +21,40 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--format", choices=("json", "csv", "md"), default="json", help="the file format (default json)")
     export.add_argument("--id", type=int, metavar="N", help="export only the wheel with this id (default: all data)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    share = export.add_argument_group("sharing a wheel with a team (with --id; JSON only)")
+    share.add_argument("--share", action="store_true",
+                       help="write the wheel's share file: the ratings only, no label, notes, reflections or name")
+    share.add_argument("--notes", action="store_true", help="with --share: include the wheel's notes")
+    share.add_argument("--reflections", action="store_true", help="with --share: include the reflection answers")
+    share.add_argument("--label", action="store_true", help="with --share: include the wheel's label")
+    share.add_argument("--person", metavar="TEXT", default="", help="with --share: a name or code to go with the ratings")
+    share.add_argument("--named", action="store_true",
+                       help='with --share and --person: agree to be named in the team profile ("share": "named")')
     add_db_option(export)
 
 
+def share_usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the sharing options as given, or None."""
+    extras = [name for name in ("notes", "reflections", "label", "named") if getattr(args, name, False)]
+    if getattr(args, "person", ""):
+        extras.append("person")
+    if not args.share:
+        return f"--{extras[0]} goes with --share" if extras else None
+    if args.id is None:
+        return "--share needs --id N (the wheel to share)"
+    if args.format != "json":
+        return "--share writes JSON; leave out --format or give --format json"
+    if args.named and not args.person.strip():
+        return "--named needs --person TEXT (the name or code to be named by)"
+    return None
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Run ``framewheel export`` on the chosen data file."""
+    """Run ``framewheel export`` on the chosen data file (sharing options checked first)."""
+    problem = share_usage_problem(args)
+    if problem is not None:
+        print(f"framewheel export: {problem}", file=err)
+        return EXIT_USAGE
     return run_data_command(run_export, args, out, err)
 
 
@@ -52,5 +86,11 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
             return EXIT_PROBLEMS
         text = "\n---\n\n".join(reports) if reports else "No wheels saved yet.\n"
         return emit(text, args.output, out, err)
+    if args.share:
+        from tui.core.exchange.share import share_document
+
+        document = share_document(wheels[0], notes=args.notes, reflections=args.reflections, label=args.label,
+                                  person=args.person, named=args.named)
+        return emit(to_json(document), args.output, out, err)
     document = exchange.assessment_document(wheels[0]) if args.id is not None else export_all(context)
     return emit(to_json(document), args.output, out, err)

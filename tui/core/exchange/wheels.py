@@ -20,7 +20,7 @@ from tui.core.model import ASSESSMENT_FORMAT, Framework
 from tui.core.timestamps import timestamp_problems, timestamp_problem
 from tui.core.wheels import Assessment
 
-ASSESSMENT_KEYS = ("format", "framework", "person", "label", "created", "ratings", "notes", "reflections")
+ASSESSMENT_KEYS = ("format", "framework", "person", "label", "created", "ratings", "notes", "reflections", "share")
 """The keys of an assessment exchange file, in the order they are written."""
 
 
@@ -87,6 +87,8 @@ def check_assessment(doc: object, catalog: FrameworkCatalog) -> tuple[list[Probl
     for name in ("person", "label"):
         if not isinstance(doc.get(name, ""), str):
             problems.append((name, "must be text"))
+    if "share" in doc and doc["share"] != "named":
+        problems.append(("share", f"must be \"named\" (the person agreed to be named), not {json.dumps(doc['share'])}"))
     problems.extend(timestamp_problems(doc, ("created",), required=("created",)))
     ratings = doc.get("ratings", {})
     if not isinstance(ratings, dict):
