@@ -13,6 +13,7 @@ import pytest
 
 from tui.cli.main import main
 from tui.core import team
+from tui.core import team_report
 from tui.core.frameworks import FrameworkCatalog, load_catalog, load_framework
 from tui.core.model import Framework, Scale
 
@@ -134,17 +135,17 @@ def test_below_the_threshold_nothing_is_computed(catalog: FrameworkCatalog) -> N
     assert profile.cell(ahep.areas[0].id, "current").spread is not None
 
 
-@pytest.mark.parametrize("render", [team.to_markdown, team.to_csv, team.to_json])
+@pytest.mark.parametrize("render", [team_report.to_markdown, team_report.to_csv, team_report.to_json])
 def test_threshold_in_every_format(catalog: FrameworkCatalog, render: Any) -> None:
     """No format shows the one person's 1 (their min), nor a median of 9; each says "fewer than 5"."""
     ahep, profile = four_people_and_five(catalog)
     text = render(profile)
     assert "fewer than 5" in text
     second = ahep.areas[1].id
-    if render is team.to_csv:
+    if render is team_report.to_csv:
         rows = [line for line in text.splitlines() if line.startswith(second + ",")]
         assert rows and all(",1," not in row and ",9," not in row and "fewer than 5" in row for row in rows)
-    elif render is team.to_json:
+    elif render is team_report.to_json:
         entry = next(a for a in json.loads(text)["areas"] if a["id"] == second)
         for values in entry["series"].values():
             assert set(values) == {"n", "withheld"} and values["withheld"] == "fewer than 5"
@@ -176,11 +177,11 @@ def test_names_only_when_every_file_agrees(catalog: FrameworkCatalog) -> None:
              for i in range(5)]
     profile = team.build_profile(sources(named), catalog)
     assert profile.names == tuple(f"Name{i}" for i in range(5))
-    assert "Name3" in team.to_markdown(profile) and json.loads(team.to_json(profile))["names"][3] == "Name3"
+    assert "Name3" in team_report.to_markdown(profile) and json.loads(team_report.to_json(profile))["names"][3] == "Name3"
     mixed = named[:4] + [share(ahep, "Name4", {area: {"current": 4}}, created="2026-11-22T11:00:00+00:00")]
     profile = team.build_profile(sources(mixed), catalog)
     assert profile.names is None
-    for text in (team.to_markdown(profile), team.to_csv(profile), team.to_json(profile)):
+    for text in (team_report.to_markdown(profile), team_report.to_csv(profile), team_report.to_json(profile)):
         assert "Name" not in text
 
 
@@ -196,8 +197,8 @@ def test_duplicates_are_counted_once(catalog: FrameworkCatalog) -> None:
     assert profile.files_total == 6 and profile.files_used == 5
     assert profile.duplicates == ("f5.json: the same wheel as f2.json, counted once",)
     assert profile.cell(ahep.areas[0].id, "current").n == 5
-    assert "Duplicates counted once: 1" in team.to_markdown(profile)
-    assert json.loads(team.to_json(profile))["files"] == {"total": 6, "used": 5, "left_out": 0, "duplicates": 1}
+    assert "Duplicates counted once: 1" in team_report.to_markdown(profile)
+    assert json.loads(team_report.to_json(profile))["files"] == {"total": 6, "used": 5, "left_out": 0, "duplicates": 1}
 
 
 def test_bad_files_are_listed_by_file_and_field(catalog: FrameworkCatalog) -> None:
@@ -225,7 +226,7 @@ def test_bad_files_are_listed_by_file_and_field(catalog: FrameworkCatalog) -> No
     assert "broken.json: is not JSON (line 1, column 2: oops)" in lines
     assert (profile.files_used, profile.files_total, profile.files_left_out) == (5, 11, 6)
     assert profile.cell(area, "current").spread.median == 7  # type: ignore[union-attr]
-    assert "Files used: 5 of 11" in team.to_markdown(profile)
+    assert "Files used: 5 of 11" in team_report.to_markdown(profile)
 
 
 def test_no_usable_file(catalog: FrameworkCatalog) -> None:
@@ -262,9 +263,9 @@ def test_four_series_on_a_0_to_20_scale(catalog: FrameworkCatalog) -> None:
     assert (cell.spread.q1, cell.spread.median, cell.spread.q3) == (2, 10, 14)  # halves [0, 4] and [12, 16]
     assert cell.discuss and profile.discuss_threshold == 6
     assert [profile.cell("equipment", s).gap for s in ("goal", "manager", "peers")] == [4, 10, 0]
-    rows = team.to_csv(profile).splitlines()
-    assert rows[0] == ",".join(team.CSV_COLUMNS) and len(rows) == 1 + 3 * 4
-    assert "fewer than 5" in team.to_markdown(profile)  # the other two skills
+    rows = team_report.to_csv(profile).splitlines()
+    assert rows[0] == ",".join(team_report.CSV_COLUMNS) and len(rows) == 1 + 3 * 4
+    assert "fewer than 5" in team_report.to_markdown(profile)  # the other two skills
 
 
 def test_sixteen_areas_on_a_1_to_5_scale(catalog: FrameworkCatalog) -> None:
@@ -279,15 +280,15 @@ def test_sixteen_areas_on_a_1_to_5_scale(catalog: FrameworkCatalog) -> None:
     assert cell.spread is not None and cell.spread.histogram == (1, 1, 1, 1, 1)
     assert (cell.spread.q1, cell.spread.median, cell.spread.q3) == (1.5, 3, 4.5) and cell.discuss
     assert profile.discuss_threshold == 2
-    text = team.to_markdown(profile)
+    text = team_report.to_markdown(profile)
     assert "The team wheel (medians)" in text and text.count("┃") >= 16
 
 
 def test_strip_shading() -> None:
     """min..q1 and q3..max light, q1..q3 dark, the median a bar, on a fixed-width track."""
-    strip = team.strip(team.Spread(5, 2, 8, 0, 10, ()), Scale(0, 10, {}), width=11)
+    strip = team_report.strip(team.Spread(5, 2, 8, 0, 10, ()), Scale(0, 10, {}), width=11)
     assert strip == "░░▓▓▓┃▓▓▓░░"
-    assert len(team.strip(team.Spread(3, 3, 3, 3, 3, ()), Scale(1, 5, {}))) == team.TRACK_WIDTH
+    assert len(team_report.strip(team.Spread(3, 3, 3, 3, 3, ()), Scale(1, 5, {}))) == team_report.TRACK_WIDTH
 
 
 # --- the command --------------------------------------------------------------------------------

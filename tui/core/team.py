@@ -25,15 +25,12 @@ An area is flagged "discuss" when the interquartile range of its baseline series
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core import charts
 from tui.core.exchange.wheels import check_assessment, fingerprint
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import Framework, Scale
@@ -52,12 +49,6 @@ QUARTILE_METHOD = "median of each half, exclusive (odd n: the middle value is in
 
 SHARE_NAMED = "named"
 """The ``share`` value of a file whose person agreed to be named."""
-
-TRACK_WIDTH = 21
-"""The width of a spread strip in characters (one character per point on a 0-20 scale)."""
-
-REPORT_WIDTH, REPORT_HEIGHT = 72, 30
-"""The size of the team wheel drawn in the Markdown report."""
 
 
 @dataclass(frozen=True)
@@ -305,182 +296,3 @@ def aggregate(framework: Framework, ratings: Sequence[dict[str, dict[str, int]]]
             discuss = series.id == base and mine is not None and mine.iqr >= threshold
             cells.append(AreaSeries(area.id, series.id, len(columns[series.id]), mine, gap, discuss))
     return tuple(cells)
-
-
-# --- outputs -----------------------------------------------------------------------------------
-
-
-def number(value: float) -> str:
-    """A statistic as text: ``6``, ``6.5``, ``-1.5``."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def signed(value: float) -> str:
-    """A gap as text with its sign: ``+2``, ``-1.5``, ``0``."""
-    return ("+" if value > 0 else "") + number(value)
-
-
-def _series_title(framework: Framework, series_id: str) -> str:
-    """The title of a series of the framework."""
-    return next((s.title for s in framework.series if s.id == series_id), series_id)
-
-
-def _area_title(framework: Framework, area_id: str) -> str:
-    """The title of an area of the framework."""
-    area = framework.area(area_id)
-    return area.title if area else area_id
-
-
-def strip(cell_spread: Spread, scale: Scale, width: int = TRACK_WIDTH) -> str:
-    """A spread strip readable without colour: min..q1 and q3..max ``░``, q1..q3 ``▓``, median ``┃``, ``·`` elsewhere."""
-    span = scale.max - scale.min or 1
-
-    def at(value: float) -> int:
-        """The character position of a value on the track."""
-        return round((value - scale.min) / span * (width - 1))
-
-    track = ["·"] * width
-    for i in range(at(cell_spread.min), at(cell_spread.max) + 1):
-        track[i] = "░"
-    for i in range(at(cell_spread.q1), at(cell_spread.q3) + 1):
-        track[i] = "▓"
-    track[at(cell_spread.median)] = "┃"
-    return "".join(track)
-
-
-def chart_data(profile: TeamProfile) -> charts.ChartData:
-    """The team wheel: one shape per series through its medians (rounded to whole points; withheld: not drawn)."""
-    framework = profile.framework
-    shapes = []
-    for series, style in zip(framework.series, charts.series_styles(framework)):
-        values = []
-        for area in framework.areas:
-            found = profile.cell(area.id, series.id).spread
-            values.append(math.floor(found.median + 0.5) if found else None)
-        shapes.append(charts.ChartSeries(f"{series.title} (median)", tuple(values), style))
-    return charts.ChartData(charts.area_labels(framework), tuple(shapes), framework.scale.min,
-                            framework.scale.max, charts.scale_text(framework))
-
-
-def _summary_lines(profile: TeamProfile) -> list[str]:
-    """Files used, left out and duplicates, as lines of text."""
-    lines = [f"Files used: {profile.files_used} of {profile.files_total}"]
-    if profile.problems:
-        lines.append(f"Files left out: {profile.files_left_out}")
-    if profile.duplicates:
-        lines.append(f"Duplicates counted once: {len(profile.duplicates)}")
-    return lines
-
-
-def to_markdown(profile: TeamProfile) -> str:
-    """The team report in Markdown: summary, team wheel, spread per area, discuss, gaps, questions."""
-    framework = profile.framework
-    withheld = profile.withheld
-    out = [f"# Team profile: {framework.title}", "", f"Framework: {framework.title} ({framework.id}, version {framework.version})", ""]
-    out += [f"- {line}" for line in _summary_lines(profile)]
-    out += [f"- Minimum group size: {profile.min_group} (each {framework.area_name} and series rated by fewer people shows \"{withheld}\", not values)",
-            f"- Quartiles: {QUARTILE_METHOD}",
-            f"- People: {', '.join(profile.names)}" if profile.names is not None
-            else "- People: anonymous (names appear only when every file agreed to be named)", ""]
-    if profile.problems or profile.duplicates:
-        out += ["## Files left out", ""]
-        out += [f"- {problem}" for problem in profile.problems]
-        out += [f"- {duplicate}" for duplicate in profile.duplicates]
-        out.append("")
-    out += ["## The team wheel (medians)", "", "```", charts.radar(chart_data(profile), REPORT_WIDTH, REPORT_HEIGHT, colour=False).rstrip("\n"), "```", ""]
-    scale = framework.scale
-    out += [f"## Spread per {framework.area_name}", "",
-            f"Scale {scale.min} to {scale.max}. Strip: ░ min to q1 and q3 to max, ▓ q1 to q3, ┃ median, · outside the range given.", ""]
-    for area in framework.areas:
-        out += [f"### {area.title}", "", "```"]
-        for series in framework.series:
-            cell = profile.cell(area.id, series.id)
-            title = f"{series.title[:28]:<28}"
-            if cell.spread is None:
-                out.append(f"{title} n={cell.n:<3} {withheld}")
-                continue
-            s = cell.spread
-            gap = f" gap {signed(cell.gap)}" if cell.gap is not None else ""
-            out.append(f"{title} n={cell.n:<3} {strip(s, scale)} median {number(s.median)}, "
-                       f"q1 {number(s.q1)}, q3 {number(s.q3)}, {s.min}-{s.max}{gap}")
-        out += ["```", ""]
-    threshold = profile.discuss_threshold
-    out += ["## To discuss", "",
-            f"{framework.area_words} where the team disagrees most on the baseline series ({framework.baseline.title}): "
-            f"an interquartile range of {threshold} or more (3/10 of the scale, rounded up).", ""]
-    flagged = profile.discuss()
-    out += [f"- {_area_title(framework, c.area_id)}: q1 {number(c.spread.q1)} to q3 {number(c.spread.q3)}"
-            for c in flagged if c.spread] or ["- None."]
-    out += ["", "## The largest gaps", "", f"median(series) - median({framework.baseline.title}):", ""]
-    out += [f"- {_area_title(framework, c.area_id)}, {_series_title(framework, c.series_id)}: {signed(c.gap)}"
-            for c in profile.largest_gaps() if c.gap is not None] or ["- None to show."]
-    if framework.team_questions:
-        out += ["", "## Questions for the team", ""]
-        out += [f"{i}. {question}" for i, question in enumerate(framework.team_questions, 1)]
-    return "\n".join(out) + "\n"
-
-
-CSV_COLUMNS = ("area", "series", "n", "median", "q1", "q3", "min", "max", "gap", "discuss", "histogram")
-"""The columns of the team profile's CSV, one row per area and series."""
-
-
-def to_csv(profile: TeamProfile) -> str:
-    """One row per area and series; below the minimum group the value cells say "fewer than N"."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    base = profile.framework.baseline.id
-    for cell in profile.cells:
-        s = cell.spread
-        if s is None:
-            writer.writerow([cell.area_id, cell.series_id, cell.n] + [profile.withheld] * 8)
-            continue
-        gap = signed(cell.gap) if cell.gap is not None else ("" if cell.series_id == base else profile.withheld)
-        discuss = ("yes" if cell.discuss else "no") if cell.series_id == base else ""
-        writer.writerow([cell.area_id, cell.series_id, cell.n, number(s.median), number(s.q1), number(s.q3),
-                         s.min, s.max, gap, discuss, " ".join(str(count) for count in s.histogram)])
-    return buffer.getvalue()
-
-
-def to_document(profile: TeamProfile) -> dict[str, Any]:
-    """The team profile as a ``framewheel/team-profile@1`` JSON document."""
-    framework = profile.framework
-    base = framework.baseline.id
-    areas: list[dict[str, Any]] = []
-    for area in framework.areas:
-        series: dict[str, Any] = {}
-        for s in framework.series:
-            cell = profile.cell(area.id, s.id)
-            entry: dict[str, Any] = {"n": cell.n}
-            if cell.spread is None:
-                entry["withheld"] = profile.withheld
-            else:
-                entry.update(median=cell.spread.median, q1=cell.spread.q1, q3=cell.spread.q3, min=cell.spread.min,
-                             max=cell.spread.max, histogram=list(cell.spread.histogram))
-                if s.id != base:
-                    entry["gap"] = cell.gap if cell.gap is not None else profile.withheld
-                else:
-                    entry["discuss"] = cell.discuss
-            series[s.id] = entry
-        areas.append({"id": area.id, "title": area.title, "series": series})
-    return {
-        "format": TEAM_PROFILE_FORMAT,
-        "framework": {"id": framework.id, "version": framework.version},
-        "scale": {"min": framework.scale.min, "max": framework.scale.max},
-        "baseline": base,
-        "series": [{"id": s.id, "title": s.title} for s in framework.series],
-        "min_group": profile.min_group,
-        "quartiles": QUARTILE_METHOD,
-        "discuss_iqr": profile.discuss_threshold,
-        "files": {"total": profile.files_total, "used": profile.files_used, "left_out": profile.files_left_out,
-                  "duplicates": len(profile.duplicates)},
-        "problems": [{"file": p.file, "field": p.field, "message": p.message} for p in profile.problems],
-        "duplicates": list(profile.duplicates),
-        "names": list(profile.names) if profile.names is not None else None,
-        "areas": areas,
-    }
-
-
-def to_json(profile: TeamProfile) -> str:
-    """The team profile's JSON text (UTF-8, indented)."""
-    return json.dumps(to_document(profile), indent=2, ensure_ascii=False) + "\n"
