@@ -9,13 +9,13 @@ profile was made, 1 when no file could be used.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TextIO
 
 from tui.cli.data import EXIT_OK, EXIT_PROBLEMS, emit
 from tui.core import team
 from tui.core.frameworks import load_catalog
+from tui.storage import share_files
 from tui.storage.safefile import write_private
 
 PROGRESS_FROM = 50
@@ -37,39 +37,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def gather(paths: list[str], err: TextIO) -> list[Path] | None:
     """The files to read: each FILE, and every ``*.json`` in each FOLDER (sorted); None when a path is missing."""
-    files: list[Path] = []
-    missing = False
-    for name in paths:
-        path = Path(name).expanduser()
-        if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.json") if p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            print(f"framewheel: {name} is neither a file nor a folder", file=err)
-            missing = True
+    files, missing = share_files.gather(paths)
+    for name in missing:
+        print(f"framewheel: {name} is neither a file nor a folder", file=err)
     return None if missing else files
-
-
-def read_source(path: Path) -> team.SourceFile:
-    """One file read and parsed, or why it could not be."""
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return team.SourceFile(name, error="is not UTF-8 text")
-    except OSError as error:
-        return team.SourceFile(name, error=f"could not be read: {error.strerror or error}")
-    try:
-        return team.SourceFile(name, json.loads(text))
-    except json.JSONDecodeError as error:
-        return team.SourceFile(name, error=f"is not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
 
 
 def read_all(files: list[Path], err: TextIO) -> list[team.SourceFile]:
     """Every file read; a Rich progress bar on standard error when it is a terminal and there are many."""
     if len(files) < PROGRESS_FROM or not err.isatty():
-        return [read_source(path) for path in files]
+        return [share_files.read_source(path) for path in files]
     from rich.console import Console
     from rich.progress import Progress
 
@@ -77,7 +54,7 @@ def read_all(files: list[Path], err: TextIO) -> list[team.SourceFile]:
         task = progress.add_task("Reading share files", total=len(files))
         sources = []
         for path in files:
-            sources.append(read_source(path))
+            sources.append(share_files.read_source(path))
             progress.advance(task)
     return sources
 
