@@ -119,7 +119,9 @@ def test_import_checks_everything_and_names_file_and_field(tmp_path: Path, capsy
         "3 of 4 file(s) had problems and were not imported",
     ):
         assert line in err.err.splitlines(), line
-    assert err.out == f"{paths[2]}: imported 1 wheel\n"
+    assert err.out == (f"{paths[2]}: the wheel of 'P-07' goes into your own wheel history; to combine a team's share files "
+                       "without adding them to your wheels, use 'framewheel team FILE|FOLDER...' or t (Team profile) on home\n"
+                       f"{paths[2]}: imported 1 wheel\n")
     assert [w["label"] for w in stored(db)] == ["Before my 1:1, November"]
 
 

@@ -146,10 +146,20 @@ def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: S
             continue
         seen.add(key)
         result.records.append(wheel)
+        lead = f"{where.rstrip('.')}: " if where else ""
         notice = version_notice(wheel, catalog)
         if notice:
-            result.notices.append(f"{where.rstrip('.')}: {notice}" if where else notice)
+            result.notices.append(lead + notice)
+        if not where and isinstance(doc, dict) and ("share" in doc or wheel.person):  # a single wheel's file, not a bundle
+            result.notices.append(lead + team_notice(wheel))
     return result
+
+
+def team_notice(wheel: Assessment) -> str:
+    """What to say when a wheel that looks like someone's share file is imported into one's own wheels."""
+    whose = f"'{wheel.person}'" if wheel.person else "a colleague"
+    return (f"the wheel of {whose} goes into your own wheel history; to combine a team's share files "
+            "without adding them to your wheels, use 'framewheel team FILE|FOLDER...' or t (Team profile) on home")
 
 
 def version_notice(wheel: Assessment, catalog: FrameworkCatalog) -> str | None:
