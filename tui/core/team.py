@@ -160,6 +160,23 @@ class TeamProfile:
         flagged = [c for c in self.cells if c.discuss and c.spread is not None]
         return sorted(flagged, key=lambda c: -c.spread.iqr if c.spread else 0)
 
+    def gaps_that_matter(self, top: int = 3) -> list[tuple[int, bool, AreaSeries]]:
+        """The large gaps in the areas the team ranks highest: (team rank, tied, cell), best rank first.
+
+        An area counts when the team ranking (not withheld) ranks it ``top`` or better, ties
+        included; a gap is large when its size (either way) is at least the discuss threshold
+        (3 points on a 0-10 scale). Within a rank, the largest gap first. Empty without a ranking.
+        """
+        if self.ranking is None:
+            return []
+        threshold = self.discuss_threshold
+        found = []
+        for entry in self.ranking.top(top):
+            for cell in self.cells:
+                if cell.area_id == entry.area_id and cell.gap is not None and abs(cell.gap) >= threshold:
+                    found.append((entry.rank or 0, entry.tied, cell))
+        return sorted(found, key=lambda item: (item[0], -abs(item[2].gap or 0)))
+
     def largest_gaps(self, count: int = 5) -> list[AreaSeries]:
         """The cells with the largest gaps from the baseline (by size, either way), at most ``count``."""
         gaps = [c for c in self.cells if c.gap is not None and c.gap != 0]
