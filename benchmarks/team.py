@@ -1,12 +1,15 @@
-"""Time the team profile of 1,000 share files (the design's bar: under 0.2 s, aim 0.1 s).
+"""Time the team profile of 1,000 share files and 1,000 ranking files (the design's bar: under 0.2 s, aim 0.1 s).
 
-Builds N AHEP share files with random ratings in a temporary folder, then measures:
+Builds N AHEP wheel share files with random ratings and N ranking share files (the example
+rankings of :func:`tui.core.team_ranking.example_rankings`) in a temporary folder, then measures:
 
 (a) in process, over repeated runs: the aggregation alone (``aggregate``: medians, quartiles,
-    histograms, gaps of checked ratings), and the whole profile from parsed documents
-    (``build_profile``: every file checked, duplicates found, then aggregated);
+    histograms, gaps of checked ratings; ``build_team_ranking``: mean ranks, ties, agreement and
+    Kendall's W of checked rankings; and both together), and the whole profile from parsed
+    documents (``build_profile`` over all 2N files: every file checked, duplicates found, then
+    aggregated);
 (b) ``framewheel team FOLDER`` as a whole process (``python -m tui team FOLDER``, output to a
-    null device), start-up and file reading included.
+    null device), start-up and file reading included, over the folder of 2N files.
 
     python benchmarks/team.py [--files 1000] [--runs 20] [--processes 5]
 """
@@ -27,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core import team  # noqa: E402
+from tui.core import team, team_ranking  # noqa: E402
 from tui.core.frameworks import load_catalog  # noqa: E402
 
 
@@ -42,6 +45,14 @@ def write_share_files(folder: Path, count: int) -> None:
                "ratings": {a.id: {s.id: rng.randint(framework.scale.min, framework.scale.max) for s in framework.series}
                            for a in framework.areas}}
         (folder / f"share-{n:04d}.json").write_text(json.dumps(doc), encoding="utf-8")
+
+
+def write_ranking_files(folder: Path, count: int) -> None:
+    """``count`` anonymous AHEP ranking share files (the example rankings, each with its own creation time)."""
+    framework = load_catalog().get("ahep")
+    assert framework is not None
+    for n, doc in enumerate(team_ranking.example_rankings(framework, count)):
+        (folder / f"ranking-{n:04d}.json").write_text(json.dumps(doc), encoding="utf-8")
 
 
 def spread_text(values: list[float]) -> str:
@@ -60,19 +71,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         write_share_files(folder, args.files)
+        write_ranking_files(folder, args.files)
         sources = [team.SourceFile(str(p), json.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.json"))]
         framework = catalog.get("ahep")
         assert framework is not None
-        ratings = [s.document["ratings"] for s in sources]  # type: ignore[index]
-        aggregate_ms, profile_ms = [], []
+        ratings = [s.document["ratings"] for s in sources if not team_ranking.is_ranking_file(s.document)]  # type: ignore[index]
+        groups = [tuple(tuple(g) for g in s.document["groups"]) for s in sources  # type: ignore[index]
+                  if team_ranking.is_ranking_file(s.document)]
+        aggregate_ms, ranking_ms, both_ms, profile_ms = [], [], [], []
         for _ in range(args.runs):
             start = time.perf_counter()
             team.aggregate(framework, ratings, team.MIN_GROUP_DEFAULT)
-            aggregate_ms.append((time.perf_counter() - start) * 1000)
+            middle = time.perf_counter()
+            team_ranking.build_team_ranking(framework, groups, team.MIN_GROUP_DEFAULT)
+            end = time.perf_counter()
+            aggregate_ms.append((middle - start) * 1000)
+            ranking_ms.append((end - middle) * 1000)
+            both_ms.append((end - start) * 1000)
             start = time.perf_counter()
             profile = team.build_profile(sources, catalog)
             profile_ms.append((time.perf_counter() - start) * 1000)
-        assert profile.files_used == args.files
+        assert profile.wheel_files_used == args.files and profile.ranking_files_used == args.files
         process_ms = []
         env = dict(os.environ, NO_COLOR="1")
         for _ in range(args.processes):
@@ -80,8 +99,10 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "tui", "team", str(folder)], check=True, cwd=ROOT, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             process_ms.append((time.perf_counter() - start) * 1000)
-    print(f"{args.files} share files (AHEP, 8 areas x 3 series)")
-    print(f"(a) aggregation alone           {spread_text(aggregate_ms)}")
+    print(f"{args.files} wheel share files (AHEP, 8 areas x 3 series) and {args.files} ranking files")
+    print(f"(a) aggregation alone, wheels   {spread_text(aggregate_ms)}")
+    print(f"(a) aggregation alone, rankings {spread_text(ranking_ms)}")
+    print(f"(a) aggregation alone, both     {spread_text(both_ms)}")
     print(f"(a) check + aggregate (parsed)  {spread_text(profile_ms)}")
     print(f"(b) framewheel team FOLDER      {spread_text(process_ms)}")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.exchange import BUNDLE_FORMAT, read_json_file
-from tui.core.model import ASSESSMENT_FORMAT
 from tui.core.timestamps import timestamp_problems
 from tui.core.reports.one_to_one import WheelText, build_report, slug
 from tui.core.wheels import now_iso
@@ -71,12 +70,15 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
         outcome.problems.extend(f"{path}: {f}: {m}" for f, m in timestamp_problems(doc, ("exported",)))
         work = [(part, doc.get(part.section.name, []), part.section.name + "[{}].") for part in parts]
     else:
-        wheels = [part for part in parts if part.section.name == "assessments"]
-        if not wheels or not isinstance(doc, dict) or doc.get("format") != ASSESSMENT_FORMAT:
-            found = json.dumps(doc.get("format")) if isinstance(doc, dict) else "no format"
-            outcome.problems.append(f"{path}: format: {found} is not {ASSESSMENT_FORMAT} or {BUNDLE_FORMAT}")
+        # A single record on its own: a wheel, a ranking, or any section that declares a standalone format.
+        found_format = doc.get("format") if isinstance(doc, dict) else None
+        alone = [part for part in parts if part.section.standalone_format and part.section.standalone_format == found_format]
+        if not alone:
+            found = json.dumps(found_format) if isinstance(doc, dict) else "no format"
+            known = [part.section.standalone_format for part in parts if part.section.standalone_format]
+            outcome.problems.append(f"{path}: format: {found} is not {', '.join(known)} or {BUNDLE_FORMAT}")
             return outcome
-        work = [(wheels[0], [doc], "")]
+        work = [(alone[0], [doc], "")]
     for part, items, prefix in work:
         if not isinstance(items, list):
             outcome.problems.append(f"{path}: {part.section.name}: must be a list")

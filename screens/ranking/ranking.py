@@ -8,10 +8,11 @@ as "Team ranking", by the first change).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
@@ -47,7 +48,8 @@ KEY_GUIDE = Text.assemble(
     ("1 to 9", "bold"), "           give it that rank directly\n",
     ("=", "bold"), "                tie it with the area above; again to untie\n",
     ("ctrl+z ctrl+y", "bold"), "    undo, redo\n",
-    ("o", "bold"), " saved rankings  ", ("r", "bold"), " name, date, notes  ", ("n", "bold"), " new ranking",
+    ("o", "bold"), " saved rankings  ", ("r", "bold"), " name, date, notes  ", ("n", "bold"), " new ranking\n",
+    ("x", "bold"), "                share it for a team ranking",
 )
 """The key summary shown under the list on a wide terminal."""
 
@@ -76,6 +78,11 @@ Each ranking has a name (the team or the context), a date and notes: `r` edits t
 a new ranking, `o` lists the saved rankings (open, rename, duplicate, delete).
 Every change is saved when you make it.
 
+`x` shares the ranking for a team ranking: a file for your facilitator with the order (and its
+ties), the framework and the ranking's name and date; your notes only if you tick them in, a name
+or code only if you type one, and named only if you agree. You see exactly the file before it is
+written.
+
 Beside the list: the focused area's descriptor and, where the framework file gives them
 (`team_questions`), its questions for a team to discuss.
 """
@@ -87,6 +94,8 @@ Beside the list: the focused area's descriptor and, where the framework file giv
         *DIGIT_BINDINGS,
         Binding("o", "open_list", "Rankings", id="ranking.list", tooltip="Saved rankings: open, new, rename, duplicate, delete"),
         Binding("r", "details", "Details", id="ranking.details", tooltip="Name (team or context), date and notes of this ranking"),
+        Binding("x", "share", "Share", id="ranking.share",
+                tooltip="Write this ranking's share file for a team ranking (you see exactly the file first)"),
         Binding("n", "new", "New ranking", id="ranking.new", show=False),
         Binding("ctrl+z", "undo", "Undo", id="ranking.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="ranking.redo", show=False),
@@ -365,11 +374,24 @@ Beside the list: the focused area's descriptor and, where the framework file giv
         if ranking_id is not None and (ranking := self.context.rankings.get(ranking_id)) is not None:
             self.load(ranking)
 
+    @work
+    async def action_share(self) -> None:
+        """Share this ranking for a team ranking (`x`): the dialog, then the file."""
+        from screens.ranking.share import share_ranking
+
+        if self.ranking is None or self.framework is None:
+            self.notify("Nothing to share yet: change the order or press r to name this ranking, which saves it.",
+                        title="Not shared", timeout=5)
+            return
+        # The order on screen (its save may still be on its way), with the stored name, date and notes.
+        await share_ranking(self, replace(self.ranking, groups=self.groups), self.framework)
+
     def screen_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for this screen."""
         yield SystemCommand("Ranking: saved rankings", "Open, rename, duplicate or delete a ranking (o)", self.action_open_list)
         yield SystemCommand("Ranking: name, date and notes", "Edit this ranking's details (r)", self.action_details)
         yield SystemCommand("Ranking: new ranking", "Start a new named ranking (n)", self.action_new)
+        yield SystemCommand("Ranking: share for a team", "Write this ranking's share file, seen first (x)", self.action_share)
 
 
 def open_saved_ranking(item: SavedWork) -> RankingScreen:

@@ -1,6 +1,7 @@
 """``framewheel team [--format md|csv|json] [--min-group N] [--framework ID] [-o FILE] FILE|FOLDER...``.
 
-Combines share files and wheel exchange files into a team profile (see :mod:`tui.core.team`).
+Combines share files and wheel exchange files into a team profile (see :mod:`tui.core.team`),
+and ranking share files (``framewheel/ranking@1``) into its team ranking (:mod:`tui.core.team_ranking`).
 It needs no data file, only the frameworks. Problems go to standard error, the profile to
 standard output or, with ``-o``, to a private file written atomically. Exit status 0 when a
 profile was made, 1 when no file could be used.
@@ -24,8 +25,8 @@ PROGRESS_FROM = 50
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``team`` to the ``framewheel`` parser."""
-    parser = commands.add_parser("team", help="combine a team's share files into a team profile")
-    parser.add_argument("paths", metavar="FILE|FOLDER", nargs="+", help="share or wheel files, or folders of them (every *.json inside)")
+    parser = commands.add_parser("team", help="combine a team's wheel and ranking share files into a team profile")
+    parser.add_argument("paths", metavar="FILE|FOLDER", nargs="+", help="wheel or ranking share files, or folders of them (every *.json inside)")
     parser.add_argument("--format", choices=("md", "csv", "json"), default="md", help="the output format (default md)")
     parser.add_argument("--min-group", type=int, default=team.MIN_GROUP_DEFAULT, metavar="N",
                         help=f"the smallest group whose values are shown ({team.MIN_GROUP_RANGE[0]} to "
@@ -84,7 +85,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_PROBLEMS
     for line in [str(p) for p in profile.problems] + list(profile.duplicates):
         print(line, file=err)
-    print(f"framewheel: {profile.files_used} of {profile.files_total} file(s) used"
+    kinds = (f" ({profile.wheel_files_used} wheel, {profile.ranking_files_used} ranking)"
+             if profile.ranking is not None else "")
+    print(f"framewheel: {profile.files_used} of {profile.files_total} file(s) used{kinds}"
           + (f", {profile.files_left_out} left out" if profile.problems else "")
           + (f", {len(profile.duplicates)} duplicate(s) counted once" if profile.duplicates else ""), file=err)
     from tui.core import team_report  # the charts (plotext) only when a profile is written

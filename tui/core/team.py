@@ -1,7 +1,9 @@
-"""Team profile: many people's wheels combined into one anonymous picture of a team.
+"""Team profile: many people's wheels (and rankings) combined into one anonymous picture of a team.
 
 The input is a list of already-parsed JSON documents with their file names: share files and
-full wheel exchange files (``framewheel/assessment@1``); only their ratings are used. Each
+full wheel exchange files (``framewheel/assessment@1``), of which only the ratings are used, and
+ranking share files (``framewheel/ranking@1``), told apart by their ``format`` and combined into
+the team ranking (:mod:`tui.core.team_ranking`, :attr:`TeamProfile.ranking`). Each
 file is checked as an import would check it, and must be of the profile's framework and
 version; a file with any problem is listed (file and field) and left out, and the rest still
 make a profile. The same wheel given twice is counted once.
@@ -17,7 +19,8 @@ value, both are that value).
 
 Anonymity is enforced in the data: an area-series rated by fewer than ``min_group`` people
 has no values computed at all (:attr:`AreaSeries.spread` is None and every output says
-"fewer than N"); names appear only when every file in the profile has ``"share": "named"``.
+"fewer than N"); names appear only when every file in the profile (wheels and rankings) has
+``"share": "named"``. The team ranking follows the same threshold (see :mod:`tui.core.team_ranking`).
 
 An area is flagged "discuss" when the interquartile range of its baseline series is at least
 :func:`discuss_threshold` (3 points on a 0-10 scale: 3/10 of the scale's span, rounded up).
@@ -34,6 +37,8 @@ from typing import Any
 from tui.core.exchange.wheels import check_assessment, fingerprint
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import Framework, Scale
+from tui.core.quartiles import QUARTILE_METHOD, median, quartiles  # noqa: F401 (median re-exported)
+from tui.core.team_ranking import RankingFile, TeamRanking, build_team_ranking, is_ranking_file, read_ranking_file, select_ranking_files
 
 TEAM_PROFILE_FORMAT = "framewheel/team-profile@1"
 """The ``format`` of the team profile's JSON output."""
@@ -43,9 +48,6 @@ MIN_GROUP_DEFAULT = 5
 
 MIN_GROUP_RANGE = (3, 10)
 """The allowed minimum group sizes, inclusive."""
-
-QUARTILE_METHOD = "median of each half, exclusive (odd n: the middle value is in neither half)"
-"""How the quartiles are computed, as the outputs state it."""
 
 SHARE_NAMED = "named"
 """The ``share`` value of a file whose person agreed to be named."""
@@ -115,11 +117,21 @@ class TeamProfile:
     min_group: int
     files_total: int
     files_used: int
+    """Every file used: wheel files and ranking files (see :attr:`wheel_files_used`, :attr:`ranking_files_used`)."""
     duplicates: tuple[str, ...]
     problems: tuple[FileProblem, ...]
     names: tuple[str, ...] | None
     """The people's names, sorted, when every file in the profile agreed to be named; else None."""
     cells: tuple[AreaSeries, ...] = field(default=())
+    ranking: TeamRanking | None = None
+    """The team ranking of the ranking files; None when no ranking file was given."""
+    ranking_files_used: int = 0
+    """How many of the files used are ranking files."""
+
+    @property
+    def wheel_files_used(self) -> int:
+        """How many of the files used are wheel files."""
+        return self.files_used - self.ranking_files_used
 
     @property
     def withheld(self) -> str:
@@ -148,6 +160,23 @@ class TeamProfile:
         flagged = [c for c in self.cells if c.discuss and c.spread is not None]
         return sorted(flagged, key=lambda c: -c.spread.iqr if c.spread else 0)
 
+    def gaps_that_matter(self, top: int = 3) -> list[tuple[int, bool, AreaSeries]]:
+        """The large gaps in the areas the team ranks highest: (team rank, tied, cell), best rank first.
+
+        An area counts when the team ranking (not withheld) ranks it ``top`` or better, ties
+        included; a gap is large when its size (either way) is at least the discuss threshold
+        (3 points on a 0-10 scale). Within a rank, the largest gap first. Empty without a ranking.
+        """
+        if self.ranking is None:
+            return []
+        threshold = self.discuss_threshold
+        found = []
+        for entry in self.ranking.top(top):
+            for cell in self.cells:
+                if cell.area_id == entry.area_id and cell.gap is not None and abs(cell.gap) >= threshold:
+                    found.append((entry.rank or 0, entry.tied, cell))
+        return sorted(found, key=lambda item: (item[0], -abs(item[2].gap or 0)))
+
     def largest_gaps(self, count: int = 5) -> list[AreaSeries]:
         """The cells with the largest gaps from the baseline (by size, either way), at most ``count``."""
         gaps = [c for c in self.cells if c.gap is not None and c.gap != 0]
@@ -155,29 +184,6 @@ class TeamProfile:
 
 
 # --- the statistics ----------------------------------------------------------------------------
-
-
-def median(values: Sequence[float]) -> float:
-    """The median of sorted ``values`` (the mean of the middle two when there are an even number)."""
-    if not values:
-        raise ValueError("the median of no values")
-    n = len(values)
-    middle = n // 2
-    return float(values[middle]) if n % 2 else (values[middle - 1] + values[middle]) / 2
-
-
-def quartiles(values: Sequence[int]) -> tuple[float, float, float]:
-    """(q1, median, q3) by the median of each half, exclusive (see :data:`QUARTILE_METHOD`)."""
-    ordered = sorted(values)
-    if not ordered:
-        raise ValueError("the quartiles of no values")
-    n = len(ordered)
-    if n == 1:
-        only = float(ordered[0])
-        return only, only, only
-    half = n // 2
-    lower, upper = ordered[:half], ordered[n - half:]
-    return median(lower), median(ordered), median(upper)
 
 
 def spread(values: Sequence[int], scale: Scale) -> Spread:
@@ -230,19 +236,35 @@ def _check(source: SourceFile, catalog: FrameworkCatalog) -> tuple[list[FileProb
 
 def build_profile(sources: Sequence[SourceFile], catalog: FrameworkCatalog, framework_id: str | None = None,
                   min_group: int = MIN_GROUP_DEFAULT) -> TeamProfile:
-    """The team profile of the good files.
+    """The team profile of the good files: wheel files and ranking files, told apart by ``format``.
 
-    The framework is ``framework_id``, else that of the first file without problems. Raises
-    NoProfileError (with every file's problems) when no file could be used, ValueError for a
-    minimum group size outside :data:`MIN_GROUP_RANGE` and LookupError for a ``framework_id``
-    that is not loaded.
+    The framework is ``framework_id``, else that of the first wheel file without problems, else
+    that of the first ranking file without problems. :attr:`TeamProfile.ranking` is the team
+    ranking when any ranking file was given (None otherwise); a profile of ranking files only has
+    no wheel values (every cell n 0). Raises NoProfileError (with every file's problems) when no
+    file could be used, ValueError for a minimum group size outside :data:`MIN_GROUP_RANGE` and
+    LookupError for a ``framework_id`` that is not loaded.
     """
     problem = check_min_group(min_group)
     if problem:
         raise ValueError(problem)
-    checked = [(source, *_check(source, catalog)) for source in sources]
+    checked: list[tuple[SourceFile, list[FileProblem], dict[str, Any] | None]] = []
+    ranking_files: list[RankingFile] = []
+    ranking_problems: list[FileProblem] = []
+    ranking_given = False
+    for source in sources:
+        if not source.error and is_ranking_file(source.document):
+            ranking_given = True
+            reasons, ranking_file = read_ranking_file(source.name, source.document, catalog)
+            ranking_problems.extend(FileProblem(source.name, where, message) for where, message in reasons)
+            if ranking_file is not None:
+                ranking_files.append(ranking_file)
+        else:
+            checked.append((source, *_check(source, catalog)))
     if framework_id is None:
         framework_id = next((doc["framework"]["id"] for _, _, doc in checked if doc is not None), None)
+    if framework_id is None:
+        framework_id = next((file.ranking.framework_id for file in ranking_files), None)
     framework = catalog.get(framework_id) if framework_id else None
     if framework_id and framework is None:
         raise LookupError(f"no framework with id '{framework_id}'; loaded frameworks: {', '.join(sorted(catalog.frameworks)) or 'none'}")
@@ -268,12 +290,23 @@ def build_profile(sources: Sequence[SourceFile], catalog: FrameworkCatalog, fram
             continue
         seen[key] = source.name
         used.append(doc)
-    if framework is None or not used:
+    problems.extend(ranking_problems)
+    rankings_used: list[RankingFile] = []
+    if framework is not None:
+        rankings_used, left_out, twice = select_ranking_files(framework, ranking_files)
+        problems.extend(FileProblem(*entry) for entry in left_out)
+        duplicates.extend(twice)
+    if framework is None or not (used or rankings_used):
         raise NoProfileError(f"no team profile: none of the {len(sources)} file(s) could be used", problems, duplicates)
-    named = all(doc.get("share") == SHARE_NAMED for doc in used)
-    names = tuple(sorted(str(doc.get("person", "")) for doc in used if doc.get("person"))) if named else None
-    return TeamProfile(framework, min_group, len(sources), len(used), tuple(duplicates), tuple(problems), names,
-                       aggregate(framework, [doc.get("ratings", {}) for doc in used], min_group))
+    people = [(bool(doc.get("share") == SHARE_NAMED), str(doc.get("person", ""))) for doc in used]
+    people += [(file.named, file.person) for file in rankings_used]
+    named = all(agreed for agreed, _ in people)
+    names = tuple(sorted({person for _, person in people if person})) if named else None
+    ranking = (build_team_ranking(framework, [file.ranking.groups for file in rankings_used], min_group)
+               if ranking_given else None)
+    return TeamProfile(framework, min_group, len(sources), len(used) + len(rankings_used), tuple(duplicates),
+                       tuple(problems), names, aggregate(framework, [doc.get("ratings", {}) for doc in used], min_group),
+                       ranking, len(rankings_used))
 
 
 def aggregate(framework: Framework, ratings: Sequence[dict[str, dict[str, int]]], min_group: int) -> tuple[AreaSeries, ...]:

@@ -58,6 +58,9 @@ class DataSection:
     """Check items for import against the stored records; never writes."""
     noun: str = "item"
     """What one item is called in messages ("wheel", "objective")."""
+    standalone_format: str = ""
+    """The ``format`` of a file holding one record of this section on its own (e.g. one wheel, one
+    ranking), which ``framewheel import`` accepts beside a bundle; empty: only in a bundle."""
 
     def count(self, n: int) -> str:
         """``n`` items in words, e.g. "1 wheel", "2 wheels"."""

@@ -1,4 +1,9 @@
-"""Rankings in the "all data" export and import (the ``rankings`` section, :data:`RANKINGS`)."""
+"""Rankings in exchange files: the ``rankings`` section of the "all data" bundle (:data:`RANKINGS`),
+and a single ``framewheel/ranking@1`` file (a person's ranking shared for a team, imported on its own).
+
+A shared ranking may carry ``person`` (a name or code, text) and ``"share": "named"`` (the person
+agreed to be named); both are checked here and neither is stored: a ranking record has no person.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,13 @@ from tui.core.reports.ranking import RANKING_FORMAT, ranking_to_dict
 from tui.core.timestamps import timestamp_problems
 from tui.core.wheels import now_iso
 
-RANKING_KEYS = {"format", "framework", "name", "date", "notes", "created", "updated", "tie_rule", "ranks", "groups"}
-"""The fields of a ranking in an export (``ranks`` and ``tie_rule`` are derived and ignored on import)."""
+RANKING_KEYS = {"format", "framework", "name", "date", "notes", "created", "updated", "tie_rule", "ranks", "groups",
+                "person", "share"}
+"""The fields of a ranking in an export (``ranks`` and ``tie_rule`` are derived and ignored on import;
+``person`` and ``share`` are those of a share file, checked and not stored)."""
+
+SHARE_NAMED = "named"
+"""The only value of ``share`` in a ranking file: the person agreed to be named."""
 
 
 def ranking_fingerprint(framework_id: str, created: str, name: str) -> str:
@@ -44,6 +54,10 @@ def check_ranking(doc: object, catalog: FrameworkCatalog) -> tuple[list[exchange
         day = ""
     if not isinstance(doc.get("notes", ""), str):
         problems.append(("notes", "must be text"))
+    if not isinstance(doc.get("person", ""), str):
+        problems.append(("person", "must be text (a name or code)"))
+    if "share" in doc and doc["share"] != SHARE_NAMED:
+        problems.append(("share", f'must be "{SHARE_NAMED}" (the person agreed to be named), not {json.dumps(doc["share"])}'))
     problems.extend(timestamp_problems(doc))
     groups = doc.get("groups")
     if not isinstance(groups, list) or not all(isinstance(g, list) and all(isinstance(a, str) for a in g) for g in groups):
@@ -78,5 +92,5 @@ def check_rankings(items: list[Any], prefix: str, seen: set[str], stored: Sequen
     )
 
 
-RANKINGS = exchange.DataSection("rankings", ranking_to_dict, check_rankings, "ranking")
+RANKINGS = exchange.DataSection("rankings", ranking_to_dict, check_rankings, "ranking", standalone_format=RANKING_FORMAT)
 """The rankings' section of the "all data" bundle."""

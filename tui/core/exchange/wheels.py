@@ -203,5 +203,5 @@ def to_csv(catalog: FrameworkCatalog, wheels: list[Assessment]) -> str:
     return out.getvalue()
 
 
-WHEELS = DataSection("assessments", assessment_document, check_wheels, "wheel")
+WHEELS = DataSection("assessments", assessment_document, check_wheels, "wheel", standalone_format=ASSESSMENT_FORMAT)
 """The wheels' section of the "all data" bundle."""
