@@ -61,8 +61,8 @@ the table; `b` switches the chart between the wheel and bars.
     def compose(self) -> ComposeResult:
         """Header, the pickers, the chart beside (or above) the table, footer."""
         saved = self.context.team_profiles.list(self.framework_id)
-        options = [(truncate(f"{p.created[:10]} {p.name}", 30), p.id) for p in saved]
-        series = [(truncate(f"{letter} {s.title}", 22), s.id)
+        options = [(truncate(f"{p.created[:4]} {p.name}", 19), p.id) for p in saved]
+        series = [(truncate(f"{letter} {s.title}", 19), s.id)
                   for s, letter in zip(self.framework.series, self.framework.series_letters)]
         yield Header()
         with Horizontal(id="team-compare-pickers"):
