@@ -38,6 +38,9 @@ from tui.widgets.theme_colours import chart_palette
 PROGRESS_STEPS = 100
 """At most this many progress updates are sent while a folder is read."""
 
+WIDE = 120
+"""From this width the wheel and the spread stand side by side, and the spread names each series in full."""
+
 PATH_SEPARATOR = ";"
 """Separates several files (or folders) typed in the path dialog."""
 
@@ -128,6 +131,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         self.min_group = MIN_GROUP_DEFAULT
         self.kind = "radar"
         self.reading = False
+        self.compact = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -171,8 +175,15 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
             self.show_profile()
 
     def on_resize(self) -> None:
-        """Redraw the chart for the new size."""
+        """Redraw the chart for the new size (and the spread, when it crosses the wide breakpoint)."""
+        if self.profile is not None and (self.size.width < WIDE) != self.compact:
+            self.show_profile()
         self.call_after_refresh(self.draw_chart)
+
+    def chart_title(self) -> str:
+        """``Team wheel (medians) · <framework>`` (or bars)."""
+        what = "Team bars (medians)" if self.kind == "bars" else "Team wheel (medians)"
+        return f"{what} · {self.profile.framework.title}" if self.profile is not None else what
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need a profile show once there is one; `l` also when no file could be used."""
@@ -304,14 +315,12 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         parts = [files_text(profile)]
         if self.missing:
             parts[0] += f", {len(self.missing)} path{'' if len(self.missing) == 1 else 's'} not found"
-        parts.append(f"minimum group {profile.min_group} (m changes it)")
+        parts.append(f"minimum group {profile.min_group}")
         parts.append(f"people: {', '.join(profile.names)}" if profile.names is not None else "anonymous")
-        if self.problems or self.duplicates or self.missing:
-            parts.append("l lists the files left out")
         line = " · ".join(parts)
         if self.saved is not None:
             line = f"Saved profile “{self.saved.name}” of {self.saved.created[:10]} · {line}"
-        return f"{profile.framework.title}: {line}"
+        return line
 
     def show_profile(self) -> None:
         """Fill the files line, the spread, the flags and the ranking panel; draw the chart."""
@@ -321,7 +330,9 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         self.query_one("#team-main").display = True
         self.show_files_line(self.files_line(profile))
         self.query_one("#team-spread-title", Label).update(f"Spread per {profile.framework.area_name} and series")
-        self.query_one("#team-spread", Static).update(spread_view(profile))
+        self.query_one("#team-chart-title", Label).update(self.chart_title())
+        self.compact = self.size.width < WIDE
+        self.query_one("#team-spread", Static).update(spread_view(profile, self.compact))
         self.query_one("#team-discuss", Static).update(discuss_view(profile))
         self.show_ranking(profile)
         self.call_after_refresh(self.draw_chart)
@@ -347,7 +358,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         profile = self.profile
         if profile is None or not self.is_mounted:
             return
-        wide = self.size.width >= 120
+        wide = self.size.width >= WIDE
         panel = self.query_one("#team-chart-panel")
         width = max(panel.content_size.width - 1, 30)
         height = max(self.size.height - 8, 16) if wide else max(min(self.size.height - 4, 26), 16)
@@ -452,7 +463,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
     def action_toggle_bars(self) -> None:
         """Switch the chart between the wheel and bars."""
         self.kind = "bars" if self.kind == "radar" else "radar"
-        self.query_one("#team-chart-title", Label).update("Team bars (medians)" if self.kind == "bars" else "Team wheel (medians)")
+        self.query_one("#team-chart-title", Label).update(self.chart_title())
         self.draw_chart()
 
     def screen_commands(self) -> Iterable[SystemCommand]:

@@ -50,25 +50,35 @@ def area_heading(framework: Framework, area_id: str) -> str:
     return f"{area.code} {area.title}" if area.code else area.title
 
 
-def spread_view(profile: TeamProfile) -> RenderableType:
-    """The spread per area and series: n, the strip, median, q1-q3, min-max, the gap; "discuss" flags; withheld cells."""
+def spread_view(profile: TeamProfile, compact: bool = False) -> RenderableType:
+    """The spread per area and series: n, the strip, median, q1-q3, min-max, the gap; "discuss" flags; withheld cells.
+
+    ``compact`` (a narrow terminal) names each series by its letter, with a key of the letters
+    above, so the numbers keep their columns; otherwise each row names its series in full.
+    """
     from tui.core.team_report import strip
 
     framework = profile.framework
     scale = framework.scale
+    labels = {s.id: (letter if compact else f"{letter} {s.title}") for s, letter in zip(framework.series, framework.series_letters)}
+    key = ""
+    if compact:
+        key = " Series: " + " · ".join(f"{letter} {s.title}" for s, letter in zip(framework.series, framework.series_letters)) + "."
     parts: list[RenderableType] = [
-        Text(f"Scale {scale.min} to {scale.max}. {STRIP_KEY}. "
+        Text(f"Scale {scale.min} to {scale.max}.{key} {STRIP_KEY}. "
              f"{DISCUSS_MARK}: the team disagrees (q1 to q3 of {profile.discuss_threshold} or more on the baseline, "
              f"{framework.baseline.title}). Gap: median minus the baseline's median.", style="dim"),
+        Text(""),
     ]
-    for area in framework.areas:
-        heading = Text(f"\n{area_heading(framework, area.id)}", style="bold")
+    series_width = max(len(label) for label in labels.values())
+    for index, area in enumerate(framework.areas):
+        heading = Text(area_heading(framework, area.id), style="bold")
         base = profile.cell(area.id, framework.baseline.id)
         if base.discuss and base.spread is not None:
             heading.append(f"  {DISCUSS_MARK}", style="bold reverse")
         parts.append(heading)
-        table = Table(box=None, show_header=True, header_style="dim", pad_edge=False, expand=False)
-        table.add_column("Series", ratio=3, min_width=12)
+        table = Table(box=None, show_header=index == 0, header_style="dim", pad_edge=False, expand=False)
+        table.add_column("" if compact else "Series", width=series_width, no_wrap=compact)
         table.add_column("n", justify="right", no_wrap=True, width=3)
         table.add_column("Spread", no_wrap=True, width=21)
         table.add_column("Median", justify="right", no_wrap=True, width=6)
@@ -77,7 +87,7 @@ def spread_view(profile: TeamProfile) -> RenderableType:
         table.add_column("Gap", justify="right", no_wrap=True, width=5)
         for series in framework.series:
             cell = profile.cell(area.id, series.id)
-            label = _series_label(framework, series.id)
+            label = labels[series.id]
             if cell.spread is None:
                 table.add_row(label, str(cell.n), profile.withheld, "", "", "", "")
                 continue
