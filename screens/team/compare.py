@@ -61,8 +61,8 @@ the table; `b` switches the chart between the wheel and bars.
     def compose(self) -> ComposeResult:
         """Header, the pickers, the chart beside (or above) the table, footer."""
         saved = self.context.team_profiles.list(self.framework_id)
-        options = [(truncate(f"{p.created[:4]} {p.name}", 19), p.id) for p in saved]
-        series = [(truncate(f"{letter} {s.title}", 19), s.id)
+        options = [(truncate(f"{p.created[:4]} {p.name}", 16), p.id) for p in saved]
+        series = [(truncate(f"{letter} {s.title}", 16), s.id)
                   for s, letter in zip(self.framework.series, self.framework.series_letters)]
         yield Header()
         with Horizontal(id="team-compare-pickers"):
@@ -116,7 +116,8 @@ the table; `b` switches the chart between the wheel and bars.
         self.query_one("#team-compare-line", Static).update(
             f"A “{first.name}” ({first.created[:10]}, {a.files_used} people, minimum group {a.min_group}) · "
             f"B “{second.name}” ({second.created[:10]}, {b.files_used} people, minimum group {b.min_group})")
-        self.query_one("#team-compare-table", Static).update(compare_view(framework, compare(a, b), a.withheld, b.withheld))
+        self.query_one("#team-compare-table", Static).update(compare_view(framework, compare(a, b), a.withheld, b.withheld,
+                                                                                   compact=self.size.width < 120))
         data = self.chart_data(a, b, first.name, second.name, series_id)
         wide = self.size.width >= 120
         panel = self.query_one("#team-compare-chart-panel")

@@ -244,8 +244,12 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
             if done in (0, total) or done % step[0] == 0:
                 self.post_message(ReadProgress(done, total))
 
-        sources, missing = repository.read_sources(paths, progress)
-        folder = repository.folder_of(paths)
+        try:
+            sources, missing = repository.read_sources(paths, progress)
+            folder = repository.folder_of(paths)
+        except OSError as error:  # a folder that cannot be listed: say so rather than end the app
+            self.post_message(SourcesRead(ReadOutcome(None, (), (), (), (), 0, f"the files could not be read: {error.strerror or error}")))
+            return
         catalog = self.context.catalog
         wanted = likely_framework(sources, self.context.framework_id)
         if wanted is not None and catalog.get(wanted) is None:

@@ -145,25 +145,35 @@ def left_out_view(problems: Sequence[FileProblem], duplicates: Sequence[str], mi
     return text
 
 
-def compare_view(framework: Framework, rows: Sequence[CompareRow], withheld_a: str, withheld_b: str) -> RenderableType:
-    """Per area and series: A's median and n, B's, and the change ("fewer than N" where withheld)."""
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("Area, series", ratio=4)
-    table.add_column("A", justify="right", ratio=1)
-    table.add_column("n A", justify="right", no_wrap=True)
-    table.add_column("B", justify="right", ratio=1)
-    table.add_column("n B", justify="right", no_wrap=True)
-    table.add_column("Change", justify="right", no_wrap=True)
-    last_area = ""
-    for row in rows:
-        if row.area_id != last_area:
-            table.add_row(Text(area_heading(framework, row.area_id), style="bold"), "", "", "", "", "")
-            last_area = row.area_id
-        change = row.change
-        table.add_row(
-            f"  {_series_label(framework, row.series_id)}",
-            withheld_a if row.median_a is None else number(row.median_a), str(row.n_a),
-            withheld_b if row.median_b is None else number(row.median_b), str(row.n_b),
-            "·" if change is None else signed(change),
-        )
-    return table
+def compare_view(framework: Framework, rows: Sequence[CompareRow], withheld_a: str, withheld_b: str,
+                 compact: bool = False) -> RenderableType:
+    """Per area and series: A's median and n, B's, and the change ("fewer than N" where withheld).
+
+    ``compact`` (a narrow terminal) names each series by its letter, with a key of the letters above.
+    """
+    labels = {s.id: (letter if compact else f"{letter} {s.title}") for s, letter in zip(framework.series, framework.series_letters)}
+    series_width = max(len(label) for label in labels.values())
+    width = max(len(withheld_a), len(withheld_b), 6)
+    parts: list[RenderableType] = []
+    if compact:
+        parts.append(Text("Series: " + " · ".join(f"{letter} {s.title}" for s, letter in
+                                                  zip(framework.series, framework.series_letters)), style="dim"))
+    for index, area in enumerate(framework.areas):
+        parts.append(Text(area_heading(framework, area.id), style="bold"))
+        table = Table(box=None, show_header=index == 0, header_style="dim", pad_edge=False, expand=False)
+        table.add_column("" if compact else "Series", width=series_width)
+        table.add_column("A", justify="right", no_wrap=True, width=width)
+        table.add_column("n A", justify="right", no_wrap=True, width=3)
+        table.add_column("B", justify="right", no_wrap=True, width=width)
+        table.add_column("n B", justify="right", no_wrap=True, width=3)
+        table.add_column("Change", justify="right", no_wrap=True, width=6)
+        for row in (r for r in rows if r.area_id == area.id):
+            change = row.change
+            table.add_row(
+                labels.get(row.series_id, row.series_id),
+                withheld_a if row.median_a is None else number(row.median_a), str(row.n_a),
+                withheld_b if row.median_b is None else number(row.median_b), str(row.n_b),
+                "·" if change is None else signed(change),
+            )
+        parts.append(table)
+    return Group(*parts)
