@@ -366,3 +366,64 @@ async def test_no_usable_file_says_why(context: AppContext, tmp_path: Path) -> N
         await pilot.press("l")
         await pilot.pause()
         assert "must be a JSON object" in str(app.screen.query_one("#left-out-text", Static).content)
+
+
+async def test_rename_and_delete_a_saved_profile(team_context: AppContext) -> None:
+    """In the saved list: r renames, d asks first (n keeps it, y deletes); the room then says it is no longer saved."""
+    framework = team_context.catalog.get("ahep")
+    assert framework is not None
+    from datetime import datetime, timezone
+
+    saved = team_context.team_profiles.add(demo_saved_profiles(framework, datetime(2026, 12, 1, tzinfo=timezone.utc))[1])
+    app = FramewheelApp(team_context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_room(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#team-rename", Input).value = "Renamed team"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert team_context.team_profiles.get(saved.id).name == "Renamed team"  # type: ignore[union-attr]
+        assert "Renamed team" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Delete the saved team profile “Renamed team”" in flat(screen_text(app))
+        await pilot.press("n")
+        await pilot.pause()
+        assert team_context.team_profiles.count() == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert team_context.team_profiles.count() == 0
+        assert "No saved team profile yet" in flat(screen_text(app))
+
+
+async def test_f1_lists_the_team_rooms_keys(team_context: AppContext) -> None:
+    """F1 in the team room: its help and every key with its tooltip."""
+    app = FramewheelApp(team_context)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_room(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = flat(screen_text(app))
+        assert "Team profile" in shown and "minimum group" in shown
+        for tooltip in ("Change the minimum group size (3 to 10)", "List every file left out, by file, field and message",
+                        "Write the team report (Markdown) to the output folder", "Save this team profile under a name"):
+            assert tooltip in shown
+
+
+async def test_the_ranking_panel_waits_for_a_team_ranking(team_context: AppContext) -> None:
+    """The marked place for the team ranking is hidden for a profile without one, shown when a profile has one."""
+    from types import SimpleNamespace
+
+    app = FramewheelApp(team_context)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_room(app, pilot)
+        panel = screen.query_one("#team-ranking", Static)
+        assert not panel.display
+        screen.show_ranking(SimpleNamespace(ranking="1 Working Together"))  # type: ignore[arg-type]
+        await pilot.pause()
+        assert panel.display and "1 Working Together" in str(panel.content)
