@@ -56,3 +56,40 @@ def test_team_room_spread_snapshot_80x24(snap_compare: object, tmp_path: Path) -
                             press=["pagedown", "pagedown", "pagedown", "pagedown"])
     finally:
         app.context.close()
+
+
+def compare_app(tmp_path: Path) -> FramewheelApp:
+    """An app holding the demo team's two saved profiles, a year apart (fixed dates)."""
+    from datetime import datetime, timezone
+
+    from tui.core.team_profiles import demo_saved_profiles
+
+    context = AppContext.open(tmp_path / "data" / "framewheel.json", user_dir=tmp_path / "user-frameworks")
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    for saved in demo_saved_profiles(framework, datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)):
+        context.team_profiles.add(saved)
+    return FramewheelApp(context)
+
+
+async def open_compare(pilot) -> None:  # type: ignore[no-untyped-def]
+    """t, escape (no files), v, c: the two saved profiles compared."""
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("v")
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_team_compare_snapshot(snap_compare: object, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Two saved profiles a year apart: both wheels on one chart and (wide) the table beside it."""
+    app = compare_app(tmp_path)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=open_compare)  # type: ignore[operator]
+    finally:
+        app.context.close()
