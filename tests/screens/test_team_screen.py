@@ -427,3 +427,31 @@ async def test_the_ranking_panel_waits_for_a_team_ranking(team_context: AppConte
         screen.show_ranking(SimpleNamespace(ranking="1 Working Together"))  # type: ignore[arg-type]
         await pilot.pause()
         assert panel.display and "1 Working Together" in str(panel.content)
+
+
+@pytest.mark.parametrize(("name", "framework_id"), [(None, "technician-commitment"), ("four-series", "four-series"),
+                                                    ("sixteen-areas", "sixteen-areas")])
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_framework_makes_a_team_profile(tmp_path: Path, name: str | None, framework_id: str,
+                                                    size: tuple[int, int]) -> None:
+    """Other series, scales and area counts: the room reads the team and shows its spread and withheld cell."""
+    from tests.screens.test_every_framework import context_with
+
+    context = context_with(tmp_path, name, framework_id)
+    try:
+        framework = context.catalog.get(framework_id)
+        assert framework is not None
+        from tui.storage.repositories.team_profiles import TeamProfileRepository
+
+        folder = tmp_path / "team"
+        TeamProfileRepository.write_demo_files(folder, demo_share_documents(framework))
+        context.settings.set(FOLDER_SETTING, str(folder))
+        app = FramewheelApp(context)
+        async with app.run_test(size=size) as pilot:
+            screen = await open_room(app, pilot)
+            assert screen.profile is not None and screen.profile.framework.id == framework_id
+            shown = await everything_in_the_room(app, pilot)
+            assert "8 of 9 files used, 1 duplicate counted once" in flat(shown)
+            assert "fewer than 5" in shown and "‼ discuss" in shown
+    finally:
+        context.close()
