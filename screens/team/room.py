@@ -324,6 +324,9 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         line = " · ".join(parts)
         if self.saved is not None:
             line = f"Saved profile “{self.saved.name}” of {self.saved.created[:10]} · {line}"
+            if self.saved.framework_version != profile.framework.version:
+                line += (f" · saved with version {self.saved.framework_version}, shown with version "
+                         f"{profile.framework.version} (ratings it cannot place are left out)")
         return line
 
     def show_profile(self) -> None:

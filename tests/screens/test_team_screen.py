@@ -455,3 +455,26 @@ async def test_every_framework_makes_a_team_profile(tmp_path: Path, name: str | 
             assert "fewer than 5" in shown and "‼ discuss" in shown
     finally:
         context.close()
+
+
+async def test_the_folder_used_is_suggested_next_time(context: AppContext, tmp_path: Path) -> None:
+    """First the output folder is suggested; after reading two files (a ; b) their folder is, next time."""
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    folder = write_team(tmp_path / "elsewhere", framework, bad=False)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        field = app.screen.query_one("#team-path", Input)
+        assert field.value == str(tmp_path / "output")
+        files = sorted(folder.glob("share-0*.json"))[:5]
+        field.value = " ; ".join(str(f) for f in files)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamRoomScreen) and app.screen.profile is not None)
+        await pilot.pause()
+        assert "4 of 5 files used, 1 duplicate counted once" in flat(screen_text(app))  # share-03-again is share-03
+        assert context.settings.get(FOLDER_SETTING) == str(folder)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#team-path", Input).value == str(folder)

@@ -195,3 +195,25 @@ def test_a_saved_profile_needs_a_name(context: AppContext, name: str) -> None:
     profile = SavedTeamProfile(0, "x", "ahep", framework.version, "", "", 5, 0, 0, 0, None).profile(framework)
     with pytest.raises(ValueError):
         saved_from(profile, [], name, "2026-12-01T10:00:00+00:00")
+
+
+def test_a_profile_saved_with_another_edition_still_opens(context: AppContext) -> None:
+    """Ratings of an area, a series or a scale point the loaded framework no longer has are left out, not an error."""
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    saved = demo_saved_profiles(framework, datetime(2026, 12, 2, tzinfo=timezone.utc))[0]
+    odd = [{**wheel, "gone-area": {"current": 3}, framework.areas[0].id: {**wheel[framework.areas[0].id], "gone-series": 4,
+                                                                           "current": 99}} for wheel in saved.ratings]
+    from dataclasses import replace
+
+    profile = replace(saved, framework_version="1999", ratings=tuple(odd)).profile(framework)
+    assert profile.cell(framework.areas[0].id, "current").n == 0
+    assert profile.cell(framework.areas[1].id, "current").n == 8
+
+
+def test_the_folder_to_suggest_next_time(tmp_path: Path) -> None:
+    """A folder is remembered as given; a file by its folder."""
+    (tmp_path / "a.json").write_text("{}", encoding="utf-8")
+    assert TeamProfileRepository.folder_of([str(tmp_path)]) == str(tmp_path)
+    assert TeamProfileRepository.folder_of([str(tmp_path / "a.json"), "x"]) == str(tmp_path)
+    assert TeamProfileRepository.folder_of([]) == ""

@@ -96,7 +96,15 @@ class SavedTeamProfile:
         group = self.min_group if min_group is None else min_group
         duplicates = tuple("a duplicate file, counted once" for _ in range(self.duplicates))
         return TeamProfile(framework, group, self.files_total, self.files_used, duplicates, (), self.names,
-                           aggregate(framework, list(self.ratings), group))
+                           aggregate(framework, fitted(framework, self.ratings), group))
+
+
+def fitted(framework: Framework, ratings: Sequence[Ratings]) -> list[Ratings]:
+    """The ratings the framework can place: its areas and series, values on its scale (a newer edition may differ)."""
+    series = set(framework.series_ids)
+    low, high = framework.scale.min, framework.scale.max
+    return [{area.id: {s: v for s, v in wheel[area.id].items() if s in series and low <= v <= high}
+             for area in framework.areas if area.id in wheel} for wheel in ratings]
 
 
 def _clean_ratings(wheel: dict[str, Any]) -> Ratings:
@@ -286,4 +294,4 @@ def demo_saved_profiles(framework: Framework, now: datetime) -> list[SavedTeamPr
 
 def with_min_group(profile: TeamProfile, ratings: Sequence[Ratings], min_group: int) -> TeamProfile:
     """``profile`` rebuilt at another minimum group size from the used files' ratings."""
-    return replace(profile, min_group=min_group, cells=aggregate(profile.framework, list(ratings), min_group))
+    return replace(profile, min_group=min_group, cells=aggregate(profile.framework, fitted(profile.framework, ratings), min_group))
