@@ -183,7 +183,11 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
     def chart_title(self) -> str:
         """``Team wheel (medians) · <framework>`` (or bars)."""
         what = "Team bars (medians)" if self.kind == "bars" else "Team wheel (medians)"
-        return f"{what} · {self.profile.framework.title}" if self.profile is not None else what
+        if self.profile is None:
+            return what
+        if all(cell.spread is None for cell in self.profile.cells):
+            return f"{what} · {self.profile.framework.title} · nothing to draw: {self.profile.withheld} rated each"
+        return f"{what} · {self.profile.framework.title}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need a profile show once there is one; `l` also when no file could be used."""

@@ -474,6 +474,7 @@ async def test_the_folder_used_is_suggested_next_time(context: AppContext, tmp_p
         await wait_for(pilot, lambda: isinstance(app.screen, TeamRoomScreen) and app.screen.profile is not None)
         await pilot.pause()
         assert "4 of 5 files used, 1 duplicate counted once" in flat(screen_text(app))  # share-03-again is share-03
+        assert "nothing to draw:" in screen_text(app) and "fewer than 5 rated each" in screen_text(app)
         assert context.settings.get(FOLDER_SETTING) == str(folder)
         await pilot.press("o")
         await pilot.pause()
