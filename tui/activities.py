@@ -330,6 +330,54 @@ def _demo_plan(context: AppContext) -> object:
     return None
 
 
+# --- team profile -------------------------------------------------------------------------
+
+
+def _team(home: Screen[Any]) -> None:
+    """The team room: read a team's share files into a team profile."""
+    from screens.team.room import TeamRoomScreen
+
+    home.app.push_screen(TeamRoomScreen())
+
+
+def _open_team_profile(item: SavedWork) -> Screen[Any]:
+    """A saved team profile in the team room."""
+    from screens.team.room import TeamRoomScreen
+
+    return TeamRoomScreen(saved_id=item.record_id)
+
+
+def _team_profiles(db: Database) -> Any:
+    """The saved team profiles' repository."""
+    from tui.storage.repositories.team_profiles import TeamProfileRepository
+
+    return TeamProfileRepository(db)
+
+
+def _team_profiles_exchange() -> Exchange:
+    """Saved team profiles in the "all data" bundle."""
+    from tui.core.team_exchange import TEAM_PROFILES
+
+    return Exchange(TEAM_PROFILES, lambda c: c.team_profiles.list()[::-1],
+                    lambda c, profiles: [c.team_profiles.add(p) for p in profiles])
+
+
+def _demo_team(context: AppContext) -> object:
+    """A team of example share files in the demo's ``team`` folder, and two saved profiles a year apart."""
+    from datetime import datetime, timezone
+
+    from tui.core import team_profiles
+
+    framework = context.catalog.get("ahep") or context.framework
+    repository = context.team_profiles
+    if context.temporary_dir is not None:
+        folder = context.temporary_dir / team_profiles.DEMO_FOLDER
+        repository.write_demo_files(folder, team_profiles.demo_share_documents(framework))
+        context.settings.set(team_profiles.FOLDER_SETTING, str(folder))
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    return [repository.add(saved) for saved in team_profiles.demo_saved_profiles(framework, now)]
+
+
 # --- guidance -------------------------------------------------------------------------------
 
 
@@ -411,6 +459,12 @@ ACTIVITIES = ActivityRegistry((
         (Launcher("b", "boards", "Action plans (RAG boards)", _boards),),
         work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
         demo=_demo_boards,
+    ),
+    Activity(
+        "team", "Team profile",
+        (Launcher("t", "team", "Team profile", _team, "Combine a team's share files into an anonymous team profile"),),
+        work_kind="team profile", open_work=_open_team_profile, repository=_team_profiles,
+        exchange=_team_profiles_exchange, demo=_demo_team, private_fields=("names",),
     ),
     Activity("guidance", "Guidance",
              (Launcher("g", "guidance", "Guidance", _guidance, "The chosen framework's description, hints and tips"),)),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tui.storage.repositories.development_plan import DevelopmentPlanRepository
     from tui.storage.repositories.finder import FinderRepository
     from tui.storage.repositories.rankings import RankingRepository
+    from tui.storage.repositories.team_profiles import TeamProfileRepository
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -131,6 +132,11 @@ class AppContext:
     def action_plans(self) -> ActionPlanRepository:
         """The action plans (RAG boards)."""
         return self.repository("boards")
+
+    @property
+    def team_profiles(self) -> TeamProfileRepository:
+        """The saved team profiles (kept apart from the facilitator's own wheels)."""
+        return self.repository("team")
 
     @property
     def framework(self) -> Framework:
