@@ -372,7 +372,8 @@ def _demo_team(context: AppContext) -> object:
     repository = context.team_profiles
     if context.temporary_dir is not None:
         folder = context.temporary_dir / team_profiles.DEMO_FOLDER
-        repository.write_demo_files(folder, team_profiles.demo_share_documents(framework))
+        repository.write_demo_files(folder, team_profiles.demo_share_documents(framework)
+                                    + team_profiles.demo_ranking_documents(framework))
         context.settings.set(team_profiles.FOLDER_SETTING, str(folder))
     now = datetime.now(timezone.utc).replace(microsecond=0)
     return [repository.add(saved) for saved in team_profiles.demo_saved_profiles(framework, now)]

@@ -114,8 +114,8 @@ the table; `b` switches the chart between the wheel and bars.
         framework = self.framework
         a, b = first.profile(framework), second.profile(framework)
         self.query_one("#team-compare-line", Static).update(
-            f"A “{first.name}” ({first.created[:10]}, {a.files_used} people, minimum group {a.min_group}) · "
-            f"B “{second.name}” ({second.created[:10]}, {b.files_used} people, minimum group {b.min_group})")
+            f"A “{first.name}” ({first.created[:10]}, {_files(a)}, minimum group {a.min_group}) · "
+            f"B “{second.name}” ({second.created[:10]}, {_files(b)}, minimum group {b.min_group})")
         self.query_one("#team-compare-table", Static).update(compare_view(framework, compare(a, b), a.withheld, b.withheld,
                                                                                    compact=self.size.width < 120))
         data = self.chart_data(a, b, first.name, second.name, series_id)
@@ -146,3 +146,10 @@ the table; `b` switches the chart between the wheel and bars.
         """Switch between the wheel and bars."""
         self.kind = "bars" if self.kind == "radar" else "radar"
         self.refresh_comparison()
+
+
+def _files(profile: TeamProfile) -> str:
+    """``8 wheels`` or ``8 wheels, 6 rankings``: what a compared profile was made of."""
+    wheels, rankings = profile.wheel_files_used, profile.ranking_files_used
+    text = f"{wheels} wheel{'' if wheels == 1 else 's'}"
+    return text + (f", {rankings} ranking{'' if rankings == 1 else 's'}" if rankings else "")

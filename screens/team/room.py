@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -25,7 +24,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.text_input import TextDialog
-from screens.team.text import discuss_view, left_out_view, spread_view
+from screens.team.text import discuss_view, left_out_view, ranking_view, spread_view
 from styles import style_path
 from tui.core.team import MIN_GROUP_DEFAULT, FileProblem, NoProfileError, TeamProfile, build_profile, check_min_group
 from tui.core.team_profiles import (
@@ -113,6 +112,8 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         Binding("s", "save", "Save", id="team.save", tooltip="Save this team profile under a name"),
         Binding("v", "saved", "Saved", id="team.saved", tooltip="The saved team profiles: open, rename, delete, compare"),
         Binding("b", "toggle_bars", "Wheel/bars", id="team.bars", tooltip="Switch the team chart between the wheel and bars"),
+        Binding("k", "room_ranking", "Room ranking", id="team.room_ranking",
+                tooltip="Start the ranking the room agrees from the team ranking, saved as an ordinary ranking"),
     ]
 
     NEEDS_PROFILE = {"left_out", "min_group", "write_report", "save", "toggle_bars"}
@@ -197,6 +198,9 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
             return self.profile is not None and not self.reading
         if action == "open_files":
             return not self.reading
+        if action == "room_ranking":
+            ranking = self.profile.ranking if self.profile is not None else None
+            return ranking is not None and ranking.shown and bool(ranking.ranked()) and not self.reading
         return super().check_action(action, parameters)
 
     # -- reading the files -------------------------------------------------------------------
@@ -349,17 +353,11 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         self.call_after_refresh(self.draw_chart)
 
     def show_ranking(self, profile: TeamProfile) -> None:
-        """THE TEAM RANKING'S PLACE: shown here once the profile carries one (``profile.ranking``).
-
-        The team ranking (issue 12, item 4) is built by another part of the work, which adds
-        ``TeamProfile.ranking``; until it is wired, this panel stays hidden. The lead fills in how
-        it is drawn (mean rank with ties, agreement per area) in ``#team-ranking``.
-        """
-        ranking = getattr(profile, "ranking", None)
+        """The team ranking beside the spread, when ranking files were given (hidden otherwise)."""
         panel = self.query_one("#team-ranking", Static)
-        panel.display = ranking is not None
-        if ranking is not None:
-            panel.update(Text(f"Team ranking\n{ranking}", style="bold"))
+        panel.display = profile.ranking is not None
+        if profile.ranking is not None:
+            panel.update(ranking_view(profile.ranking, self.compact))
 
     def draw_chart(self) -> None:
         """Draw the team wheel (medians) or bars for the panel's size."""
@@ -470,6 +468,21 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
             self.action_open_files()
         else:
             self.open_saved(chosen)
+
+    def action_room_ranking(self) -> None:
+        """Save the team ranking's order as a new ordinary ranking and open it, for the room to adjust."""
+        from screens.ranking.ranking import RankingScreen
+
+        ranking = self.profile.ranking if self.profile is not None else None
+        if self.profile is None or ranking is None or not ranking.shown:
+            return
+        team = self.saved.name if self.saved is not None else self.profile.framework.title
+        notes = (f"Started from the team ranking of {ranking.files_used} people's rankings "
+                 f"(mean rank, ties shared); adjusted by the room.")
+        made = self.context.rankings.create(self.profile.framework, f"The room's ranking: {team}",
+                                            notes=notes, groups=ranking.groups())
+        self.app.push_screen(RankingScreen(made.id))
+        self.notify(f"“{made.name}” saved as a ranking; change the order as the room agrees.", title="Room ranking", timeout=6)
 
     def action_toggle_bars(self) -> None:
         """Switch the chart between the wheel and bars."""

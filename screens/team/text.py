@@ -17,6 +17,7 @@ from rich.text import Text
 from tui.core.model import Framework
 from tui.core.team import FileProblem, TeamProfile
 from tui.core.team_profiles import CompareRow
+from tui.core.team_ranking import TeamRanking, agreement_thresholds
 
 DISCUSS_MARK = "‼ discuss"
 """The flag of an area where the team disagrees (a mark and a word, so it reads without colour)."""
@@ -96,6 +97,50 @@ def spread_view(profile: TeamProfile, compact: bool = False) -> RenderableType:
             table.add_row(label, str(cell.n), strip(s, scale), number(s.median), f"{number(s.q1)}-{number(s.q3)}",
                           f"{s.min}-{s.max}", gap)
         parts.append(table)
+    return Group(*parts)
+
+
+def ranking_view(ranking: TeamRanking, compact: bool = False) -> RenderableType:
+    """The team ranking: rank (``1=`` for a shared rank), area, n, mean rank, the ranks given, the agreement; Kendall's W.
+
+    Withheld (fewer ranking files than the minimum group) it says so and shows nothing else; an
+    area ranked by too few is listed as withheld under the ranked ones.
+    """
+    framework = ranking.framework
+    title = Text(f"The team ranking ({ranking.files_used} ranking{'' if ranking.files_used == 1 else 's'})",
+                 style="bold underline")
+    if not ranking.shown:
+        return Group(title, Text(f"  {ranking.withheld} rankings: nothing is shown until at least "
+                                 f"{ranking.min_group} people have shared theirs."))
+    agree, split = agreement_thresholds(len(framework.areas))
+    parts: list[RenderableType] = [title, Text(
+        f"Mean of each person's rank (1 the most important); equal means share a rank (1=, then 3). "
+        f"Agreement by q1 to q3 of the ranks: agree up to {number(agree)}, split from {number(split)}.", style="dim")]
+    table = Table(box=None, show_header=True, header_style="dim", pad_edge=False, expand=False)
+    table.add_column("Rank", justify="right", no_wrap=True, width=4)
+    table.add_column(framework.area_word, ratio=1)
+    table.add_column("n", justify="right", no_wrap=True, width=3)
+    table.add_column("Mean", justify="right", no_wrap=True, width=5)
+    if not compact:
+        table.add_column("Ranks", justify="right", no_wrap=True, width=5)
+    table.add_column("Agreement", no_wrap=True, width=9)
+    for entry in ranking.areas:
+        area = framework.area(entry.area_id)
+        heading = area.title if area else entry.area_id  # no area code: beside the rank it would read as a second number
+        if entry.spread is None or entry.rank is None:
+            row = ["", heading, str(entry.n), ranking.withheld]
+            table.add_row(*(row + ([""] if not compact else []) + [""]))
+            continue
+        rank = f"{entry.rank}=" if entry.tied else str(entry.rank)
+        row = [rank, heading, str(entry.n), f"{entry.spread.mean:.2f}".rstrip("0").rstrip(".")]
+        if not compact:
+            row.append(f"{entry.spread.min}-{entry.spread.max}")
+        table.add_row(*(row + [entry.spread.agreement]))
+    parts.append(table)
+    if ranking.kendall_w is not None:
+        parts.append(Text(f"Overall agreement (Kendall's W, 0 none to 1 complete): {ranking.kendall_w:.2f}, "
+                          f"from {ranking.w_files} complete ranking{'' if ranking.w_files == 1 else 's'}.", style="dim"))
+    parts.append(Text("k starts the room's own ranking from this order (saved as an ordinary ranking).", style="dim"))
     return Group(*parts)
 
 

@@ -19,6 +19,7 @@ from tests.conftest import screen_text
 from tests.helpers.team_files import write_team
 from tui.app import FramewheelApp
 from tui.context import AppContext
+from tui.core.model import Framework
 from tui.core.team_profiles import FOLDER_SETTING, demo_saved_profiles, demo_share_documents
 
 SIZES = [(80, 24), (200, 60)]
@@ -308,12 +309,12 @@ async def test_home_lists_a_saved_profile_and_opens_it(team_context: AppContext)
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_demo_team(tmp_path: Path, size: tuple[int, int]) -> None:
-    """--demo: the room suggests the demo's team folder; 8 of 9 used; two saved profiles a year apart to compare."""
+    """--demo: the room suggests the demo's team folder; 8 wheels and 6 rankings used; two saved profiles a year apart."""
     context = AppContext.open_demo(user_dir=tmp_path / "user-frameworks")
     try:
         assert context.temporary_dir is not None
         folder = context.temporary_dir / "team"
-        assert len(list(folder.glob("*.json"))) == 9
+        assert len(list(folder.glob("share-*.json"))) == 9 and len(list(folder.glob("ranking-*.json"))) == 6
         saved = context.team_profiles.list()
         assert len(saved) == 2 and saved[0].created[:4] != saved[1].created[:4]
         app = FramewheelApp(context)
@@ -324,7 +325,7 @@ async def test_the_demo_team(tmp_path: Path, size: tuple[int, int]) -> None:
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, TeamRoomScreen) and app.screen.profile is not None)
             await pilot.pause()
-            assert "8 of 9 files used, 1 duplicate counted once" in flat(screen_text(app))
+            assert "14 of 15 files used (8 wheels, 6 rankings), 1 duplicate counted once" in flat(screen_text(app))
             await pilot.press("v")
             await pilot.pause()
             assert isinstance(app.screen, TeamProfileListScreen)
@@ -415,18 +416,91 @@ async def test_f1_lists_the_team_rooms_keys(team_context: AppContext) -> None:
             assert tooltip in shown
 
 
-async def test_the_ranking_panel_waits_for_a_team_ranking(team_context: AppContext) -> None:
-    """The marked place for the team ranking is hidden for a profile without one, shown when a profile has one."""
-    from types import SimpleNamespace
-
+async def test_no_ranking_files_no_ranking_panel(team_context: AppContext) -> None:
+    """A team of wheels only: the ranking panel stays hidden and k (room ranking) is not offered."""
     app = FramewheelApp(team_context)
     async with app.run_test(size=(200, 60)) as pilot:
         screen = await open_room(app, pilot)
-        panel = screen.query_one("#team-ranking", Static)
-        assert not panel.display
-        screen.show_ranking(SimpleNamespace(ranking="1 Working Together"))  # type: ignore[arg-type]
+        assert not screen.query_one("#team-ranking", Static).display
+        assert "Room ranking" not in screen_text(app)
+        await pilot.press("k")
         await pilot.pause()
-        assert panel.display and "1 Working Together" in str(panel.content)
+        assert app.screen is screen and team_context.rankings.list() == []
+
+
+def write_rankings(folder: Path, framework: Framework, count: int) -> None:
+    """Write ``count`` example ranking share files beside the team's wheels."""
+    from tui.core.team_ranking import example_rankings
+
+    for index, document in enumerate(example_rankings(framework, count)):
+        (folder / f"ranking-{index:02d}.json").write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_team_ranking_beside_the_wheel_and_the_room_ranking(team_context: AppContext, size: tuple[int, int]) -> None:
+    """Ranking files in the folder: the team ranking is shown (rank, mean, agreement, W); k saves it as an ordinary ranking."""
+    from screens.ranking.ranking import RankingScreen
+    from tui.core.team import SourceFile, build_profile
+
+    framework = team_context.catalog.get("ahep")
+    assert framework is not None
+    folder = Path(str(team_context.settings.get(FOLDER_SETTING)))
+    write_rankings(folder, framework, 6)
+    app = FramewheelApp(team_context)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_room(app, pilot)
+        profile = screen.profile
+        assert profile is not None and profile.ranking is not None and profile.ranking_files_used == 6
+        text = flat(await everything_in_the_room(app, pilot))
+        assert "14 of 18 files used (8 wheels, 6 rankings)" in text
+        assert "The team ranking (6 rankings)" in text and "Kendall's W" in text
+        first = profile.ranking.ranked()[0]
+        area = framework.area(first.area_id)
+        assert area is not None and first.spread is not None
+        assert f"{first.rank} {area.title}" in text and first.spread.agreement in text
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, RankingScreen)
+        stored = team_context.rankings.list()
+        assert len(stored) == 1 and stored[0].name == "The room's ranking: AHEP Professional Framework"
+        assert stored[0].groups[:len(profile.ranking.groups())] == profile.ranking.groups()
+    # The same ranking as computed from the files directly: nothing of the screen's own.
+    sources = [SourceFile(p.name, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("ranking-*.json"))]
+    assert build_profile(sources, team_context.catalog).ranking == profile.ranking
+
+
+async def test_a_saved_profile_keeps_its_rankings_and_the_minimum_group_rebuilds_them(team_context: AppContext,
+                                                                                       db_path: Path) -> None:
+    """s saves the rankings' orders too: reopened, the team ranking is the same; m 10 withholds it ("fewer than 10")."""
+    framework = team_context.catalog.get("ahep")
+    assert framework is not None
+    folder = Path(str(team_context.settings.get(FOLDER_SETTING)))
+    write_rankings(folder, framework, 6)
+    db_file = db_path
+    app = FramewheelApp(team_context)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await open_room(app, pilot)
+        shown = screen.profile.ranking if screen.profile else None
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+a", *"Lab team", "enter")
+        await pilot.pause()
+        saved = team_context.team_profiles.list()
+        assert len(saved) == 1 and len(saved[0].rankings) == 6
+        record = json.loads(db_file.read_text(encoding="utf-8"))["team_profiles"]
+        assert [len(r["rankings"]) for r in record.values()] == [6]
+        screen.open_saved(saved[0].id)
+        await pilot.pause()
+        assert screen.profile is not None and screen.profile.ranking == shown
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#team-min", Input).value = "10"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.profile.ranking is not None and not screen.profile.ranking.shown
+        text = flat(await everything_in_the_room(app, pilot))
+        assert "fewer than 10 rankings: nothing is shown until at least 10 people have shared theirs" in text
+        assert "Kendall" not in text and "Room ranking" not in screen_text(app)
 
 
 @pytest.mark.parametrize(("name", "framework_id"), [(None, "technician-commitment"), ("four-series", "four-series"),

@@ -38,6 +38,7 @@ from tui.core.exchange.wheels import check_assessment, fingerprint
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import Framework, Scale
 from tui.core.quartiles import QUARTILE_METHOD, median, quartiles  # noqa: F401 (median re-exported)
+from tui.core.rankings import Groups
 from tui.core.team_ranking import RankingFile, TeamRanking, build_team_ranking, is_ranking_file, read_ranking_file, select_ranking_files
 
 TEAM_PROFILE_FORMAT = "framewheel/team-profile@1"
@@ -127,6 +128,8 @@ class TeamProfile:
     """The team ranking of the ranking files; None when no ranking file was given."""
     ranking_files_used: int = 0
     """How many of the files used are ranking files."""
+    ranking_groups: tuple[Groups, ...] = ()
+    """Each used ranking file's order, in file order (so a saved profile or another minimum group rebuilds the ranking)."""
 
     @property
     def wheel_files_used(self) -> int:
@@ -306,7 +309,7 @@ def build_profile(sources: Sequence[SourceFile], catalog: FrameworkCatalog, fram
                if ranking_given else None)
     return TeamProfile(framework, min_group, len(sources), len(used) + len(rankings_used), tuple(duplicates),
                        tuple(problems), names, aggregate(framework, [doc.get("ratings", {}) for doc in used], min_group),
-                       ranking, len(rankings_used))
+                       ranking, len(rankings_used), tuple(file.ranking.groups for file in rankings_used))
 
 
 def aggregate(framework: Framework, ratings: Sequence[dict[str, dict[str, int]]], min_group: int) -> tuple[AreaSeries, ...]:

@@ -24,7 +24,7 @@ from tui.core.wheels import now_iso
 TEAM_PROFILE_RECORD_FORMAT = "framewheel/saved-team-profile@1"
 """The ``format`` of one saved team profile in an export."""
 
-KEYS = {"format", "framework", "name", "created", "updated", "min_group", "files", "names", "ratings"}
+KEYS = {"format", "framework", "name", "created", "updated", "min_group", "files", "names", "ratings", "rankings"}
 """The fields of a saved team profile in an export."""
 
 
@@ -82,8 +82,25 @@ def check_team_profile(doc: object, catalog: FrameworkCatalog) -> tuple[list[exc
     if not isinstance(ratings, list):
         problems.append(("ratings", "must be a list of each person's ratings"))
         ratings = []
-    elif _is_count(files.get("used")) and files.get("used") != len(ratings):
-        problems.append(("ratings", f"holds {len(ratings)} people's ratings, but files.used is {files.get('used')}"))
+    rankings = doc.get("rankings", [])
+    if not isinstance(rankings, list):
+        problems.append(("rankings", "must be a list of each person's ranking (lists of area ids, the most important first)"))
+        rankings = []
+    if _is_count(files.get("used")) and files.get("used") != len(ratings) + len(rankings):
+        problems.append(("ratings", f"holds {len(ratings)} people's ratings and {len(rankings)} rankings, "
+                                    f"but files.used is {files.get('used')}"))
+    for index, groups in enumerate(rankings):
+        where = f"rankings[{index}]"
+        if not isinstance(groups, list) or not all(isinstance(g, list) and all(isinstance(a, str) for a in g) for g in groups):
+            problems.append((where, "must be a list of lists of area ids, the most important first"))
+            continue
+        seen_areas: set[str] = set()
+        for area_id in (a for group in groups for a in group):
+            if framework is not None and framework.area(area_id) is None:
+                problems.append((where, f"'{area_id}' is not an area of {framework.title}"))
+            elif area_id in seen_areas:
+                problems.append((where, f"'{area_id}' is ranked twice"))
+            seen_areas.add(area_id)
     if framework is not None:
         scale = framework.scale
         for index, wheel in enumerate(ratings):
@@ -111,7 +128,7 @@ def check_team_profile(doc: object, catalog: FrameworkCatalog) -> tuple[list[exc
         "name": str(name).strip(), "framework_id": framework.id,
         "framework_version": str(reference.get("version", framework.version)),
         "created": created, "updated": str(doc.get("updated") or created), "min_group": min_group,
-        "files": files, "names": names, "ratings": ratings,
+        "files": files, "names": names, "ratings": ratings, "rankings": rankings,
     })
     return [], saved
 

@@ -3,9 +3,10 @@
 A saved profile keeps what is needed to show the profile again and nothing more: its name, the
 framework (id and version), when it was made, the minimum group size, how many files were given,
 used and counted once as duplicates, the people's names only when every file agreed to be named,
-and each used file's ratings (no notes, no reflections, no labels, no file names). The aggregates
-are rebuilt from those ratings with :func:`tui.core.team.aggregate`, so the anonymity threshold
-is applied again every time the profile is shown.
+and each used file's ratings or ranking order (no notes, no reflections, no labels, no file
+names). The aggregates are rebuilt from those with :func:`tui.core.team.aggregate` and
+:func:`tui.core.team_ranking.build_team_ranking`, so the anonymity threshold is applied again
+every time the profile is shown.
 
 The record (table ``team_profiles``)::
 
@@ -13,7 +14,8 @@ The record (table ``team_profiles``)::
      "created": "2026-12-02T09:00:00+00:00", "updated": "...", "min_group": 5,
      "files": {"total": 10, "used": 8, "duplicates": 1},
      "names": null,                                  # or ["Ann", "Bo", ...] when all opted in
-     "ratings": [{"<area id>": {"<series id>": 6, ...}, ...}, ...]}   # one per file used
+     "ratings": [{"<area id>": {"<series id>": 6, ...}, ...}, ...],   # one per wheel file used
+     "rankings": [[["<area id>", "<tied area id>"], ["<area id>"], ...], ...]}   # one per ranking file used
 
 Two saved profiles of one framework are compared per area and series (:func:`compare`): the two
 medians, the change and each n, "fewer than N" where either is withheld.
@@ -32,7 +34,9 @@ from typing import Any
 
 from tui.core.exchange.wheels import fingerprint
 from tui.core.model import ASSESSMENT_FORMAT, Framework
+from tui.core.rankings import Groups
 from tui.core.team import MIN_GROUP_DEFAULT, AreaSeries, SourceFile, TeamProfile, aggregate
+from tui.core.team_ranking import build_team_ranking, example_rankings, is_ranking_file
 
 TABLE = "team_profiles"
 """The database table of saved team profiles."""
@@ -63,6 +67,8 @@ class SavedTeamProfile:
     duplicates: int
     names: tuple[str, ...] | None
     ratings: tuple[Ratings, ...] = field(default=())
+    rankings: tuple[Groups, ...] = field(default=())
+    """Each used ranking file's order (most important first, tied areas together)."""
 
     def to_record(self) -> dict[str, Any]:
         """The stored form (the id is the record id, not stored)."""
@@ -72,6 +78,7 @@ class SavedTeamProfile:
             "files": {"total": self.files_total, "used": self.files_used, "duplicates": self.duplicates},
             "names": list(self.names) if self.names is not None else None,
             "ratings": [{area: dict(cells) for area, cells in wheel.items()} for wheel in self.ratings],
+            "rankings": [[list(group) for group in groups] for groups in self.rankings],
         }
 
     @classmethod
@@ -79,6 +86,8 @@ class SavedTeamProfile:
         """Build from a stored record (tolerant of missing optional fields)."""
         found_files, names, found_ratings = record.get("files"), record.get("names"), record.get("ratings")
         files: dict[str, Any] = found_files if isinstance(found_files, dict) else {}
+        found_rankings = record.get("rankings")
+        rankings: list[Any] = found_rankings if isinstance(found_rankings, list) else []
         ratings: list[Any] = found_ratings if isinstance(found_ratings, list) else []
         return cls(
             id=int(record.get("id", 0)), name=str(record.get("name", "")),
@@ -89,14 +98,18 @@ class SavedTeamProfile:
             duplicates=int(files.get("duplicates", 0)),
             names=tuple(str(n) for n in names) if isinstance(names, list) else None,
             ratings=tuple(_clean_ratings(r) for r in ratings if isinstance(r, dict)),
+            rankings=tuple(_clean_groups(g) for g in rankings if isinstance(g, list)),
         )
 
     def profile(self, framework: Framework, min_group: int | None = None) -> TeamProfile:
         """The team profile rebuilt from the stored ratings (at ``min_group``, else the stored one)."""
         group = self.min_group if min_group is None else min_group
         duplicates = tuple("a duplicate file, counted once" for _ in range(self.duplicates))
+        rankings = fitted_rankings(framework, self.rankings)
         return TeamProfile(framework, group, self.files_total, self.files_used, duplicates, (), self.names,
-                           aggregate(framework, fitted(framework, self.ratings), group))
+                           aggregate(framework, fitted(framework, self.ratings), group),
+                           build_team_ranking(framework, rankings, group) if self.rankings else None,
+                           len(self.rankings), tuple(rankings))
 
 
 def fitted(framework: Framework, ratings: Sequence[Ratings]) -> list[Ratings]:
@@ -105,6 +118,17 @@ def fitted(framework: Framework, ratings: Sequence[Ratings]) -> list[Ratings]:
     low, high = framework.scale.min, framework.scale.max
     return [{area.id: {s: v for s, v in wheel[area.id].items() if s in series and low <= v <= high}
              for area in framework.areas if area.id in wheel} for wheel in ratings]
+
+
+def fitted_rankings(framework: Framework, rankings: Sequence[Groups]) -> list[Groups]:
+    """The ranking orders over the framework's areas only (a newer edition may have dropped one)."""
+    known = set(framework.area_ids)
+    return [tuple(kept for kept in (tuple(a for a in group if a in known) for group in groups) if kept) for groups in rankings]
+
+
+def _clean_groups(groups: list[Any]) -> Groups:
+    """One file's ranking order as stored: lists of area ids (text only)."""
+    return tuple(tuple(str(a) for a in group if isinstance(a, str)) for group in groups if isinstance(group, list))
 
 
 def _clean_ratings(wheel: dict[str, Any]) -> Ratings:
@@ -125,7 +149,7 @@ def used_ratings(sources: Sequence[SourceFile], profile: TeamProfile) -> list[Ra
     framework = profile.framework
     for source in sources:
         doc = source.document
-        if source.error or source.name in left_out or not isinstance(doc, dict):
+        if source.error or source.name in left_out or not isinstance(doc, dict) or is_ranking_file(doc):
             continue
         ratings = doc.get("ratings", {})
         key = fingerprint(framework.id, str(doc.get("created")), doc.get("person", ""), doc.get("label", ""), ratings)
@@ -133,8 +157,8 @@ def used_ratings(sources: Sequence[SourceFile], profile: TeamProfile) -> list[Ra
             continue
         seen.add(key)
         used.append(_clean_ratings(ratings))
-    if len(used) != profile.files_used:
-        raise ValueError(f"{len(used)} files found for a profile of {profile.files_used}")
+    if len(used) != profile.wheel_files_used:
+        raise ValueError(f"{len(used)} wheel files found for a profile of {profile.wheel_files_used}")
     return used
 
 
@@ -163,12 +187,15 @@ def saved_from(profile: TeamProfile, ratings: Sequence[Ratings], name: str, stam
     framework = profile.framework
     return SavedTeamProfile(0, name, framework.id, framework.version, stamp, stamp, profile.min_group,
                             profile.files_total, profile.files_used, len(profile.duplicates), profile.names,
-                            tuple(ratings))
+                            tuple(ratings), profile.ranking_groups)
 
 
 def files_text(profile: TeamProfile) -> str:
-    """``12 of 14 files used, 2 left out, 1 duplicate counted once``."""
+    """``12 of 14 files used, 2 left out, 1 duplicate counted once`` (with rankings: ``14 of 15 files used (8 wheels, 6 rankings)``)."""
     parts = [f"{profile.files_used} of {profile.files_total} file{'' if profile.files_total == 1 else 's'} used"]
+    if profile.ranking_files_used:
+        wheels, rankings = profile.wheel_files_used, profile.ranking_files_used
+        parts[0] += f" ({wheels} wheel{'' if wheels == 1 else 's'}, {rankings} ranking{'' if rankings == 1 else 's'})"
     if profile.problems:
         parts.append(f"{profile.files_left_out} left out")
     if profile.duplicates:
@@ -278,20 +305,32 @@ def demo_share_documents(framework: Framework, *, lift: int = 0, seed: int = 12,
     return files
 
 
+DEMO_RANKERS = 6
+"""How many of the demo team also shared a ranking of the areas."""
+
+
+def demo_ranking_documents(framework: Framework) -> list[tuple[str, dict[str, Any]]]:
+    """The demo team's ranking share files, (file name, document): 6 anonymous rankings (deterministic)."""
+    return [(f"ranking-{index + 1:02d}.json", doc) for index, doc in enumerate(example_rankings(framework, DEMO_RANKERS))]
+
+
 def demo_saved_profiles(framework: Framework, now: datetime) -> list[SavedTeamProfile]:
-    """Two saved profiles of the demo team a year apart (the later one rating itself a little higher)."""
+    """Two saved profiles of the demo team a year apart (the later one rating itself a little higher, and ranked too)."""
     saved: list[SavedTeamProfile] = []
     for years_ago, lift in ((1, 0), (0, 1)):
         made = now - timedelta(days=365 * years_ago)
         docs = demo_share_documents(framework, lift=lift, seed=12 + years_ago, created=made)
         wheels = [doc["ratings"] for _, doc in docs[:DEMO_TEAM_SIZE]]
         stamp = made.isoformat(timespec="seconds")
+        rankings = tuple(tuple(tuple(group) for group in doc["groups"]) for _, doc in demo_ranking_documents(framework)) if years_ago == 0 else ()
         saved.append(SavedTeamProfile(0, f"{DEMO_TEAM_NAME} {made.year}", framework.id, framework.version, stamp, stamp,
-                                      MIN_GROUP_DEFAULT, len(docs), DEMO_TEAM_SIZE, len(docs) - DEMO_TEAM_SIZE, None,
-                                      tuple(wheels)))
+                                      MIN_GROUP_DEFAULT, len(docs) + len(rankings), DEMO_TEAM_SIZE + len(rankings),
+                                      len(docs) - DEMO_TEAM_SIZE, None, tuple(wheels), rankings))
     return saved
 
 
 def with_min_group(profile: TeamProfile, ratings: Sequence[Ratings], min_group: int) -> TeamProfile:
-    """``profile`` rebuilt at another minimum group size from the used files' ratings."""
-    return replace(profile, min_group=min_group, cells=aggregate(profile.framework, fitted(profile.framework, ratings), min_group))
+    """``profile`` rebuilt at another minimum group size from the used files' ratings (and its ranking orders)."""
+    ranking = build_team_ranking(profile.framework, profile.ranking_groups, min_group) if profile.ranking is not None else None
+    return replace(profile, min_group=min_group, cells=aggregate(profile.framework, fitted(profile.framework, ratings), min_group),
+                   ranking=ranking)
