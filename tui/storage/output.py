@@ -59,3 +59,20 @@ def write_export(path: Path, text: str) -> None:
     if refusal is not None:
         raise ValueError(refusal)
     safefile.atomic_write(path, text.encode("utf-8"))
+
+
+def write_share_file(path: Path, text: str) -> None:
+    """Write a share file (a wheel's or a ranking's) to ``path`` privately (0600) and atomically; a link or folder is refused.
+
+    The output folder is made (0700) when the file goes there and it is not there yet; any other
+    folder must exist. Raises ValueError for a path that may not be written (or whose folder is
+    missing) and OSError when the write fails.
+    """
+    refusal = export_refusal(path)
+    if refusal is not None:
+        raise ValueError(refusal)
+    if not path.parent.is_dir():
+        if path.parent != output_dir():
+            raise ValueError(f"the folder {path.parent} does not exist, so {path.name} was not written")
+        safefile.ensure_private_dir(path.parent)
+    write_export(path, text)

@@ -10,7 +10,7 @@ from typing import Any
 from tui.core.model import Framework, SavedWork
 from tui.core.rankings import TABLE, Groups, RankError, Ranking, check_date, clean, normalise
 from tui.core.wheels import now_iso
-from tui.storage import output, safefile
+from tui.storage import output
 from tui.storage.repositories.base import RecordRepository
 
 
@@ -27,21 +27,8 @@ class RankingRepository(RecordRepository[Ranking]):
 
     @staticmethod
     def write_share(path: Path, text: str) -> None:
-        """Write a ranking share file to ``path`` privately (0600) and atomically; a link or folder is refused.
-
-        As :meth:`tui.storage.repositories.wheels.AssessmentRepository.write_share`: the output
-        folder is made (0700) when the file goes there and it is not there yet; any other folder
-        must exist. Raises ValueError for a path that may not be written (or whose folder is
-        missing) and OSError when the write fails.
-        """
-        refusal = output.export_refusal(path)
-        if refusal is not None:
-            raise ValueError(refusal)
-        if not path.parent.is_dir():
-            if path.parent != output.output_dir():
-                raise ValueError(f"the folder {path.parent} does not exist, so {path.name} was not written")
-            safefile.ensure_private_dir(path.parent)
-        output.write_export(path, text)
+        """Write a ranking share file privately and atomically (see :func:`tui.storage.output.write_share_file`)."""
+        output.write_share_file(path, text)
 
     def build(self, record: dict[str, Any]) -> Ranking:
         """The Ranking of a stored record."""

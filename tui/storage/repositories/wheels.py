@@ -9,7 +9,7 @@ from typing import Any
 
 from tui.core.model import Framework, SavedWork
 from tui.core.wheels import TABLE, Assessment, check_rating, now_iso
-from tui.storage import output, safefile
+from tui.storage import output
 from tui.storage.repositories.base import RecordRepository, SavesInBackground
 
 
@@ -26,20 +26,8 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
 
     @staticmethod
     def write_share(path: Path, text: str) -> None:
-        """Write a share file to ``path`` privately (0600) and atomically; a link or folder is refused.
-
-        The output folder is made (0700) when the file goes there and it is not there yet; any
-        other folder must exist. Raises ValueError for a path that may not be written (or
-        whose folder is missing) and OSError when the write fails.
-        """
-        refusal = output.export_refusal(path)
-        if refusal is not None:
-            raise ValueError(refusal)
-        if not path.parent.is_dir():
-            if path.parent != output.output_dir():
-                raise ValueError(f"the folder {path.parent} does not exist, so {path.name} was not written")
-            safefile.ensure_private_dir(path.parent)
-        output.write_export(path, text)
+        """Write a share file privately and atomically (see :func:`tui.storage.output.write_share_file`)."""
+        output.write_share_file(path, text)
 
     def build(self, record: dict[str, Any]) -> Assessment:
         """The Assessment of a stored record."""
