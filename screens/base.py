@@ -32,6 +32,25 @@ class InterfaceLoop:
             pass
 
 
+PRIVATE_PLACEHOLDER = "(private: hidden while presenting)"
+"""What stands in for a private field's text in presentation mode."""
+
+
+def is_presenting(screen: Screen[Any]) -> bool:
+    """True while the app is in presentation mode (any screen or dialog may ask)."""
+    return bool(getattr(screen.app, "presenting", False))
+
+
+def hides(screen: Screen[Any], activity: str, field: str) -> bool:
+    """True when ``field`` of ``activity`` is private (the Activity registry says) and the app is presenting."""
+    if not is_presenting(screen):
+        return False
+    context = getattr(screen.app, "context", None)
+    registry = getattr(context, "activities", None)
+    declared = registry.get(activity) if registry is not None else None
+    return declared is not None and field in declared.private_fields
+
+
 class FramewheelScreen(Screen[None]):
     """A full screen of the app; subclasses set HELP and their own BINDINGS."""
 
@@ -55,6 +74,29 @@ class FramewheelScreen(Screen[None]):
         if action == "back":
             return len(self.app.screen_stack) > 1
         return True
+
+    @property
+    def presenting(self) -> bool:
+        """True while the app is in presentation mode."""
+        return is_presenting(self)
+
+    def hides(self, activity: str, field: str) -> bool:
+        """True when ``field`` of ``activity`` is private and the app is presenting (see :func:`hides`)."""
+        return hides(self, activity, field)
+
+    def shown(self, activity: str, field: str, text: str) -> str:
+        """``text`` of a field, or a placeholder when that field is private and the app is presenting."""
+        return PRIVATE_PLACEHOLDER if text.strip() and self.hides(activity, field) else text
+
+    def refuse_private(self, activity: str, field: str, what: str) -> bool:
+        """When ``field`` is hidden, say that ``what`` cannot be opened while presenting; True when refused."""
+        if not self.hides(activity, field):
+            return False
+        self.notify(f"{what} stays private while presenting (F5 ends presentation mode).", severity="warning")
+        return True
+
+    def presentation_changed(self) -> None:
+        """Presentation mode was switched: screens that show private fields redraw them (nothing by default)."""
 
     def mark_saved(self, what: str = "Saved") -> None:
         """Say in the header that a change is on disk (changes are saved as they are made)."""

@@ -446,7 +446,7 @@ ACTIVITIES = ActivityRegistry((
     Activity(
         "ranking", "Ranking", (Launcher("k", "ranking", "Ranking", _ranking),),
         work_kind="ranking", open_work=_open_ranking, repository=_rankings, exchange=_rankings_exchange,
-        report=_ranking_report, demo=_demo_ranking,
+        report=_ranking_report, demo=_demo_ranking, private_fields=("notes",),
     ),
     Activity(
         "plan", "Development plan",

@@ -24,6 +24,7 @@ from textual.screen import Screen
 
 from screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from styles import style_path
+from styles.presentation import PRESENTATION_THEME, PRESENTATION_THEME_NAME
 from tui.context import THEME_KEY, AppContext
 
 
@@ -57,25 +58,36 @@ class FramewheelApp(App[None]):
     """The framewheel application."""
 
     TITLE = "framewheel"
-    CSS_PATH = style_path("app.tcss")
+    CSS_PATH = [style_path("app.tcss"), style_path("presentation.tcss")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False),
         Binding("f12", "save_svg", "Save screen as SVG", id="app.svg", show=False),
+        Binding("f5", "toggle_presenting", "Present", id="app.present",
+                tooltip="Presentation mode on or off: high contrast, the chart large, nothing private on screen"),
     ]
 
-    def __init__(self, context: AppContext) -> None:
-        """Create the app over an opened context (a test builds one on a tmp_path database)."""
+    def __init__(self, context: AppContext, *, presenting: bool = False) -> None:
+        """Create the app over an opened context (a test builds one on a tmp_path database).
+
+        ``presenting`` starts in presentation mode (``framewheel --present``, and ``serve``).
+        """
         super().__init__()
         self.context = context
         self.crash_message = ""
         """The sentence printed after an unexpected failure (empty when none)."""
         self._stopping = False
+        self.register_theme(PRESENTATION_THEME)
         theme = context.settings.get(THEME_KEY)
-        if isinstance(theme, str) and theme in self.available_themes:
+        if isinstance(theme, str) and theme in self.available_themes and theme != PRESENTATION_THEME_NAME:
             self.theme = theme
+        self._theme_before_presenting = self.theme
+        self.presenting = False
+        """Presentation mode: the high-contrast theme, and every private field hidden (see `set_presenting`)."""
+        if presenting:
+            self._switch_presenting(True)
         if context.demo:
             self.sub_title = "DEMO: example data in a temporary database"
 
@@ -110,10 +122,41 @@ class FramewheelApp(App[None]):
             signal.signal(signum, stop)
 
     def _remember_theme(self, theme: object) -> None:
-        """Save the chosen theme so the next start uses it."""
+        """Save the chosen theme so the next start uses it (the presentation theme is never remembered)."""
         name = getattr(theme, "name", None)
+        if name == PRESENTATION_THEME_NAME:
+            return
         if isinstance(name, str) and self.context.settings.get(THEME_KEY) != name:
             self.context.settings.set(THEME_KEY, name)
+
+    def set_presenting(self, on: bool) -> None:
+        """Switch presentation mode on or off, redraw what every open screen shows, and say so."""
+        if on == self.presenting:
+            return
+        self._switch_presenting(on)
+        for screen in self.screen_stack:
+            changed = getattr(screen, "presentation_changed", None)
+            if callable(changed):
+                changed()
+        if on:
+            self.notify("Presentation mode: high contrast, nothing private on screen. F5 ends it.",
+                        title="Presenting", timeout=4)
+        else:
+            self.notify("Presentation mode is off: private notes show again.", timeout=4)
+
+    def _switch_presenting(self, on: bool) -> None:
+        """The theme and the App's ``-presenting`` class of presentation mode."""
+        self.presenting = on
+        if on:
+            self._theme_before_presenting = self.theme
+            self.theme = PRESENTATION_THEME_NAME
+        else:
+            self.theme = self._theme_before_presenting
+        self.set_class(on, "-presenting")
+
+    def action_toggle_presenting(self) -> None:
+        """Presentation mode on or off (`F5`)."""
+        self.set_presenting(not self.presenting)
 
     def on_resize(self, event: Resize) -> None:
         """Ask for a larger window when the terminal is below 80x24."""

@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"framewheel {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the data file (default: $FRAMEWHEEL_DB, else framewheel.json in the user data folder)")
     parser.add_argument("--framework", metavar="ID|FILE", help="start on this framework (an id, or a framework YAML file)")
+    parser.add_argument("--present", action="store_true",
+                        help="start in presentation mode: high contrast, large charts, nothing private on screen (F5 switches it)")
     parser.add_argument("--demo", action="store_true", help="run on a temporary database filled with example data; your own data is not touched")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
@@ -75,7 +77,7 @@ def run_interface(args: argparse.Namespace, err: TextIO) -> int:
     from tui.app import FramewheelApp
 
     try:
-        app = FramewheelApp(context)
+        app = FramewheelApp(context, presenting=bool(getattr(args, "present", False)))
         app.run()
     finally:
         context.close()

@@ -1,0 +1,62 @@
+"""The presentation theme: high contrast for a projector (every text colour at least 7:1 on its background).
+
+Presentation mode (``framewheel --present``, or ``F5`` in the app) switches to this theme and
+puts the ``-presenting`` class on the App, which ``presentation.tcss`` uses to give the chart the
+screen. The colours are chosen for a dim room and a washed-out projector: white and bright
+yellow on black, and the chart series in bright colours that stay apart in greyscale.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+PRESENTATION_THEME_NAME = "framewheel-present"
+"""The theme's name (also how settings and tests refer to it)."""
+
+TEXT_VARIABLES = ("text", "text-muted", "text-disabled", "text-primary", "text-secondary", "text-accent",
+                  "text-warning", "text-error", "text-success", "foreground", "footer-foreground",
+                  "footer-key-foreground", "footer-description-foreground", "chart-labels")
+"""The theme variables that colour text; each must reach 7:1 against every background below."""
+
+BACKGROUND_VARIABLES = ("background", "surface", "panel", "footer-background")
+"""The theme variables that text is drawn on."""
+
+PRESENTATION_THEME = Theme(
+    name=PRESENTATION_THEME_NAME,
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFD000",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#141414",
+    boost="#1E1E1E",
+    warning="#FFA500",
+    error="#FF8080",
+    success="#00FF00",
+    dark=True,
+    text_alpha=1.0,
+    variables={
+        # Textual derives these as the foreground at a lower opacity; projected, that is too faint.
+        "text": "#FFFFFF",
+        "text-muted": "#E0E0E0",
+        "text-disabled": "#B4B4B4",
+        "foreground-muted": "#E0E0E0",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-background": "#FFFF00",
+        "block-cursor-blurred-foreground": "#000000",
+        "block-cursor-blurred-background": "#D0D0D0",
+        "footer-key-foreground": "#FFFF00",
+        "footer-background": "#141414",
+        "input-selection-background": "#FFFF0066",
+        # The charts' colours (see tui.widgets.theme_colours): bright, and apart in greyscale too.
+        "series-1": "#00FFFF",
+        "series-2": "#00FF00",
+        "series-3": "#FF80FF",
+        "series-4": "#FFFF00",
+        "series-5": "#80C0FF",
+        "chart-rings": "#A0A0A0",
+        "chart-labels": "#FFFFFF",
+    },
+)
+"""The high-contrast theme of presentation mode."""
