@@ -140,6 +140,11 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """A record may have changed while another screen was in front."""
         self.refresh_records()
 
+    def presentation_changed(self) -> None:
+        """Presentation mode was switched: redraw the rows (a private column hides or shows)."""
+        if self.is_mounted:
+            self.refresh_records(self.highlighted_id())
+
     def refresh_records(self, select: int | None = None) -> None:
         """List the records again, the cursor on ``select`` (a record id) or where it was."""
         table = self.table

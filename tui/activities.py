@@ -459,7 +459,7 @@ ACTIVITIES = ActivityRegistry((
         "boards", "Action plans (RAG boards)",
         (Launcher("b", "boards", "Action plans (RAG boards)", _boards),),
         work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
-        demo=_demo_boards,
+        demo=_demo_boards, private_fields=("comment",),  # a comment is private when its item is marked private
     ),
     Activity(
         "team", "Team profile",

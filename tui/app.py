@@ -65,7 +65,7 @@ class FramewheelApp(App[None]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False),
         Binding("f12", "save_svg", "Save screen as SVG", id="app.svg", show=False),
-        Binding("f5", "toggle_presenting", "Present", id="app.present",
+        Binding("f5", "toggle_presenting", "Present", id="app.present", show=False,
                 tooltip="Presentation mode on or off: high contrast, the chart large, nothing private on screen"),
     ]
 
@@ -198,6 +198,8 @@ class FramewheelApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help for this screen", "Keys and how to use what is in front of you (F1)", self.action_help)
         yield from self._activity_commands()
+        yield SystemCommand("Presentation mode on or off", "High contrast, the chart large, nothing private on screen (F5)",
+                            self.action_toggle_presenting)
         yield SystemCommand("Save screen as SVG", "A picture of this screen in the output folder (F12)", self.action_save_svg)
         commands = getattr(screen, "screen_commands", None)
         if callable(commands):

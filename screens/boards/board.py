@@ -52,6 +52,8 @@ class BoardScreen(FramewheelScreen):
         Binding("a", "rate('amber')", "Amber", id="board.amber"),
         Binding("g", "rate('green')", "Green", id="board.green"),
         Binding("space", "cycle", "Next rating", id="board.cycle", show=False),
+        Binding("p", "private", "Private comment", id="board.private", show=False,
+                tooltip="Mark the focused item's comment private (hidden in presentation mode) or public"),
         Binding("enter", "edit", "Edit", id="board.edit"),
         Binding("n", "new_item", "New item", id="board.new"),
         Binding("N", "new_section", "New section", id="board.new-section", show=False),
@@ -115,6 +117,7 @@ class BoardScreen(FramewheelScreen):
             self.app.pop_screen()
             return
         self.editor = BoardEditor(plan)
+        self.view.hide_private = self.hides("boards", "comment")
         self._saved_plan = plan
         self._interface = InterfaceLoop()
         self.query_one("#board-search", Input).display = False
@@ -160,7 +163,15 @@ class BoardScreen(FramewheelScreen):
     def _detail(self) -> None:
         """The focused row in full below the board."""
         assert self.editor is not None
-        self.query_one("#board-detail", TextPanel).show(detail_text(self.editor.plan, self.view.row, self.view.field))
+        hide = self.hides("boards", "comment")
+        self.query_one("#board-detail", TextPanel).show(detail_text(self.editor.plan, self.view.row, self.view.field, hide))
+
+    def presentation_changed(self) -> None:
+        """Show or hide the private comments (hidden while presenting)."""
+        if self.is_mounted and self.editor is not None:
+            self.view.hide_private = self.hides("boards", "comment")
+            self.view.refresh()
+            self._detail()
 
     def _follow_view(self) -> None:
         """Take the cursor from the board widget itself: keys typed in one burst (over SSH) reach an
@@ -253,6 +264,19 @@ class BoardScreen(FramewheelScreen):
         assert self.editor is not None
         self._do(self.editor.set_rating, rating)
 
+    def action_private(self) -> None:
+        """Mark the focused item's comment private or public (`p`): private comments are hidden while presenting."""
+        self._follow_view()
+        assert self.editor is not None
+        row = self.view.row
+        if row is None or row.is_heading:
+            self.notify("Choose an item first: p marks its comment private.", severity="warning")
+            return
+        item = self.editor.plan.sections[row.section].items[row.item]
+        editor, private = self.editor, not item.private
+        self._do(lambda: editor.set_item(private=private),
+                 message="Comment private (hidden while presenting)" if private else "Comment public")
+
     def action_cycle(self) -> None:
         """Give the focused item the next rating (`space`)."""
         self._follow_view()
@@ -332,6 +356,9 @@ class BoardScreen(FramewheelScreen):
             self.action_cycle()
             return
         plan = self.editor.plan
+        if field == "comment" and plan.sections[row.section].items[row.item].private \
+                and self.refuse_private("boards", "comment", "A private comment"):
+            return
         if field == "title":
             value = plan.sections[row.section].title
         else:

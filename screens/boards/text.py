@@ -74,8 +74,11 @@ def summary_parts(plan: ActionPlan, rating: str | None, section: int | None, sea
     return parts
 
 
-def detail_text(plan: ActionPlan, row: Row | None, field: str) -> Text:
-    """The focused row in full: section, rating in words, milestone, comment, owner, focus."""
+def detail_text(plan: ActionPlan, row: Row | None, field: str, hide_private: bool = False) -> Text:
+    """The focused row in full: section, rating in words, milestone, comment, owner, focus.
+
+    ``hide_private`` (presentation mode) shows a private comment as a placeholder.
+    """
     text = Text()
     if row is None:
         text.append("No items here. Press n to add one, N to add a section" + (", x to clear the filters." if plan.sections else "."))
@@ -96,7 +99,11 @@ def detail_text(plan: ActionPlan, row: Row | None, field: str) -> Text:
     text.append(item.milestone + "\n", style="bold")
     if item.needs_comment:
         text.append("⚑ Red with no comment: press → to the comment and enter to explain it.", style="bold reverse")
+    elif item.private and hide_private and item.comment:
+        text.append("The comment is private: hidden while presenting.", style="dim")
     else:
+        if item.private:
+            text.append("Private comment (p makes it public; hidden while presenting): ", style="italic")
         text.append(item.comment or "No comment.", style="" if item.comment else "dim")
     return text
 

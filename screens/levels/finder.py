@@ -158,7 +158,7 @@ The panel shows the best fit, the reasons and the next steps.
                     if only is not None and (level.id, index) != only[1:]:
                         continue
                     mark = self.record.mark(area.id, level.id, index) if self.record else None
-                    note = self.record.note(area.id, level.id, index) if self.record else ""
+                    note = self.shown("finder", "notes", self.record.note(area.id, level.id, index) if self.record else "")
                     exemplars.replace_option_prompt(f"{level.id}/{index}", exemplar_prompt(item, mark, note))
         self.refresh_result()
 
@@ -175,6 +175,12 @@ The panel shows the best fit, the reasons and the next steps.
         """`enter` on an area moves to its exemplars."""
         self.query_one("#finder-exemplars", OptionList).focus()
 
+    def presentation_changed(self) -> None:
+        """Show or hide the evidence notes (private while presenting)."""
+        if self.is_mounted:
+            exemplars = self.query_one("#finder-exemplars", OptionList)
+            self.fill_exemplars(keep=exemplars.highlighted)
+
     def fill_exemplars(self, keep: int | None = None) -> None:
         """The focused area's exemplars, level by level, each with its mark and note."""
         area = self.framework.area(self.area_id)
@@ -190,7 +196,7 @@ The panel shows the best fit, the reasons and the next steps.
             options.append(Option(Text(f"{level.title}", style="bold underline"), id=f"head:{level.id}", disabled=True))
             for index, item in enumerate(items):
                 mark = self.record.mark(area.id, level.id, index) if self.record else None
-                note = self.record.note(area.id, level.id, index) if self.record else ""
+                note = self.shown("finder", "notes", self.record.note(area.id, level.id, index) if self.record else "")
                 options.append(Option(exemplar_prompt(item, mark, note), id=f"{level.id}/{index}"))
         exemplars.add_options(options)
         exemplars.highlighted = keep if keep is not None else 1
@@ -256,6 +262,8 @@ The panel shows the best fit, the reasons and the next steps.
         if target is None or area is None:
             return
         level_id, index = target
+        if self.refuse_private("finder", "notes", "An evidence note"):
+            return
         note = self.record.note(area.id, level_id, index) if self.record else ""
         text = area.exemplars[level_id][index]
         self.app.push_screen(NoteDialog(text, note), lambda value: self._note_given(level_id, index, value))

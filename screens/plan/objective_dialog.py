@@ -62,8 +62,10 @@ class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
                 yield Label("Status", classes="field-label")
                 yield Select([(f"{STATUS_MARKS[s]} {s}", s) for s in STATUSES], value=self.start["status"],
                              allow_blank=False, id="status")
-                yield Label("Review notes", classes="field-label")
-                yield TextArea(self.start["review_notes"], id="review", classes="field-text")
+                yield Label("Review notes", classes="field-label private")
+                yield TextArea(self.start["review_notes"], id="review", classes="field-text private")
+                yield Label("Review notes are private: hidden while presenting, and kept as they are.",
+                            classes="field-label presenting-only")
             yield Static("", id="objective-problems", classes="field-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

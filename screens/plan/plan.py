@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from screens.base import FramewheelScreen
+from screens.base import PRIVATE_PLACEHOLDER, FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
 from styles import style_path
 from tui.core.development_plan import (
@@ -30,15 +30,15 @@ AREAS_WIDTH = 20
 """Characters of the areas column before it is shortened."""
 
 
-def objective_detail(objective: Objective, framework: Framework) -> Text:
-    """Everything about one objective, for the panel under the list."""
+def objective_detail(objective: Objective, framework: Framework, hide_notes: bool = False) -> Text:
+    """Everything about one objective, for the panel under the list (``hide_notes``: the review notes stay private)."""
     text = Text()
     text.append(f"{objective.title}\n", style="bold")
     areas = ", ".join(a.heading if (a := framework.area(i)) else i for i in objective.areas)
     due = objective.target_date or "no target date"
     text.append(f"{objective.mark} {objective.status} · {due} · {areas}\n")
     for label, value in (("Success criteria", objective.success_criteria), ("Planned activities", objective.activities),
-                         ("Review notes", objective.review_notes)):
+                         ("Review notes", PRIVATE_PLACEHOLDER if hide_notes and objective.review_notes else objective.review_notes)):
         text.append(f"{label}: ", style="bold")
         text.append(f"{value or '-'}\n")
     return text
@@ -170,7 +170,13 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
         """Show the highlighted objective in the panel below."""
         objective = self.current()
         panel = self.query_one("#objective-text", Static)
-        panel.update(objective_detail(objective, self.framework) if objective else "")
+        hide = self.hides("plan", "review_notes")
+        panel.update(objective_detail(objective, self.framework, hide) if objective else "")
+
+    def presentation_changed(self) -> None:
+        """Show or hide the review notes (private while presenting)."""
+        if self.is_mounted:
+            self.show_detail()
 
     def on_resize(self) -> None:
         """Fit the columns to the new width."""

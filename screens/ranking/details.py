@@ -48,8 +48,9 @@ class RankingDetailsDialog(ModalScreen[RankingDetails | None]):
             yield Input(self.initial.name, placeholder="e.g. Student services team", id="details-name")
             yield Label("Date (YYYY-MM-DD)")
             yield Input(self.initial.date, placeholder="2026-11-24", id="details-date")
-            yield Label("Notes")
-            yield TextArea(self.initial.notes, id="details-notes", soft_wrap=True)
+            yield Label("Notes", classes="private")
+            yield TextArea(self.initial.notes, id="details-notes", soft_wrap=True, classes="private")
+            yield Label("The notes are private: hidden while presenting, and kept as they are.", classes="presenting-only")
             yield Label("", id="details-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Done (ctrl+s)", variant="primary", id="details-done")

@@ -184,6 +184,11 @@ Beside the list: the focused area's descriptor and, where the framework file giv
         self.query_one("#ranking-info", Static).update(self.info_text())
         self.show_descriptor()
 
+    def presentation_changed(self) -> None:
+        """Show or hide the ranking's notes (private while presenting)."""
+        if self.is_mounted:
+            self.query_one("#ranking-info", Static).update(self.info_text())
+
     def info_text(self) -> Text:
         """The ranking's name, date and framework; the tie rule; the notes."""
         text = Text()
@@ -198,7 +203,7 @@ Beside the list: the focused area's descriptor and, where the framework file giv
         text.append(TIE_RULE.split(":")[0] + ".")
         if self.ranking is not None and self.ranking.notes:
             text.append("\nNotes: ", style="bold")
-            text.append(" ".join(self.ranking.notes.split()))
+            text.append(" ".join(self.shown("ranking", "notes", self.ranking.notes).split()))
         return text
 
     def focused_area(self) -> str | None:

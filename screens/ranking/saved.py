@@ -75,7 +75,7 @@ order without losing this one), `d` deletes it after asking.
 
     def row_cells(self, record: Ranking) -> tuple[str | Text, ...]:
         """Name, date, the first area(s), notes and when it changed, long texts shortened."""
-        return (shorten(record.name, 34), record.date, self.first_text(record), shorten(record.notes, 30),
+        return (shorten(record.name, 34), record.date, self.first_text(record), shorten(self.shown("ranking", "notes", record.notes), 30),
                 record.updated[:16].replace("T", " "))
 
     def fetch_record(self, record_id: int) -> Ranking | None:

@@ -318,6 +318,11 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         self.show_profile()
         self.refresh_bindings()
 
+    def presentation_changed(self) -> None:
+        """Hide or show the names of people who agreed to be named (hidden while presenting)."""
+        if self.is_mounted and self.profile is not None:
+            self.show_files_line(self.files_line(self.profile))
+
     def show_files_line(self, text: str = "") -> None:
         """The line above the profile: files used and the minimum group, or what to do."""
         self.query_one("#team-files", Static).update(text or "Press o to read a folder of the team's share files.")
@@ -328,7 +333,12 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         if self.missing:
             parts[0] += f", {len(self.missing)} path{'' if len(self.missing) == 1 else 's'} not found"
         parts.append(f"minimum group {profile.min_group}")
-        parts.append(f"people: {', '.join(profile.names)}" if profile.names is not None else "anonymous")
+        if profile.names is None:
+            parts.append("anonymous")
+        elif self.hides("team", "names"):
+            parts.append(f"{len(profile.names)} named (names hidden while presenting)")
+        else:
+            parts.append(f"people: {', '.join(profile.names)}")
         line = " · ".join(parts)
         if self.saved is not None:
             line = f"Saved profile “{self.saved.name}” of {self.saved.created[:10]} · {line}"

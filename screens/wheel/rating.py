@@ -324,6 +324,11 @@ the file before it is written.
         if str(label.content) != title:
             label.update(title)
 
+    def presentation_changed(self) -> None:
+        """Show or hide the focused area's note (private while presenting)."""
+        if self.is_mounted and self.wheel is not None:
+            self._show_detail()
+
     def _show_detail(self) -> None:
         """Full title, what it encompasses, the values, the note and the descriptor of the focused area.
 
@@ -345,7 +350,10 @@ the file before it is written.
         self._update_if_changed("#area-heading", heading)
         detail = Text()
         note = self.wheel.notes.get(area.id)
-        detail.append(f"Note: {note}\n" if note else "No note (enter to write one)\n", style="" if note else "dim")
+        if note and self.hides("wheel", "notes"):
+            detail.append("Note: (private: hidden while presenting)\n", style="dim")
+        else:
+            detail.append(f"Note: {note}\n" if note else "No note (enter to write one)\n", style="" if note else "dim")
         if area.description:
             detail.append_text(markdown_text(area.description))
         self._update_if_changed("#area-detail", detail)
@@ -425,7 +433,7 @@ the file before it is written.
         """Write or change the note on the focused area (empty text removes it)."""
         from screens.dialogs.text_input import TextDialog
 
-        if self.wheel is None:
+        if self.wheel is None or self.refuse_private("wheel", "notes", "A note"):
             return
         area = self.framework.areas[self._area_index]
 

@@ -43,7 +43,8 @@ with this wheel. An empty answer is removed.
                 yield Static(f"{self.framework.title} has no reflection questions.")
             for index, question in enumerate(self.framework.reflection):
                 yield Label(f"{index + 1}. {question}", classes="question")
-                yield Input(answers.get(str(index), ""), placeholder="Your answer", id=f"answer-{index}")
+                yield Input(answers.get(str(index), ""), placeholder="Your answer", id=f"answer-{index}", classes="private")
+                yield Static("Your answer is private: hidden while presenting.", classes="presenting-only")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -39,7 +39,7 @@ def test_wheel_installs_with_data_files(tmp_path: Path) -> None:
         "print(sorted(p.name for p in files));"
         "print(sorted(f.load_catalog(user_dir=pathlib.Path('/nonexistent')).frameworks));"
         "print((pathlib.Path(styles.__file__).parent / 'app.tcss').is_file());"
-        "from tui.app import FramewheelApp; print(FramewheelApp.CSS_PATH)"
+        "from tui.app import FramewheelApp; print(*FramewheelApp.CSS_PATH, sep=chr(10))"
     )
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, check=True, capture_output=True, text=True).stdout
     lines = out.splitlines()
@@ -48,6 +48,7 @@ def test_wheel_installs_with_data_files(tmp_path: Path) -> None:
     assert lines[2] == "['ahep', 'aspect-core-principles', 'technician-commitment']"
     assert lines[3] == "True"
     assert lines[4].startswith(site) and lines[4].endswith("app.tcss")
+    assert lines[5].startswith(site) and lines[5].endswith("presentation.tcss")
     run = subprocess.run([str(python), "-m", "tui", "--version"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.startswith("framewheel ")
     # pip --target puts the console script under the target's bin/; it must be there and run.

@@ -99,13 +99,17 @@ def format_focus(years: tuple[int, ...]) -> str:
 
 @dataclass(frozen=True)
 class PlanItem:
-    """One milestone or action: its text, rating, comment, owner and focus years."""
+    """One milestone or action: its text, rating, comment, owner and focus years.
+
+    ``private`` marks the comment as private: it is never shown in presentation mode.
+    """
 
     milestone: str
     rag: str = ""
     comment: str = ""
     owner: str = ""
     focus: tuple[int, ...] = ()
+    private: bool = False
 
     @property
     def needs_comment(self) -> bool:
@@ -114,7 +118,11 @@ class PlanItem:
 
     def to_dict(self) -> dict[str, Any]:
         """The stored and exchanged form."""
-        return {"milestone": self.milestone, "rag": self.rag, "comment": self.comment, "owner": self.owner, "focus": list(self.focus)}
+        data: dict[str, Any] = {"milestone": self.milestone, "rag": self.rag, "comment": self.comment, "owner": self.owner,
+                                "focus": list(self.focus)}
+        if self.private:
+            data["private"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -205,6 +213,7 @@ def _item_from(data: dict[str, Any]) -> PlanItem:
         milestone=str(data.get("milestone", "")), rag=rag if rag in RATINGS else "",
         comment=str(data.get("comment", "")), owner=str(data.get("owner", "")),
         focus=tuple(int(y) for y in data.get("focus", []) if isinstance(y, int)),
+        private=data.get("private") is True,
     )
 
 
@@ -237,7 +246,7 @@ def with_header(plan: ActionPlan, **header: str) -> ActionPlan:
     )
 
 
-ITEM_FIELD_NAMES = ("milestone", "rag", "comment", "owner", "focus")
+ITEM_FIELD_NAMES = ("milestone", "rag", "comment", "owner", "focus", "private")
 """The fields of an item that a change can touch one by one."""
 
 
@@ -310,7 +319,7 @@ def _patch_item(sections: list[PlanSection], base_shape: tuple[int, ...], at: tu
     patched = PlanItem(
         milestone=changes.get("milestone", current.milestone), rag=changes.get("rag", current.rag),
         comment=changes.get("comment", current.comment), owner=changes.get("owner", current.owner),
-        focus=changes.get("focus", current.focus),
+        focus=changes.get("focus", current.focus), private=changes.get("private", current.private),
     )
     items = list(sections[target[0]].items)
     items[target[1]] = patched
@@ -399,7 +408,11 @@ def _exchange_item(item: Any, where: str, problems: list[str]) -> PlanItem:
         years = tuple(sorted(set(focus)))
     else:
         problems.append(f"{where}.focus: must be a list of years such as [2021, 2022]")
-    return PlanItem(milestone.strip(), rag or "", str(item.get("comment", "")), str(item.get("owner", "")), years)
+    private = item.get("private", False)
+    if not isinstance(private, bool):
+        problems.append(f"{where}.private: must be true or false (true: the comment is private)")
+        private = False
+    return PlanItem(milestone.strip(), rag or "", str(item.get("comment", "")), str(item.get("owner", "")), years, private)
 
 
 __all__ = [

@@ -67,6 +67,9 @@ def focus_label(years: tuple[int, ...]) -> str:
     return " ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
+PRIVATE_COMMENT = "(private comment)"
+"""What stands in for a private comment in presentation mode."""
+
 COLUMN_TITLES = {"rag": "RAG", "milestone": "Milestone", "comment": "Comment", "owner": "Owner", "focus": "Focus"}
 """The heading of each column."""
 
@@ -138,6 +141,8 @@ class BoardView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.plan: ActionPlan | None = None
         self.rows: list[Row] = []
+        self.hide_private = False
+        """Private comments are drawn as a placeholder (the screen sets this in presentation mode)."""
         self._styles: dict[str, Style] = {}
         """Component styles, looked up once per theme or CSS change (drawing is hot)."""
 
@@ -265,6 +270,8 @@ class BoardView(ScrollView, can_focus=True):
             style = base + (rating_style if name == "rag" else Style())
             if name == "comment" and item.needs_comment:
                 text, style = "needs a comment: explain this red", base + self.style_of("muted")
+            elif name == "comment" and item.private and self.hide_private and item.comment:
+                text, style = PRIVATE_COMMENT, base + self.style_of("muted")
             else:
                 text = texts[name]
             if on_cursor and name == self.field:
