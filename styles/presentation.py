@@ -8,6 +8,10 @@ yellow on black, and the chart series in bright colours that stay apart in greys
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 PRESENTATION_THEME_NAME = "framewheel-present"
@@ -60,3 +64,23 @@ PRESENTATION_THEME = Theme(
     },
 )
 """The high-contrast theme of presentation mode."""
+
+
+NOT_DIM = Style(dim=False)
+"""Added to every dim style while presenting."""
+
+
+class UndimFilter(LineFilter):
+    """Draw dim text at full strength: dimmed on a projector, it falls below 7:1 and cannot be read.
+
+    The App puts it first among its line filters in presentation mode (before Textual's own
+    filter that turns dim into a blend with the background).
+    """
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        """The segments with the dim attribute taken off."""
+        return [
+            Segment(segment.text, segment.style + NOT_DIM, segment.control)
+            if segment.style is not None and segment.style.dim else segment
+            for segment in segments
+        ]

@@ -14,17 +14,18 @@ import signal
 import threading
 import time
 from functools import partial
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from styles import style_path
-from styles.presentation import PRESENTATION_THEME, PRESENTATION_THEME_NAME
+from styles.presentation import PRESENTATION_THEME, PRESENTATION_THEME_NAME, UndimFilter
 from tui.context import THEME_KEY, AppContext
 
 
@@ -80,6 +81,7 @@ class FramewheelApp(App[None]):
         """The sentence printed after an unexpected failure (empty when none)."""
         self._stopping = False
         self.register_theme(PRESENTATION_THEME)
+        self._undim = UndimFilter()
         theme = context.settings.get(THEME_KEY)
         if isinstance(theme, str) and theme in self.available_themes and theme != PRESENTATION_THEME_NAME:
             self.theme = theme
@@ -153,6 +155,11 @@ class FramewheelApp(App[None]):
         else:
             self.theme = self._theme_before_presenting
         self.set_class(on, "-presenting")
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters; in presentation mode dim text is first drawn at full strength."""
+        filters = super().get_line_filters()
+        return [self._undim, *filters] if self.presenting else filters
 
     def action_toggle_presenting(self) -> None:
         """Presentation mode on or off (`F5`)."""

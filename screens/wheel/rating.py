@@ -207,6 +207,8 @@ the file before it is written.
         self._show_title()
         self._show_detail()
         self._show_hint()
+        if self.presenting and self.wheel.ratings:
+            self.action_toggle_full()  # a rated wheel is presented as its chart; v shows the sliders
         self.call_after_refresh(self.redraw)
 
     def on_screen_resume(self) -> None:
@@ -325,9 +327,12 @@ the file before it is written.
             label.update(title)
 
     def presentation_changed(self) -> None:
-        """Show or hide the focused area's note (private while presenting)."""
+        """Show or hide the focused area's note; presenting a rated wheel shows its chart full-screen."""
         if self.is_mounted and self.wheel is not None:
             self._show_detail()
+            if self.presenting != self.has_class("chart-full") and (self.wheel.ratings or not self.presenting):
+                self.action_toggle_full()
+            self.call_after_refresh(self.redraw)
 
     def _show_detail(self) -> None:
         """Full title, what it encompasses, the values, the note and the descriptor of the focused area.
@@ -386,7 +391,7 @@ the file before it is written.
         width, height = panel.content_size.width - 1, panel.content_size.height
         if width < 20 or height < 5:
             return
-        data = charts.wheel_data(self.framework, self.wheel)
+        data = charts.wheel_data(self.framework, self.wheel, self.presenting and width >= charts.FULL_LABELS_FROM)
         palette = chart_palette(self.app)
         key = (data, width, height, self.chart_kind, palette)
         if key == self._drawn:

@@ -292,3 +292,20 @@ def test_a_structural_change_keeps_item_edits_made_elsewhere(db_path: Path, tmp_
     finally:
         first.close()
         second.close()
+
+
+def test_a_private_comment_travels_in_the_exchange_form_and_a_bad_mark_is_refused() -> None:
+    """`"private": true` survives the JSON exchange form; anything but true/false is refused by name."""
+    from tui.core.action_plans import ActionPlan, PlanFormatError, PlanItem, PlanSection, plan_from_dict, plan_to_dict
+
+    plan = ActionPlan(id=0, project="P", sections=(PlanSection("S", (PlanItem("M", "red", "why", private=True), PlanItem("N"))),))
+    data = plan_to_dict(plan)
+    assert data["sections"][0]["items"][0]["private"] is True and "private" not in data["sections"][0]["items"][1]
+    assert plan_from_dict(data).sections[0].items[0].private is True
+    data["sections"][0]["items"][0]["private"] = "yes"
+    try:
+        plan_from_dict(data)
+    except PlanFormatError as error:
+        assert "sections[0].items[0].private" in str(error) or "private: must be true or false" in str(error)
+    else:
+        raise AssertionError("a private mark of 'yes' must be refused")

@@ -121,18 +121,23 @@ def scale_text(framework: Framework) -> str:
     return framework.scale.summary()
 
 
-def area_labels(framework: Framework) -> tuple[str, ...]:
-    """Wheel labels: display code and short title (``1 Prof. development``)."""
-    return tuple(f"{a.code} {a.label}" if a.code else a.label for a in framework.areas)
+def area_labels(framework: Framework, full: bool = False) -> tuple[str, ...]:
+    """Wheel labels: display code and short title (``1 Prof. development``); ``full``: the whole title."""
+    return tuple((f"{a.code} " if a.code else "") + (a.title if full else a.label) for a in framework.areas)
 
 
-def wheel_data(framework: Framework, wheel: Assessment) -> ChartData:
-    """The chart of one wheel: every series of the framework."""
+FULL_LABELS_FROM = 150
+"""From this chart width, a presented chart labels its areas with their whole titles."""
+
+
+def wheel_data(framework: Framework, wheel: Assessment, full_labels: bool = False) -> ChartData:
+    """The chart of one wheel: every series of the framework (``full_labels``: whole titles, for presenting)."""
     series = tuple(
         ChartSeries(s.title, tuple(wheel.rating(a.id, s.id) for a in framework.areas), style)
         for s, style in zip(framework.series, series_styles(framework))
     )
-    return ChartData(area_labels(framework), series, framework.scale.min, framework.scale.max, scale_text(framework))
+    return ChartData(area_labels(framework, full_labels), series, framework.scale.min, framework.scale.max,
+                     scale_text(framework))
 
 
 def compare_data(framework: Framework, earlier: Assessment, later: Assessment, series_id: str) -> ChartData:
