@@ -82,6 +82,13 @@ def _plant_everywhere(context: AppContext) -> int:
     return changed
 
 
+async def _settle(app: FramewheelApp, pilot: Any) -> None:
+    """Let the screen draw and its background work (reading a team's files) finish."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _visit(app: FramewheelApp, pilot: Any, seen: list[tuple[str, str]], where: str) -> None:
     """Record what is on screen, then follow the screen's own keys, recording each."""
     await pilot.pause()
@@ -110,14 +117,14 @@ async def _walk_all(context: AppContext, presenting: bool, size: tuple[int, int]
         await _visit(app, pilot, seen, "home")
         for launcher in context.activities.launchers():
             await pilot.press(launcher.key)
-            await pilot.pause(0.3)
+            await _settle(app, pilot)
             await _visit(app, pilot, seen, f"key {launcher.key} ({launcher.description})")
             await _back_home(app, pilot)
         for item in context.saved_work():
             opener = context.activities.opener(item.kind)
             assert opener is not None
             app.push_screen(opener(item))
-            await pilot.pause(0.3)
+            await _settle(app, pilot)
             await _visit(app, pilot, seen, f"{item.kind} '{item.title}'")
             await _back_home(app, pilot)
     return seen
