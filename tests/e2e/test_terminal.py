@@ -116,3 +116,23 @@ def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int)
     assert term.finish() == 0
     wheels = json.loads(db.read_text(encoding="utf-8"))["assessments"]
     assert [w["ratings"] for w in wheels.values()] == [{"professional-development": {"current": 7}}]
+
+
+@pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
+def test_present_flag_in_a_real_terminal_shows_the_chart_and_no_note(tmp_path: Path, term_name: str) -> None:
+    """`framewheel --demo --present`: a demo wheel opens as its chart alone, its note is not shown; F5 shows it again."""
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TERM": term_name, "NO_COLOR": "1",
+           "FRAMEWHEEL_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    term = Terminal(["-m", "tui", "--demo", "--present"], env)
+    term.wait_for("Your work")
+    term.send("h")
+    term.wait_for("Wheel history")
+    term.send("\r")
+    term.wait_for("How confident I feel now (mean")
+    assert "rated ·" not in term.text(), "presenting a rated wheel shows the chart alone"
+    term.send("\x1b[15~")  # F5: presentation mode off, the sliders and the note come back
+    term.wait_for("Note: Example note")
+    term.send("\x11")  # ctrl+q
+    assert term.finish() == 0
+    assert b"Traceback" not in term.raw
