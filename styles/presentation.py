@@ -25,6 +25,9 @@ TEXT_VARIABLES = ("text", "text-muted", "text-disabled", "text-primary", "text-s
 BACKGROUND_VARIABLES = ("background", "surface", "panel", "footer-background")
 """The theme variables that text is drawn on."""
 
+HIGHLIGHT_VARIABLES = ("primary", "accent", "boost", "block-cursor-background", "primary-muted")
+"""Backgrounds of highlighted things (cursors, selected cells); ``$text`` on each must reach 7:1 too."""
+
 PRESENTATION_THEME = Theme(
     name=PRESENTATION_THEME_NAME,
     primary="#FFFF00",
@@ -41,10 +44,10 @@ PRESENTATION_THEME = Theme(
     dark=True,
     text_alpha=1.0,
     variables={
-        # Textual derives these as the foreground at a lower opacity; projected, that is too faint.
-        "text": "#FFFFFF",
-        "text-muted": "#E0E0E0",
-        "text-disabled": "#B4B4B4",
+        # Textual draws muted and disabled text as the contrasting colour at 60% and 38%; projected,
+        # that is too faint. ("auto" keeps text readable on light backgrounds such as the cursor.)
+        "text-muted": "auto 90%",
+        "text-disabled": "auto 75%",
         "foreground-muted": "#E0E0E0",
         "block-cursor-foreground": "#000000",
         "block-cursor-background": "#FFFF00",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.color import Color
 
-from styles.presentation import BACKGROUND_VARIABLES, PRESENTATION_THEME, TEXT_VARIABLES
+from styles.presentation import BACKGROUND_VARIABLES, HIGHLIGHT_VARIABLES, PRESENTATION_THEME, TEXT_VARIABLES
 
 MINIMUM_CONTRAST = 7.0
 """WCAG's enhanced (AAA) contrast for text, the design's bar for presentation mode."""
@@ -32,8 +32,13 @@ def _variables() -> dict[str, str]:
 
 
 def _solid(value: str, background: Color) -> Color:
-    """A theme value as the colour seen on ``background`` (an alpha blended over it)."""
-    colour = Color.parse(value)
+    """A theme value as the colour seen on ``background``: an alpha blended over it; ``auto N%`` as Textual
+    draws it (the contrasting text colour of the background at N%)."""
+    if value.startswith("auto"):
+        percent = value.split()[1].rstrip("%") if len(value.split()) > 1 else "100"
+        colour = background.get_contrast_text(float(percent) / 100)
+    else:
+        colour = Color.parse(value)
     return background.blend(colour.with_alpha(1.0), colour.a) if colour.a < 1 else colour
 
 
@@ -52,6 +57,15 @@ def test_every_text_colour_reaches_seven_to_one(text: str) -> None:
         background = Color.parse(variables[name])
         ratio = contrast(_solid(variables[text], background), background)
         assert ratio >= MINIMUM_CONTRAST, f"{text} {variables[text]} on {name} {variables[name]}: {ratio:.2f}:1"
+
+
+def test_text_on_highlighted_backgrounds_reaches_seven_to_one() -> None:
+    """`$text` on a cursor or a selected cell (the board's cursor is `$text` on `$accent`): 7:1 too."""
+    variables = _variables()
+    for name in HIGHLIGHT_VARIABLES:
+        background = _solid(variables[name], Color.parse(variables["background"]))
+        ratio = contrast(_solid(variables["text"], background), background)
+        assert ratio >= MINIMUM_CONTRAST, f"text on {name} {variables[name]}: {ratio:.2f}:1"
 
 
 def test_cursor_and_chart_series_stand_out() -> None:
