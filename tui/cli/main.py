@@ -13,13 +13,13 @@ from types import ModuleType
 from typing import Sequence, TextIO
 
 from tui import __version__
-from tui.cli import export, frameworks, imports, report, team
+from tui.cli import export, frameworks, imports, report, serve, team
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, a problem with the input, a command line that cannot be understood."""
 
 COMMANDS: dict[str, ModuleType] = {"frameworks": frameworks, "export": export, "import": imports, "report": report,
-                                  "team": team}
+                                  "team": team, "serve": serve}
 """Each subcommand's module: its ``add_parser(commands)`` and ``run(args, out, err)``."""
 
 
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"framewheel {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the data file (default: $FRAMEWHEEL_DB, else framewheel.json in the user data folder)")
     parser.add_argument("--framework", metavar="ID|FILE", help="start on this framework (an id, or a framework YAML file)")
+    parser.add_argument("--present", action="store_true",
+                        help="start in presentation mode: high contrast, large charts, nothing private on screen (F5 switches it)")
     parser.add_argument("--demo", action="store_true", help="run on a temporary database filled with example data; your own data is not touched")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
