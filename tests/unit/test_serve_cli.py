@@ -68,14 +68,46 @@ def test_loopback_hosts_need_no_flag(host: str, started: list[dict[str, object]]
     assert started[0]["host"] == host
 
 
-def test_allow_remote_serves_with_a_warning(tmp_path: Path, started: list[dict[str, object]]) -> None:
-    """With --allow-remote the host is served, and the warning says anyone reaching the port is this user on this file."""
-    db = tmp_path / "team.json"
-    status, _, err = run(["--db", str(db), "serve", "--host", "0.0.0.0", "--allow-remote", "--port", "8123"])
-    assert status == 0
+def test_allow_remote_is_served(started: list[dict[str, object]]) -> None:
+    """With --allow-remote a non-loopback host is served, on the port asked for."""
+    status, _, err = run(["serve", "--demo", "--host", "0.0.0.0", "--allow-remote", "--port", "8123"])
+    assert (status, err) == (0, "")
     assert started[0]["host"] == "0.0.0.0" and started[0]["port"] == 8123
-    assert "warning" in err and "Anyone who can reach port 8123" in err
-    assert f"as {serve.user_name()}" in err and str(db) in err
+
+
+def test_allow_remote_warns_who_can_use_what(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serving beyond loopback warns that anyone reaching the (real) port is this user on this data file.
+
+    The socket is a loopback one standing in for 0.0.0.0, and serving is replaced: no server starts.
+    """
+    from tui.web import TokenServer
+
+    stand_in = serve.listening_socket("127.0.0.1", 0)
+    port = stand_in.getsockname()[1]
+    monkeypatch.setattr(serve, "listening_socket", lambda host, port: stand_in)
+    monkeypatch.setattr(TokenServer, "serve", lambda self, debug=False: None)
+    db = tmp_path / "team.json"
+    status, out, err = run(["--db", str(db), "serve", "--host", "0.0.0.0", "--allow-remote", "--port", "0"])
+    assert status == 0
+    assert err.startswith("framewheel serve: warning: listening on 0.0.0.0, not only on this computer.")
+    assert f"Anyone who can reach port {port} and has the link can use framewheel as {serve.user_name()}, " \
+           f"on the data file {db}." in err
+    assert "/?token=" in out and "framewheel serve: stopped" in out
+    assert stand_in.fileno() == -1  # closed when serving ended
+
+
+def test_loopback_serves_without_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On loopback the URL is printed with the token, what each tab runs as, how to stop, and no warning."""
+    from tui.web import TokenServer
+
+    monkeypatch.setattr(TokenServer, "serve", lambda self, debug=False: None)
+    status, out, err = run(["serve", "--demo", "--port", "0"])
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("framewheel serve: open http://127.0.0.1:") and "/?token=" in lines[0]
+    assert "&fontsize=24" in lines[1]
+    assert lines[2] == (f"Each browser tab runs framewheel as {serve.user_name()} on example data "
+                        "(a new temporary database for each tab). Press ctrl+c to stop.")
 
 
 @pytest.mark.parametrize("argv", [["--db", "x.json", "serve", "--demo"], ["--demo", "serve", "--db", "x.json"],

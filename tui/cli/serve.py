@@ -127,12 +127,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if problem is not None:
         print(f"framewheel serve: {problem}", file=err)
         return EXIT_USAGE
-    data = data_description(args, os.environ)
-    if not is_loopback(args.host):
-        print(f"framewheel serve: warning: listening on {args.host or '(every address)'}, not only on this computer. "
-              f"Anyone who can reach port {args.port} and has the link can use framewheel as {user_name()}, "
-              f"on {data}.", file=err, flush=True)
-    return start(args.host, args.port, shlex.join(served_command(args, os.environ)), data, out, err)
+    command = shlex.join(served_command(args, os.environ))
+    return start(args.host, args.port, command, data_description(args, os.environ), out, err)
+
+
+def remote_warning(host: str, port: int, data: str) -> str:
+    """The warning printed when serving beyond this computer: who can use what."""
+    return (f"framewheel serve: warning: listening on {host or '(every address)'}, not only on this computer. "
+            f"Anyone who can reach port {port} and has the link can use framewheel as {user_name()}, on {data}.")
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -154,6 +156,8 @@ def start(host: str, port: int, command: str, data: str, out: TextIO, err: TextI
 
         server = TokenServer(command, sock, secrets.token_urlsafe(32),
                              public_host=socket.gethostname() if host in WILDCARD_HOSTS else host)
+        if not is_loopback(host):
+            print(remote_warning(host, server.port, data), file=err, flush=True)
         print(f"framewheel serve: open {server.url}", file=out)
         print("  (add &fontsize=24 to the URL for a projector)", file=out)
         print(f"Each browser tab runs framewheel as {user_name()} on {data}. Press ctrl+c to stop.",
