@@ -36,6 +36,13 @@ PUBLIC_PREFIX = "/static/"
 every install and holding nothing of the user's. Everything else (``/``, ``/ws``, ``/download/...``,
 and any unknown path) needs the token or its cookie."""
 
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+                           "base-uri 'none'; form-action 'none'")
+"""What the page may load: only this server (its websocket included). textual-serve's page asks for a web font
+from fonts.googleapis.com; this keeps it from contacting anyone else (the terminal falls back to a local
+monospace font), and no other site may frame the page."""
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 """An aiohttp request handler."""
 
@@ -141,6 +148,7 @@ class TokenServer(Server):
         response.set_cookie(self.cookie, self.token, httponly=True, samesite="Strict", path="/")
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's URL
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:

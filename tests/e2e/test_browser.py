@@ -93,5 +93,8 @@ def test_the_interface_draws_and_takes_keys_in_chromium(served: Served, browser:
     levels = settled_screenshot(browser, home, "the Levels screen after pressing l")
     (tmp_path / "levels.png").write_bytes(levels)
 
+    console = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert [line for line in console if not ("googleapis" in line or "favicon.ico" in line)] == [], console
+    # (the page's web font is blocked by the server's content security policy, and there is no favicon)
     assert "a browser tab connected from 127.0.0.1 (websocket)" in served.output()
     assert "refused" not in served.output()  # the page, its websocket and its assets all got in

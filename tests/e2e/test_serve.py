@@ -60,6 +60,9 @@ def test_the_page_needs_the_token(served: Served) -> None:
         cookie = page.headers["Set-Cookie"]
         assert cookie.startswith(f"framewheel_token_{served.port}={served.token};")
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
+        policy = page.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "connect-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert page.headers["Referrer-Policy"] == "no-referrer"
         assert (await get(f"{served.base}/", cookies={f"framewheel_token_{served.port}": served.token})).status == 200
 
     asyncio.run(check())
