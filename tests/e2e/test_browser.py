@@ -31,6 +31,7 @@ if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
 from selenium import webdriver  # noqa: E402  (only once there is a browser to drive)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 
 
 @pytest.fixture
@@ -63,35 +64,52 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = DRAWN_TI
         time.sleep(0.2)
 
 
+SETTLED_SHOTS = 4
+"""How many screenshots in a row (0.3 s apart) must be alike for the page to count as drawn."""
+
+
 def settled_screenshot(driver: webdriver.Chrome, unlike: bytes | None, what: str) -> bytes:
-    """A screenshot once the page stops changing (two alike in a row), different from ``unlike`` if given."""
+    """A screenshot once the page stops changing (alike for about a second), different from ``unlike`` if given."""
     shots = [driver.get_screenshot_as_png()]
 
     def settled() -> bool:
-        """Whether the last two screenshots match, and differ from ``unlike``."""
+        """Whether the last screenshots match, and differ from ``unlike``."""
         time.sleep(0.3)
         shots.append(driver.get_screenshot_as_png())
-        return shots[-1] == shots[-2] and shots[-1] != unlike
+        last = shots[-SETTLED_SHOTS:]
+        return len(last) == SETTLED_SHOTS and len(set(last)) == 1 and last[0] != unlike
 
     wait_for(settled, what)
     return shots[-1]
 
 
 def test_the_interface_draws_and_takes_keys_in_chromium(served: Served, browser: webdriver.Chrome, tmp_path: Path) -> None:
-    """The tokened URL draws framewheel's home screen; 'l' typed in the page opens Levels; the server logs the tab."""
+    """The tokened URL draws framewheel's home screen; 'l' typed in the page opens Levels, escape leaves it, and
+    'l' again draws the very same Levels screen.
+
+    The server logs the tab's websocket, and refuses nothing the page asks for.
+    """
     browser.get("about:blank")
     blank = browser.get_screenshot_as_png()
     browser.get(served.url)
     wait_for(lambda: "-first-byte" in (browser.find_element(By.TAG_NAME, "body").get_attribute("class") or ""),
              "the first bytes of framewheel's screen in the page")
+    keyboard = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")  # where xterm.js takes keys
+    browser.execute_script("arguments[0].focus();", keyboard)  # as a click would, without clicking on the app
     home = settled_screenshot(browser, blank, "the home screen to be drawn")
     (tmp_path / "home.png").write_bytes(home)
     assert len(home) > 4 * len(blank), "the home screen looks blank"
     assert browser.get_cookie(f"framewheel_token_{served.port}") is not None  # the page set its cookie
 
-    browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("l")
+    keyboard.send_keys("l")
     levels = settled_screenshot(browser, home, "the Levels screen after pressing l")
     (tmp_path / "levels.png").write_bytes(levels)
+    keyboard.send_keys(Keys.ESCAPE)
+    back = settled_screenshot(browser, levels, "the home screen again after escape")
+    (tmp_path / "home-again.png").write_bytes(back)
+    keyboard.send_keys("l")
+    again = settled_screenshot(browser, back, "the Levels screen after pressing l again")
+    assert again == levels  # the same Levels screen: the change was the key, not the home screen still drawing
 
     console = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert [line for line in console if not ("googleapis" in line or "favicon.ico" in line)] == [], console
