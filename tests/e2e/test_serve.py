@@ -106,38 +106,62 @@ def test_the_websocket_needs_the_cookie(served: Served) -> None:
     assert asyncio.run(handshake_status({"Cookie": f"{cookie}={served.token}", "Origin": "http://evil.example"})) == 403
 
 
+async def tab_output(served: Served, until: bytes = b"framewheel", timeout: float = 30) -> tuple[int, bytes]:
+    """Connect as the page does (cookie, own origin), say the terminal's size, and gather output until ``until`` shows."""
+    headers = {"Cookie": f"framewheel_token_{served.port}={served.token}", "Origin": served.base}
+    received = b""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as session:
+        async with session.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=100&height=30",
+                                      headers=headers) as websocket:
+            status = 101
+            await websocket.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
+            deadline = time.monotonic() + timeout
+            while until not in received.lower() and time.monotonic() < deadline:
+                try:
+                    message = await websocket.receive(timeout=max(0.1, deadline - time.monotonic()))
+                except asyncio.TimeoutError:
+                    break
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    received += message.data
+                elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                    break
+    return status, received
+
+
+def wait_for_output(served: Served, text: str, timeout: float = 10) -> str:
+    """Everything the server printed, once ``text`` is among it (or the timeout passed)."""
+    deadline = time.monotonic() + timeout
+    while text not in served.output() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return served.output()
+
+
 def test_the_websocket_with_the_cookie_runs_framewheel(served: Served) -> None:
     """With the cookie (and this server's own origin) the handshake is 101, framewheel starts, and its screen arrives."""
-    async def session_output() -> tuple[int, bytes]:
-        """Connect as the page does, say the terminal's size, and gather output until the home screen shows."""
-        headers = {"Cookie": f"framewheel_token_{served.port}={served.token}", "Origin": served.base}
-        received = b""
-        async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as session:
-            async with session.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=100&height=30",
-                                          headers=headers) as websocket:
-                status = 101
-                await websocket.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
-                deadline = time.monotonic() + 30
-                while b"framewheel" not in received.lower() and time.monotonic() < deadline:
-                    try:
-                        message = await websocket.receive(timeout=max(0.1, deadline - time.monotonic()))
-                    except asyncio.TimeoutError:
-                        break
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        received += message.data
-                    elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                        break
-        return status, received
-
-    status, received = asyncio.run(session_output())
+    status, received = asyncio.run(tab_output(served, until=b"demo:"))
     assert status == 101
     assert b"framewheel" in received.lower(), received[-2000:]
-    deadline = time.monotonic() + 10
-    while "disconnected" not in served.output() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    log = served.output()
+    assert b"demo:" in received.lower()  # --demo reached the tab: the header says it runs on example data
+    log = wait_for_output(served, "disconnected")
     assert "a browser tab connected from 127.0.0.1 (websocket)" in log
     assert "disconnected: its framewheel stopped" in log
+
+
+def test_a_tab_runs_on_the_data_file_given(tmp_path: Path) -> None:
+    """serve --db with a relative path: the tab's framewheel creates and uses that file (its absolute path)."""
+    (tmp_path / "work").mkdir()
+    server = Served(["--db", "class.json", "serve", "--port", "0", "--no-present"], tmp_path / "work")
+    try:
+        assert f"on the data file {tmp_path / 'work' / 'class.json'}." in "".join(server.stdout)
+        status, received = asyncio.run(tab_output(server))
+        assert status == 101 and b"framewheel" in received.lower(), server.output()
+        assert b"demo" not in received.lower()
+        deadline = time.monotonic() + 10
+        while not (tmp_path / "work" / "class.json").is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (tmp_path / "work" / "class.json").is_file()
+    finally:
+        server.stop()
 
 
 def test_refusals_are_logged_without_the_token(served: Served) -> None:
