@@ -121,10 +121,28 @@ def test_db_and_demo_together_are_refused(argv: list[str], started: list[dict[st
 
 
 def test_the_served_command_is_this_python_in_presentation_mode(started: list[dict[str, object]]) -> None:
-    """Each tab runs sys.executable -m tui --present --demo by default."""
+    """Each tab runs sys.executable -P -m tui --present --demo by default."""
     run(["serve", "--demo"])
-    assert started[0]["command"] == [sys.executable, "-m", "tui", "--present", "--demo"]
+    assert started[0]["command"] == [sys.executable, *serve.run_module_args(), "--present", "--demo"]
     assert "example data" in str(started[0]["data"])
+
+
+def test_the_tabs_never_run_a_tui_folder_where_serve_started(tmp_path: Path) -> None:
+    """The tab's command runs the installed framewheel even from a folder holding a 'tui' package (both forms).
+
+    (A plain `python -m tui` there runs that folder's package: checked first, so the test means something.)
+    """
+    impostor = tmp_path / "tui"
+    impostor.mkdir()
+    (impostor / "__init__.py").write_text("", encoding="utf-8")
+    (impostor / "__main__.py").write_text("print('the impostor ran')", encoding="utf-8")
+    plain = subprocess.run([sys.executable, "-m", "tui"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert plain.stdout == "the impostor ran\n"
+    for version in ((3, 10), (3, 11)):
+        command = [sys.executable, *serve.run_module_args(version), "--version"]
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert result.stdout.startswith("framewheel "), (version, result.stdout, result.stderr)
+        assert "impostor" not in result.stdout
 
 
 def test_no_present_leaves_presentation_mode_out(started: list[dict[str, object]]) -> None:
@@ -139,9 +157,9 @@ def test_the_data_file_is_passed_as_an_absolute_path(tmp_path: Path, monkeypatch
     """--db (before or after 'serve', relative or with ~) or $FRAMEWHEEL_DB, resolved as the interface does, made absolute."""
     monkeypatch.chdir(tmp_path)
     run(["serve", "--db", "rel/data.json"])
-    assert started[-1]["command"] == [sys.executable, "-m", "tui", "--present", "--db", str(tmp_path / "rel" / "data.json")]
+    assert started[-1]["command"] == [sys.executable, *serve.run_module_args(), "--present", "--db", str(tmp_path / "rel" / "data.json")]
     run(["--db", "other.json", "serve", "--no-present"])
-    assert started[-1]["command"] == [sys.executable, "-m", "tui", "--db", str(tmp_path / "other.json")]
+    assert started[-1]["command"] == [sys.executable, *serve.run_module_args(), "--db", str(tmp_path / "other.json")]
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     run(["serve", "--db", "~/d.json"])
     assert started[-1]["command"][-1] == str(tmp_path / "home" / "d.json")  # type: ignore[index]

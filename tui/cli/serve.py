@@ -88,8 +88,9 @@ def usage_problem(args: argparse.Namespace) -> str | None:
 
 
 def served_command(args: argparse.Namespace, environ: Mapping[str, str]) -> list[str]:
-    """The command each browser tab runs: this Python's framewheel, on the data file's absolute path or ``--demo``."""
-    command = [sys.executable, "-m", "tui"]
+    """The command each browser tab runs: this Python's framewheel (``python -P -m tui``), on the data file's absolute
+    path or ``--demo``."""
+    command = [sys.executable, *run_module_args()]
     if args.serve_present:
         command.append("--present")
     if getattr(args, "demo", False):
@@ -99,6 +100,19 @@ def served_command(args: argparse.Namespace, environ: Mapping[str, str]) -> list
     if args.framework:
         command += ["--framework", args.framework]
     return command
+
+
+RUN_WITHOUT_CWD = "import runpy, sys; sys.path.pop(0); sys.argv[0] = 'framewheel'; runpy.run_module('tui', run_name='__main__')"
+"""``python -c`` code that runs ``python -m tui`` without the current folder first on the import path (Python 3.10)."""
+
+
+def run_module_args(version: tuple[int, int] = (sys.version_info.major, sys.version_info.minor)) -> list[str]:
+    """The interpreter arguments that run ``tui`` as ``python -m tui`` does, but never a ``tui`` in the current folder.
+
+    ``python -m`` puts the current folder first on the import path, so a ``tui`` folder where ``serve`` was
+    started would run instead of the installed framewheel; ``-P`` (Python 3.11 and later) leaves it off.
+    """
+    return ["-P", "-m", "tui"] if version >= (3, 11) else ["-c", RUN_WITHOUT_CWD]
 
 
 def data_path(args: argparse.Namespace, environ: Mapping[str, str]) -> str:
