@@ -13,13 +13,13 @@ from types import ModuleType
 from typing import Sequence, TextIO
 
 from tui import __version__
-from tui.cli import export, frameworks, imports, report, team
+from tui.cli import export, frameworks, imports, report, serve, team
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, a problem with the input, a command line that cannot be understood."""
 
 COMMANDS: dict[str, ModuleType] = {"frameworks": frameworks, "export": export, "import": imports, "report": report,
-                                  "team": team}
+                                  "team": team, "serve": serve}
 """Each subcommand's module: its ``add_parser(commands)`` and ``run(args, out, err)``."""
 
 
