@@ -33,6 +33,12 @@ class AddStepDialog(ModalScreen[WorkshopStep | None]):
                                for index, step in enumerate(self.choices)), id="workshop-add-list")
             yield Label("enter adds it below the highlighted step · escape cancels", classes="dialog-hint")
 
+    def on_mount(self) -> None:
+        """The first step highlighted, the list focused."""
+        options = self.query_one("#workshop-add-list", OptionList)
+        options.highlighted = 0
+        options.focus()
+
     @on(OptionList.OptionSelected, "#workshop-add-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         """Add the chosen step."""
