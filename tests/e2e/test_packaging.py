@@ -39,7 +39,7 @@ def test_wheel_installs_with_data_files(tmp_path: Path) -> None:
         "print(sorted(p.name for p in files));"
         "print(sorted(f.load_catalog(user_dir=pathlib.Path('/nonexistent')).frameworks));"
         "print((pathlib.Path(styles.__file__).parent / 'app.tcss').is_file());"
-        "from tui.app import FramewheelApp; print(FramewheelApp.CSS_PATH)"
+        "from tui.app import FramewheelApp; print(FramewheelApp.CSS_PATH[0])"
     )
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, check=True, capture_output=True, text=True).stdout
     lines = out.splitlines()
