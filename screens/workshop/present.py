@@ -174,7 +174,8 @@ the sequence.
 
     def view_of(self, step: WorkshopStep) -> RenderableType:
         """The view of a step that is text (everything but a drawn team wheel)."""
-        from screens.team.text import ranking_view, spread_view
+        from screens.team.text import ranking_view
+        from screens.workshop.text import spread_strips
 
         compact = self.size.width < WIDE
         if step.kind == COMMITMENT:
@@ -188,7 +189,8 @@ the sequence.
         if step.kind == SPREAD:
             if self.framework.area(step.area_id or "") is None:
                 return Text(f"{self.framework.title} has no {self.framework.area_name} '{step.area_id}'.")
-            return spread_view(self.profile, compact, area_ids=(step.area_id or "",))
+            width = self.query_one("#workshop-view", Static).content_size.width or self.size.width - 6
+            return spread_strips(self.profile, step.area_id or "", min(width, 110), full=not compact)
         if step.kind == TEAM_RANKING:
             if self.profile.ranking is None:
                 return Text("This team profile holds no rankings: nobody shared a ranking file.")

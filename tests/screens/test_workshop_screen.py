@@ -3,6 +3,7 @@ mode, right/pagedown and left/pageup step through, save under a name and reopen,
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -78,7 +79,7 @@ async def test_stepping_through_the_default_workshop(demo: AppContext, size: tup
         await pilot.press("right")
         await pilot.pause()
         text = flat(screen_text(app))
-        assert "Spread: 1. Empowering Professional Development" in text and "10 of 19" in text and "Median" in text
+        assert "Spread: 1. Empowering Professional Development" in text and "10 of 19" in text and "median" in text and "people" in text
         assert "2 Demonstrating Responsible" not in text
         await pilot.press("left")
         await pilot.pause()
@@ -211,3 +212,32 @@ async def test_no_names_on_screen_and_the_board_comments_pass_the_private_check(
         screen.shown = lambda activity, field, text: shown.append((activity, field, text)) or original(activity, field, text)  # type: ignore[method-assign]
         screen.show_step()
         assert ("boards", "comment", "Postponed: the hall was booked") in shown
+
+
+def test_the_spread_step_counts_people_per_value_and_withholds_small_groups(context: AppContext) -> None:
+    """Each count stands under its value on the scale; a group under the minimum shows "fewer than N" and no figures."""
+    from rich.console import Console
+
+    from screens.workshop.text import spread_strips
+
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    saved = demo_saved_profiles(framework, datetime.now(timezone.utc).replace(microsecond=0))[-1]
+    profile = saved.profile(framework)
+    console = Console(width=100, record=True, color_system=None)
+    console.print(spread_strips(profile, "professional-development", 90))
+    lines = console.export_text().replace("\xa0", " ").splitlines()
+    cell = profile.cell("professional-development", framework.baseline.id)
+    assert cell.spread is not None
+    at = next(i for i, line in enumerate(lines) if line.startswith("value"))
+    scale_line, people = lines[at], lines[at + 1]
+    columns = {int(m.group()): m.start() for m in re.finditer(r"\d+", scale_line)}
+    for value, count in zip(range(framework.scale.min, framework.scale.max + 1), cell.spread.histogram):
+        if count:
+            assert people[columns[value]:columns[value] + len(str(count))] == str(count), (value, count)
+    assert people.split()[1:] == [str(c) for c in cell.spread.histogram if c]
+    withheld = saved.profile(framework, min_group=10)
+    console = Console(width=100, record=True, color_system=None)
+    console.print(spread_strips(withheld, "professional-development", 90))
+    text = console.export_text()
+    assert text.count("fewer than 10: not shown") == len(framework.series) and "median 4" not in text and "people  " not in text
