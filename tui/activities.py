@@ -451,6 +451,13 @@ def _workshops(db: Database) -> Any:
     return WorkshopSequenceRepository(db)
 
 
+def _workshops_exchange() -> Exchange:
+    """Saved workshop sequences in the "all data" bundle."""
+    from tui.core.workshop_exchange import WORKSHOPS
+
+    return Exchange(WORKSHOPS, lambda c: c.workshops.list()[::-1], lambda c, sequences: [c.workshops.add(s) for s in sequences])
+
+
 def _demo_workshop(context: AppContext) -> object:
     """"Demo workshop": the default steps over the newest demo team profile and the first demo action plan."""
     from tui.core.wheels import now_iso
@@ -509,7 +516,8 @@ ACTIVITIES = ActivityRegistry((
         "workshop", "Workshop",
         (Launcher("s", "workshop", "Present a workshop", _workshop,
                   "Step through the commitments, the team wheel, the spreads, the ranking and the board, full screen"),),
-        work_kind="workshop", open_work=_open_workshop, repository=_workshops, demo=_demo_workshop,
+        work_kind="workshop", open_work=_open_workshop, repository=_workshops, exchange=_workshops_exchange,
+        demo=_demo_workshop,
     ),
     Activity("guidance", "Guidance",
              (Launcher("g", "guidance", "Guidance", _guidance, "The chosen framework's description, hints and tips"),)),

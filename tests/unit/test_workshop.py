@@ -132,3 +132,43 @@ def test_the_demo_has_a_demo_workshop(tmp_path: Path) -> None:
         assert replace(sequence, id=0).framework_id == "ahep"
     finally:
         demo.close()
+
+
+def test_export_and_import_carry_workshops_without_their_record_links(context: AppContext, ahep: Framework,
+                                                                       tmp_path: Path) -> None:
+    """The all-data bundle has a workshops list; a fresh database stores them, with no team profile or plan, and says so."""
+    from tui.core.exchange import to_json
+    from tui.transfer import export_all, import_files
+
+    steps = (WorkshopStep(COMMITMENT, "working-together"), WorkshopStep(TEAM_WHEEL), WorkshopStep(BOARD))
+    context.workshops.add(WorkshopSequence(0, "Away day", "ahep", 3, 4, steps, "2026-12-02T09:00:00+00:00",
+                                           "2026-12-02T09:00:00+00:00"))
+    bundle = export_all(context)
+    assert bundle["workshops"] == [{"format": "framewheel/workshop@1", "framework": {"id": "ahep"}, "name": "Away day",
+                                    "created": "2026-12-02T09:00:00+00:00", "updated": "2026-12-02T09:00:00+00:00",
+                                    "steps": [s.to_record() for s in steps]}]
+    path = tmp_path / "all.json"
+    path.write_text(to_json(bundle), encoding="utf-8")
+    fresh = AppContext.open(tmp_path / "fresh" / "framewheel.json", user_dir=tmp_path / "user-frameworks")
+    try:
+        outcomes = import_files(fresh, [str(path)])
+        assert all(not o.problems for o in outcomes), [o.problems for o in outcomes]
+        assert any("t and b in the sequence choose them" in n for o in outcomes for n in o.notices)
+        [imported] = fresh.workshops.list()
+        assert imported.steps == steps and imported.team_profile_id is None and imported.action_plan_id is None
+        again = import_files(fresh, [str(path)])
+        assert len(fresh.workshops.list()) == 1 and any(o.duplicates for o in again)
+    finally:
+        fresh.close()
+
+
+def test_an_imported_workshop_with_a_bad_step_is_refused_by_field(context: AppContext) -> None:
+    """An unknown kind and an unknown area are reported by the step's field; nothing is stored."""
+    from tui.core.workshop_exchange import check_workshop
+
+    doc = {"format": "framewheel/workshop@1", "framework": {"id": "ahep"}, "name": "X",
+           "steps": [{"kind": "team-wheel"}, {"kind": "pie"}, {"kind": "spread", "area": "nowhere"}]}
+    problems, sequence = check_workshop(doc, context.catalog)
+    assert sequence is None
+    assert ("steps[1]", "unknown kind 'pie' (one of commitment, team-wheel, spread, team-ranking, board)") in problems
+    assert ("steps[2]", "AHEP Professional Framework has no commitment 'nowhere'") in problems
