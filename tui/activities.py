@@ -427,6 +427,51 @@ def _demo_boards(context: AppContext) -> object:
     return add_demo_plans(context.action_plans)
 
 
+# --- workshop -------------------------------------------------------------------------------
+
+
+def _workshop(home: Screen[Any]) -> None:
+    """Choose a team profile, an action plan and the steps of a workshop, then present them."""
+    from screens.workshop.sequence import SequenceScreen
+
+    home.app.push_screen(SequenceScreen())
+
+
+def _open_workshop(item: SavedWork) -> Screen[Any]:
+    """A saved workshop sequence in the sequence editor (enter presents it)."""
+    from screens.workshop.sequence import SequenceScreen
+
+    return SequenceScreen(saved_id=item.record_id)
+
+
+def _workshops(db: Database) -> Any:
+    """The saved workshop sequences' repository."""
+    from tui.storage.repositories.workshops import WorkshopSequenceRepository
+
+    return WorkshopSequenceRepository(db)
+
+
+def _workshops_exchange() -> Exchange:
+    """Saved workshop sequences in the "all data" bundle."""
+    from tui.core.workshop_exchange import WORKSHOPS
+
+    return Exchange(WORKSHOPS, lambda c: c.workshops.list()[::-1], lambda c, sequences: [c.workshops.add(s) for s in sequences])
+
+
+def _demo_workshop(context: AppContext) -> object:
+    """"Demo workshop": the default steps over the newest demo team profile and the first demo action plan."""
+    from tui.core.wheels import now_iso
+    from tui.core.workshop import demo_sequence
+
+    framework = context.catalog.get("ahep") or context.framework
+    profiles = context.team_profiles.list(framework.id)
+    plans = context.action_plans.list()
+    profile = profiles[0] if profiles else None
+    plan = min(plans, key=lambda p: p.id) if plans else None
+    return context.workshops.add(demo_sequence(framework, profile.id if profile else None, plan.id if plan else None,
+                                               now_iso(), has_ranking=bool(profile and profile.rankings)))
+
+
 ACTIVITIES = ActivityRegistry((
     Activity(
         "wheel", "Self-assessment wheel",
@@ -466,6 +511,13 @@ ACTIVITIES = ActivityRegistry((
         (Launcher("t", "team", "Team profile", _team, "Combine a team's share files into an anonymous team profile"),),
         work_kind="team profile", open_work=_open_team_profile, repository=_team_profiles,
         exchange=_team_profiles_exchange, demo=_demo_team, private_fields=("names",),
+    ),
+    Activity(
+        "workshop", "Workshop",
+        (Launcher("s", "workshop", "Present a workshop", _workshop,
+                  "Step through the commitments, the team wheel, the spreads, the ranking and the board, full screen"),),
+        work_kind="workshop", open_work=_open_workshop, repository=_workshops, exchange=_workshops_exchange,
+        demo=_demo_workshop,
     ),
     Activity("guidance", "Guidance",
              (Launcher("g", "guidance", "Guidance", _guidance, "The chosen framework's description, hints and tips"),)),

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from tui.storage.repositories.finder import FinderRepository
     from tui.storage.repositories.rankings import RankingRepository
     from tui.storage.repositories.team_profiles import TeamProfileRepository
+    from tui.storage.repositories.workshops import WorkshopSequenceRepository
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -137,6 +138,11 @@ class AppContext:
     def team_profiles(self) -> TeamProfileRepository:
         """The saved team profiles (kept apart from the facilitator's own wheels)."""
         return self.repository("team")
+
+    @property
+    def workshops(self) -> WorkshopSequenceRepository:
+        """The saved workshop sequences (the steps a facilitator presents)."""
+        return self.repository("workshop")
 
     @property
     def framework(self) -> Framework:

@@ -51,8 +51,10 @@ def area_heading(framework: Framework, area_id: str) -> str:
     return f"{area.code} {area.title}" if area.code else area.title
 
 
-def spread_view(profile: TeamProfile, compact: bool = False) -> RenderableType:
+def spread_view(profile: TeamProfile, compact: bool = False, area_ids: Sequence[str] | None = None) -> RenderableType:
     """The spread per area and series: n, the strip, median, q1-q3, min-max, the gap; "discuss" flags; withheld cells.
+
+    ``area_ids`` (a workshop's step) shows only those areas; every area by default.
 
     ``compact`` (a narrow terminal) names each series by its letter, with a key of the letters
     above, so the numbers keep their columns; otherwise each row names its series in full.
@@ -72,7 +74,8 @@ def spread_view(profile: TeamProfile, compact: bool = False) -> RenderableType:
         Text(""),
     ]
     series_width = max(len(label) for label in labels.values())
-    for index, area in enumerate(framework.areas):
+    areas = [a for a in framework.areas if area_ids is None or a.id in area_ids]
+    for index, area in enumerate(areas):
         heading = Text(area_heading(framework, area.id), style="bold")
         base = profile.cell(area.id, framework.baseline.id)
         if base.discuss and base.spread is not None:
@@ -100,8 +103,10 @@ def spread_view(profile: TeamProfile, compact: bool = False) -> RenderableType:
     return Group(*parts)
 
 
-def ranking_view(ranking: TeamRanking, compact: bool = False) -> RenderableType:
+def ranking_view(ranking: TeamRanking, compact: bool = False, room_hint: bool = True) -> RenderableType:
     """The team ranking: rank (``1=`` for a shared rank), area, n, mean rank, the ranks given, the agreement; Kendall's W.
+
+    ``room_hint`` ends with the team room's key to start a ranking from it (a workshop leaves it out).
 
     Withheld (fewer ranking files than the minimum group) it says so and shows nothing else; an
     area ranked by too few is listed as withheld under the ranked ones.
@@ -140,7 +145,8 @@ def ranking_view(ranking: TeamRanking, compact: bool = False) -> RenderableType:
     if ranking.kendall_w is not None:
         parts.append(Text(f"Overall agreement (Kendall's W, 0 none to 1 complete): {ranking.kendall_w:.2f}, "
                           f"from {ranking.w_files} complete ranking{'' if ranking.w_files == 1 else 's'}.", style="dim"))
-    parts.append(Text("k starts the room's own ranking from this order (saved as an ordinary ranking).", style="dim"))
+    if room_hint:
+        parts.append(Text("k starts the room's own ranking from this order (saved as an ordinary ranking).", style="dim"))
     return Group(*parts)
 
 
