@@ -248,7 +248,7 @@ the sequence.
                 parts.append(Text("  no items", style="dim"))
             for item in section.items:
                 line = Text.assemble((f"  {badge(item.rag)}  ", "bold"), item.milestone)
-                comment = self.shown("boards", "comment", item.comment).strip()
+                comment = (self.shown("boards", "comment", item.comment) if item.private else item.comment).strip()
                 if comment:
                     line.append(f"\n       {comment}", style="dim")
                 elif item.needs_comment:

@@ -34,6 +34,7 @@ FOLLOW_UPS: dict[str, tuple[str, ...]] = {
     "RankingListScreen": ("r",),
     "TeamProfileListScreen": ("enter",),
     "BoardScreen": ("down", "down", "right", "right", "v"),
+    "SequenceScreen": ("enter", *("right",) * 20),
 }
 """Keys pressed on a screen to reach what it opens (reflection, summary, note, details, columns ...)."""
 
