@@ -66,7 +66,7 @@ class FramewheelApp(App[None]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False),
         Binding("f12", "save_svg", "Save screen as SVG", id="app.svg", show=False),
-        Binding("f5", "toggle_presenting", "Present", id="app.present", show=False,
+        Binding("f5", "toggle_presenting", "Present", id="app.present", show=False, priority=True,
                 tooltip="Presentation mode on or off: high contrast, the chart large, nothing private on screen"),
     ]
 
@@ -153,7 +153,9 @@ class FramewheelApp(App[None]):
             self._theme_before_presenting = self.theme
             self.theme = PRESENTATION_THEME_NAME
         else:
-            self.theme = self._theme_before_presenting
+            remembered = self.context.settings.get(THEME_KEY)
+            before = remembered if isinstance(remembered, str) and remembered in self.available_themes else self._theme_before_presenting
+            self.theme = before if before != PRESENTATION_THEME_NAME else "textual-dark"
         self.set_class(on, "-presenting")
 
     def get_line_filters(self) -> Sequence[LineFilter]:

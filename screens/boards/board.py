@@ -142,7 +142,7 @@ class BoardScreen(FramewheelScreen):
         """Show the plan after a change: rows after the filters, counts, cursor, detail."""
         assert self.editor is not None
         plan = self.editor.plan
-        rows = visible_rows(plan, self.rating_filter, self.section_filter, self.search)
+        rows = visible_rows(plan, self.rating_filter, self.section_filter, self.search, self.hides("boards", "comment"))
         self.view.show(plan, rows, _row_index(rows, self.editor.cursor))
         for part, value in summary_parts(plan, self.rating_filter, self.section_filter, self.search, self.size.width >= 120).items():
             if self._summary.get(part) != value:
@@ -170,8 +170,11 @@ class BoardScreen(FramewheelScreen):
         """Show or hide the private comments (hidden while presenting)."""
         if self.is_mounted and self.editor is not None:
             self.view.hide_private = self.hides("boards", "comment")
-            self.view.refresh()
-            self._detail()
+            if self.view.hide_private and self.editing is not None and self.editing[0] == "comment":
+                s, i = self.editing[1]
+                if self.editor.plan.sections[s].items[i].private:
+                    self._close_editor()  # what was typed is not kept: the comment stays as it was
+            self.redraw()
 
     def _follow_view(self) -> None:
         """Take the cursor from the board widget itself: keys typed in one burst (over SSH) reach an

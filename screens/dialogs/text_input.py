@@ -44,6 +44,7 @@ class TextDialog(ModalScreen[str | None]):
         input_id: str = "text-dialog-input",
         error_id: str = "text-dialog-error",
         select_on_focus: bool = False,
+        private: bool = False,
     ) -> None:
         """Configure the question.
 
@@ -52,7 +53,8 @@ class TextDialog(ModalScreen[str | None]):
         last line (the keys, :data:`KEYS_HINT` when empty). ``check`` may refuse the text with a
         message shown in the dialog. ``strip`` keeps the text without surrounding spaces;
         ``required`` ignores `enter` on blank text. The ids name the box, the field and the
-        problem line, for tests and style sheets.
+        problem line, for tests and style sheets. ``private`` marks the text as private: in
+        presentation mode the field is hidden (a line says so) and the text is kept as it was.
         """
         super().__init__()
         self.title_text, self.value, self.hint, self.placeholder = title, value, hint, placeholder
@@ -60,6 +62,7 @@ class TextDialog(ModalScreen[str | None]):
         self.strip, self.required = strip, required
         self.dialog_id, self.input_id, self.error_id = dialog_id, input_id, error_id
         self.select_on_focus = select_on_focus
+        self.private = private
 
     def compose(self) -> ComposeResult:
         """Title, the prompt, the field, the explanation, the problem line and the keys hint."""
@@ -68,7 +71,11 @@ class TextDialog(ModalScreen[str | None]):
             if self.prompt:
                 yield Label(self.prompt, classes="dialog-prompt")
             yield Input(self.value, placeholder=self.placeholder, id=self.input_id,
-                        classes="text-dialog-field", select_on_focus=self.select_on_focus)
+                        classes="text-dialog-field private" if self.private else "text-dialog-field",
+                        select_on_focus=self.select_on_focus)
+            if self.private:
+                yield Label("This text is private: hidden while presenting (F5 ends presentation mode).",
+                            classes="presenting-only")
             if self.explain:
                 yield Static(self.explain, classes="dialog-hint", markup=False)
             if self.check is not None:

@@ -27,7 +27,7 @@ class NoteDialog(TextDialog):
         super().__init__(
             "Evidence note", note, "enter keeps the note (empty removes it) · escape cancels",
             placeholder="what shows it (optional)", prompt=exemplar, check=note_problem,
-            dialog_id="note-dialog", input_id="note-input", error_id="note-error", select_on_focus=True,
+            private=True, dialog_id="note-dialog", input_id="note-input", error_id="note-error", select_on_focus=True,
         )
         self.exemplar = exemplar
         self.note = note

@@ -104,6 +104,8 @@ the file before it is written.
         ``discard_if_empty``: a wheel just started is removed again when it is left with nothing in it.
         """
         super().__init__()
+        self._full_for_presenting = False
+        """The chart went full-screen because presentation mode began (F5 off gives the sliders back)."""
         self.wheel_id = wheel_id
         self.framework = framework
         self.discard_if_empty = discard_if_empty
@@ -209,6 +211,7 @@ the file before it is written.
         self._show_hint()
         if self.presenting and self.wheel.ratings:
             self.action_toggle_full()  # a rated wheel is presented as its chart; v shows the sliders
+            self._full_for_presenting = True
         self.call_after_refresh(self.redraw)
 
     def on_screen_resume(self) -> None:
@@ -330,8 +333,14 @@ the file before it is written.
         """Show or hide the focused area's note; presenting a rated wheel shows its chart full-screen."""
         if self.is_mounted and self.wheel is not None:
             self._show_detail()
-            if self.presenting != self.has_class("chart-full") and (self.wheel.ratings or not self.presenting):
+            full = self.has_class("chart-full")
+            if self.presenting and not full and self.wheel.ratings:
                 self.action_toggle_full()
+                self._full_for_presenting = True
+            elif not self.presenting and full and self._full_for_presenting:
+                self.action_toggle_full()  # the sliders again, as before presenting
+            if not self.presenting:
+                self._full_for_presenting = False
             self.call_after_refresh(self.redraw)
 
     def _show_detail(self) -> None:
@@ -453,7 +462,8 @@ the file before it is written.
             self._saver.submit(("note", area.id), lambda: repo.set_note(wheel_id, area.id, text))
 
         self.app.push_screen(
-            TextDialog(f"Note on {area.heading}", self.wheel.notes.get(area.id, ""), "enter keeps it · empty removes it · escape cancels"),
+            TextDialog(f"Note on {area.heading}", self.wheel.notes.get(area.id, ""), "enter keeps it · empty removes it · escape cancels",
+                       private=True),
             keep,
         )
 

@@ -131,6 +131,7 @@ def test_present_flag_in_a_real_terminal_shows_the_chart_and_no_note(tmp_path: P
     term.send("\r")
     term.wait_for("How confident I feel now (mean")
     assert "rated ·" not in term.text(), "presenting a rated wheel shows the chart alone"
+    assert "Example note" not in term.text()
     term.send("\x1b[15~")  # F5: presentation mode off, the sliders and the note come back
     term.wait_for("Note: Example note")
     term.send("\x11")  # ctrl+q

@@ -46,8 +46,12 @@ class Row:
         return self.item == HEADING
 
 
-def visible_rows(plan: ActionPlan, rating: str | None = None, section: int | None = None, search: str = "") -> list[Row]:
+def visible_rows(plan: ActionPlan, rating: str | None = None, section: int | None = None, search: str = "",
+                 private_hidden: bool = False) -> list[Row]:
     """The board's rows after the filters: a rating (None for all), a section index, search text.
+
+    ``private_hidden`` (presentation mode): the search does not look into private comments, so a
+    match cannot give away what one says.
 
     A section's heading is shown when the section is shown (so that an empty
     section can still be added to); items must match every filter.
@@ -59,7 +63,7 @@ def visible_rows(plan: ActionPlan, rating: str | None = None, section: int | Non
             continue
         matching = [
             Row(s_index, i_index) for i_index, item in enumerate(sec.items)
-            if (rating is None or item.rag == rating) and (not needle or _matches(item, sec.title, needle))
+            if (rating is None or item.rag == rating) and (not needle or _matches(item, sec.title, needle, private_hidden))
         ]
         if matching or (rating is None and not needle):
             rows.append(Row(s_index, HEADING))
@@ -67,9 +71,10 @@ def visible_rows(plan: ActionPlan, rating: str | None = None, section: int | Non
     return rows
 
 
-def _matches(item: PlanItem, section_title: str, needle: str) -> bool:
-    """True when the search text is in any of the item's texts or its section's title."""
-    haystack = " ".join((item.milestone, item.comment, item.owner, section_title, " ".join(map(str, item.focus))))
+def _matches(item: PlanItem, section_title: str, needle: str, private_hidden: bool = False) -> bool:
+    """True when the search text is in any of the item's texts or its section's title (a hidden private comment aside)."""
+    comment = "" if private_hidden and item.private else item.comment
+    haystack = " ".join((item.milestone, comment, item.owner, section_title, " ".join(map(str, item.focus))))
     return needle in haystack.casefold()
 
 
