@@ -26,7 +26,7 @@ PLANTED = f"{MARKER}secret{MARKER}"
 """The planted text."""
 
 FOLLOW_UPS: dict[str, tuple[str, ...]] = {
-    "RatingScreen": ("r", "escape", "s", "escape", "enter"),
+    "RatingScreen": ("v", "r", "escape", "s", "escape", "enter"),
     "HistoryScreen": ("s", "escape", "v"),
     "PlanScreen": ("enter",),
     "FinderScreen": ("n",),
