@@ -9,6 +9,7 @@ opening, creating, renaming and deleting one means, and adds its own keys and ac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -92,6 +93,29 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     def action_new(self) -> None:
         """Start a new record (`n`)."""
         raise NotImplementedError
+
+    def ask_name(self, record_id: int, current: str, rename: Callable[[int, str], object], prefix: str) -> None:
+        """Ask for a record's new name (required, spaces trimmed) and store it with ``rename``.
+
+        A refusal from storage (``KeyError`` or ``ValueError``: the record went, the name is bad)
+        is shown and changes nothing. ``prefix`` names the dialog's ids (``<prefix>-rename``).
+        """
+        from screens.dialogs.text_input import TextDialog
+
+        def given(name: str | None) -> None:
+            """Store the new name."""
+            if not name:
+                return
+            try:
+                rename(record_id, name)
+            except (KeyError, ValueError) as problem:
+                self.notify(str(problem).strip("'\""), title="Not saved", severity="error")
+                return
+            self.refresh_records(record_id)
+            self.mark_saved()
+
+        self.app.push_screen(TextDialog(f"Rename “{current}”", current, strip=True, required=True,
+                                        dialog_id=f"{prefix}-rename-dialog", input_id=f"{prefix}-rename"), given)
 
     # -- hooks with a default -------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from screens.dialogs.text_input import TextDialog
 from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.team_profiles import SavedTeamProfile
@@ -102,21 +101,7 @@ computed again when it is opened, with the same "fewer than N" rule.
 
     def rename_record(self, record: SavedTeamProfile) -> None:
         """Ask the new name and store it."""
-
-        def given(name: str | None) -> None:
-            """Store the new name."""
-            if not name:
-                return
-            try:
-                self.context.team_profiles.rename(record.id, name)
-            except (KeyError, ValueError) as problem:
-                self.notify(str(problem).strip("'\""), title="Not saved", severity="error")
-                return
-            self.refresh_records(record.id)
-            self.mark_saved()
-
-        self.app.push_screen(TextDialog(f"Rename “{record.name}”", record.name, strip=True, required=True,
-                                        dialog_id="team-rename-dialog", input_id="team-rename"), given)
+        self.ask_name(record.id, record.name, self.context.team_profiles.rename, "team")
 
     def delete_question(self, record: SavedTeamProfile) -> str:
         """Name the profile and when it was saved."""

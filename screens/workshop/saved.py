@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from screens.dialogs.text_input import TextDialog
 from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.text import truncate
@@ -84,21 +83,7 @@ highlighted one in the sequence (enter there presents it), `n` starts a new one,
 
     def rename_record(self, record: WorkshopSequence) -> None:
         """Ask the new name and store it."""
-
-        def given(name: str | None) -> None:
-            """Store the new name."""
-            if not name:
-                return
-            try:
-                self.context.workshops.rename(record.id, name)
-            except (KeyError, ValueError) as problem:
-                self.notify(str(problem).strip("'\""), title="Not saved", severity="error")
-                return
-            self.refresh_records(record.id)
-            self.mark_saved()
-
-        self.app.push_screen(TextDialog(f"Rename “{record.name}”", record.name, strip=True, required=True,
-                                        dialog_id="workshop-rename-dialog", input_id="workshop-rename"), given)
+        self.ask_name(record.id, record.name, self.context.workshops.rename, "workshop")
 
     def delete_question(self, record: WorkshopSequence) -> str:
         """Name the sequence."""

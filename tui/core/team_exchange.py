@@ -52,17 +52,8 @@ def check_team_profile(doc: object, catalog: FrameworkCatalog) -> tuple[list[exc
     """Problems of one exported saved profile (field, message), and the profile when there are none."""
     if not isinstance(doc, dict):
         return [("", "must be a JSON object")], None
-    problems: list[exchange.Problem] = [(key, "is not a field of a saved team profile") for key in doc if key not in KEYS]
-    if doc.get("format") != TEAM_PROFILE_RECORD_FORMAT:
-        problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{TEAM_PROFILE_RECORD_FORMAT}'"))
-    reference = doc.get("framework")
-    framework_id = reference.get("id") if isinstance(reference, dict) else None
-    framework = catalog.get(str(framework_id)) if framework_id else None
-    if framework is None:
-        problems.append(("framework.id", f"{json.dumps(framework_id)} is not a loaded framework"))
-    name = doc.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(("name", "must be the profile's name (text)"))
+    problems, framework = exchange.check_named_record(doc, KEYS, TEAM_PROFILE_RECORD_FORMAT, "a saved team profile", catalog)
+    reference, name = doc.get("framework"), doc.get("name")
     problems.extend(timestamp_problems(doc))
     min_group = doc.get("min_group")
     if not isinstance(min_group, int) or isinstance(min_group, bool) or check_min_group(min_group):

@@ -51,17 +51,8 @@ def check_workshop(doc: object, catalog: FrameworkCatalog) -> tuple[list[exchang
     """Problems of one exported sequence (field, message), and the sequence when there are none."""
     if not isinstance(doc, dict):
         return [("", "must be a JSON object")], None
-    problems: list[exchange.Problem] = [(key, "is not a field of a workshop sequence") for key in doc if key not in KEYS]
-    if doc.get("format") != WORKSHOP_RECORD_FORMAT:
-        problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{WORKSHOP_RECORD_FORMAT}'"))
-    reference = doc.get("framework")
-    framework_id = reference.get("id") if isinstance(reference, dict) else None
-    framework = catalog.get(str(framework_id)) if framework_id else None
-    if framework is None:
-        problems.append(("framework.id", f"{json.dumps(framework_id)} is not a loaded framework"))
+    problems, framework = exchange.check_named_record(doc, KEYS, WORKSHOP_RECORD_FORMAT, "a workshop sequence", catalog)
     name = doc.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(("name", "must be the sequence's name (text)"))
     problems.extend(timestamp_problems(doc))
     found = doc.get("steps")
     steps: list[WorkshopStep] = []

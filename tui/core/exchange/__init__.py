@@ -10,12 +10,13 @@ once every file is known to be fine. The sections are declared in :mod:`tui.acti
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from tui.core.frameworks import FrameworkCatalog
+from tui.core.model import Framework
 
 BUNDLE_FORMAT = "framewheel/export@1"
 """The format of an "all data" export: one list per data section."""
@@ -91,6 +92,28 @@ def check_records(
         seen.add(key)
         result.records.append(record)
     return result
+
+
+def check_named_record(doc: dict[str, Any], keys: Collection[str], record_format: str, what: str,
+                       catalog: FrameworkCatalog) -> tuple[list[Problem], Framework | None]:
+    """The checks every named record of a bundle shares (a ranking, a saved team profile, a workshop).
+
+    Fields that are not in ``keys``, a ``format`` that is not ``record_format``, a ``framework.id``
+    that is not loaded and a missing ``name``; ``what`` names the record in the messages ("a
+    ranking"). Returns the problems and the record's framework (None when it is not loaded).
+    """
+    problems: list[Problem] = [(key, f"is not a field of {what}") for key in doc if key not in keys]
+    if doc.get("format") != record_format:
+        problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{record_format}'"))
+    reference = doc.get("framework")
+    framework_id = reference.get("id") if isinstance(reference, dict) else None
+    framework = catalog.get(str(framework_id)) if framework_id else None
+    if framework is None:
+        problems.append(("framework.id", f"{json.dumps(framework_id)} is not a loaded framework"))
+    name = doc.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(("name", f"must be the {what.split(' ', 1)[1]}'s name (text)"))
+    return problems, framework
 
 
 def to_json(document: dict[str, Any]) -> str:

@@ -36,17 +36,8 @@ def check_ranking(doc: object, catalog: FrameworkCatalog) -> tuple[list[exchange
     """Problems of one exported ranking (field, message), and the ranking when there are none."""
     if not isinstance(doc, dict):
         return [("", "must be a JSON object")], None
-    problems: list[exchange.Problem] = [(key, "is not a field of a ranking") for key in doc if key not in RANKING_KEYS]
-    if doc.get("format") != RANKING_FORMAT:
-        problems.append(("format", f"{json.dumps(doc.get('format'))} is not '{RANKING_FORMAT}'"))
-    reference = doc.get("framework")
-    framework_id = reference.get("id") if isinstance(reference, dict) else None
-    framework = catalog.get(str(framework_id)) if framework_id else None
-    if framework is None:
-        problems.append(("framework.id", f"{json.dumps(framework_id)} is not a loaded framework"))
-    name = doc.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(("name", "must be the ranking's name (text)"))
+    problems, framework = exchange.check_named_record(doc, RANKING_KEYS, RANKING_FORMAT, "a ranking", catalog)
+    reference, name = doc.get("framework"), doc.get("name")
     try:
         day = check_date(str(doc.get("date", "")))
     except RankError as error:
