@@ -56,6 +56,10 @@ def section_nouns(context: AppContext) -> dict[str, Any]:
     return {part.section.name: part.section for part in context.activities.exchanges()}
 
 
+MAX_PROBLEMS_SHOWN = 50
+"""How many problems of one file are listed; the rest are counted in one line."""
+
+
 def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
     """Read and check one exchange file against what is stored; nothing is written."""
     outcome = FileOutcome(path)
@@ -90,6 +94,9 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
         if checked.records:
             outcome.records.append((part, checked.records))
             outcome.counts[part.section.name] = checked.count
+    if len(outcome.problems) > MAX_PROBLEMS_SHOWN:
+        more = len(outcome.problems) - MAX_PROBLEMS_SHOWN
+        outcome.problems[MAX_PROBLEMS_SHOWN:] = [f"{path}: ... and {more:,} more problems (the first {MAX_PROBLEMS_SHOWN} are listed)"]
     return outcome
 
 

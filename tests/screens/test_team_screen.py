@@ -112,7 +112,7 @@ async def test_l_lists_every_file_left_out(team_context: AppContext, size: tuple
         listing = str(app.screen.query_one("#left-out-text", Static).content)
         assert "off-scale.json" in listing and "ratings.professional-development.current: 11 is off the scale 0-10" in listing
         assert "old-version.json" in listing and 'framework.version: "1999" is not the loaded version' in listing
-        assert "not-json.json" in listing and "the file: is not JSON" in listing
+        assert "not-json.json" in listing and "the file: line 1 column" in listing and "not valid JSON" in listing
         assert "Counted once (1)" in listing and "counted once" in listing
         assert "Files left out (3)" in screen_text(app)
         await pilot.press("escape")

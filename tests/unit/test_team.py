@@ -312,7 +312,7 @@ def test_cli_folder_to_stdout(catalog: FrameworkCatalog, tmp_path: Path, capsys:
     captured = capsys.readouterr()
     assert captured.out.startswith("area,series,n,median,q1,q3,min,max,gap,discuss,histogram\n")
     assert f"{ahep.areas[0].id},current,5,6,3,9,2,10,,yes," in captured.out
-    assert "zz.json: is not JSON" in captured.err and "5 of 6 file(s) used, 1 left out" in captured.err
+    assert "zz.json: line 1 column 2: not valid JSON" in captured.err and "5 of 6 file(s) used, 1 left out" in captured.err
 
 
 def test_cli_output_file_is_private(catalog: FrameworkCatalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

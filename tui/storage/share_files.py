@@ -6,11 +6,14 @@ so that both read files the same way. Nothing here is written.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui.core.exchange import read_json_file
 from tui.core.team import SourceFile
+
+MAX_SHARE_FILE_BYTES = 5 * 1024 * 1024
+"""The largest share file read (one person's wheel or ranking is a few kilobytes)."""
 
 
 def gather(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
@@ -31,13 +34,5 @@ def gather(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
 def read_source(path: Path) -> SourceFile:
     """One file read and parsed, or why it could not be."""
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return SourceFile(name, error="is not UTF-8 text")
-    except OSError as error:
-        return SourceFile(name, error=f"could not be read: {error.strerror or error}")
-    try:
-        return SourceFile(name, json.loads(text))
-    except json.JSONDecodeError as error:
-        return SourceFile(name, error=f"is not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+    doc, why = read_json_file(name, MAX_SHARE_FILE_BYTES)
+    return SourceFile(name, error=why) if why is not None else SourceFile(name, doc)

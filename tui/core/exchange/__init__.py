@@ -121,19 +121,98 @@ def to_json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def read_json_file(path: str) -> tuple[object, str | None]:
-    """The parsed JSON of a file, or why it cannot be read (said as a person would read it)."""
+MAX_EXCHANGE_BYTES = 256 * 1024 * 1024
+"""The largest exchange file read (an all-data export of 50,000 wheels is about 45 MB)."""
+
+MAX_NUMBER_DIGITS = 30
+"""The longest whole number accepted in an exchange file (no value framewheel writes comes near it)."""
+
+
+class JSONRefused(ValueError):
+    """A JSON document that parses but is refused: a duplicate key, a huge number, NaN."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's fields, refusing a key given twice (JSON would silently keep the last)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise JSONRefused(f"the key {json.dumps(key)} is given twice in one object")
+        found[key] = value
+    return found
+
+
+def _whole_number(text: str) -> int:
+    """A whole number, refused when it has more digits than any real value."""
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise JSONRefused(f"a number of {len(text.lstrip('-')):,} digits is not a value framewheel reads")
+    return int(text)
+
+
+def _no_constant(name: str) -> object:
+    """NaN and Infinity are not JSON numbers; refuse them."""
+    raise JSONRefused(f"{name} is not a number")
+
+
+def _unencodable(doc: object) -> str | None:
+    """The first text of ``doc`` (keys included) that is not valid Unicode (a lone surrogate), if any."""
+    stack = [doc]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return item.encode("utf-8", "backslashreplace").decode("ascii")[:40]
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
+def parse_json(raw: bytes) -> tuple[object, str | None]:
+    """The parsed JSON of an exchange file's bytes, or why it is refused (said as a person would read it).
+
+    Refused: text that is not UTF-8, invalid JSON (with its line and column), nesting too deep for
+    the parser, a key given twice in one object, a whole number of more than
+    :data:`MAX_NUMBER_DIGITS` digits, NaN or Infinity, and text that is not valid Unicode (a lone
+    surrogate such as ``\\ud800``), so that nothing read can fail later when it is written.
+    """
     try:
-        raw = Path(path).read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "is not UTF-8 text"
+    try:
+        doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number,
+                         parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        return None, f"line {error.lineno} column {error.colno}: not valid JSON: {error.msg}"
+    except JSONRefused as error:
+        return None, f"refused: {error}"
+    except RecursionError:
+        return None, "refused: the JSON is nested too deeply"
+    bad = _unencodable(doc)
+    if bad is not None:
+        return None, f"refused: the text {bad!r} is not valid Unicode (a lone surrogate)"
+    return doc, None
+
+
+def read_json_file(path: str, limit: int = MAX_EXCHANGE_BYTES) -> tuple[object, str | None]:
+    """The parsed JSON of a file, or why it cannot be read (said as a person would read it).
+
+    At most ``limit`` bytes are read: a larger file (or an endless one such as ``/dev/zero``) is refused.
+    """
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         return None, "the file does not exist"
     except IsADirectoryError:
         return None, "is a folder, not a file"
     except OSError as error:
         return None, f"cannot be read: {error.strerror or error}"
-    try:
-        return json.loads(raw.decode("utf-8")), None
-    except UnicodeDecodeError:
-        return None, "is not UTF-8 text"
-    except json.JSONDecodeError as error:
-        return None, f"line {error.lineno} column {error.colno}: not valid JSON: {error.msg}"
+    if len(raw) > limit:
+        return None, f"refused: larger than {limit // (1024 * 1024)} MB, the most an exchange file may be"
+    return parse_json(raw)
