@@ -35,6 +35,7 @@ from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, 
 from tui.core.model import SavedWork
 from tui.widgets.board_view import BoardView, header_line
 from tui.widgets.text_panel import TextPanel
+from tui.widgets.typed_text import TypedInput, TypedTextArea
 
 EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
 """The only actions that answer while a field is being edited."""
@@ -101,12 +102,12 @@ class BoardScreen(FramewheelScreen):
         with Horizontal(id="board-summary"):
             for part in ("count-red", "count-amber", "count-green", "count-none", "count-share", "count-flag", "count-note"):
                 yield Label("", id=part, classes=f"summary-part {part}", markup=False)
-        yield Input(placeholder="Search milestones, comments, owners (enter keeps, escape clears)", id="board-search")
+        yield TypedInput(placeholder="Search milestones, comments, owners (enter keeps, escape clears)", id="board-search")
         yield Static(id="board-columns")
         yield BoardView(id="board")
         yield TextPanel(id="board-detail")
-        yield Input(id="cell-editor", classes="cell-editor", select_on_focus=False)
-        yield TextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
+        yield TypedInput(id="cell-editor", classes="cell-editor", select_on_focus=False)
+        yield TypedTextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import HEADER_FIELDS, TEMPLATE_SECTIONS, ActionPlan
+from tui.widgets.typed_text import TypedInput
 
 HEADER_LABELS = {
     "project": "Project", "author": "Author", "date": "Date", "period_from": "Period from",
@@ -44,7 +45,7 @@ class PlanHeaderDialog(ModalScreen["dict[str, object] | None"]):
                 with Horizontal(classes="header-row"):
                     yield Label(HEADER_LABELS[name], classes="header-label")
                     value = getattr(self.plan, name) if self.plan else ""
-                    yield Input(value, id=f"header-{name}", classes="header-input")
+                    yield TypedInput(value, id=f"header-{name}", classes="header-input")
             if self.plan is None:
                 yield Checkbox("Start from the Technician Commitment themes", value=True, id="template")
                 yield Static("Themes: " + ", ".join(TEMPLATE_SECTIONS) + ". Untick for a blank plan.", classes="dialog-hint")

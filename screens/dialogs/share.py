@@ -29,6 +29,7 @@ from tui.core.exchange import to_json
 from tui.core.exchange.share import ShareChoice
 from tui.core.wheels import Assessment
 from tui.widgets.checklist import CheckList
+from tui.widgets.typed_text import TypedInput
 
 if TYPE_CHECKING:
     from screens.base import FramewheelScreen
@@ -90,11 +91,11 @@ class ShareFileDialog(ModalScreen[ChoiceT | None], Generic[ChoiceT]):
                     yield Static(self.always, classes="field-label", markup=False)
                     yield CheckList(self.parts, id="share-parts")
                     yield Label("Name or code (optional)", classes="field-label")
-                    yield Input(placeholder="e.g. P-07", id="share-person")
+                    yield TypedInput(placeholder="e.g. P-07", id="share-person")
                     yield CheckList([(NAMED_LABEL, "named")], id="share-named")
                     yield Static("", id="share-named-hint", markup=False)
                     yield Label("Write to", classes="field-label")
-                    yield Input(self.path, id="share-path")
+                    yield TypedInput(self.path, id="share-path")
                     yield Static(self.use, classes="dialog-hint", markup=False)
                 with VerticalScroll(id="share-preview-box"):
                     yield Static("", id="share-preview", markup=False)

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+from tui.widgets.typed_text import TypedInput
 
 KEYS_HINT = "enter keeps it · escape cancels"
 """The last line of the dialog unless a caller says otherwise."""
@@ -70,7 +71,7 @@ class TextDialog(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             if self.prompt:
                 yield Label(self.prompt, classes="dialog-prompt")
-            yield Input(self.value, placeholder=self.placeholder, id=self.input_id,
+            yield TypedInput(self.value, placeholder=self.placeholder, id=self.input_id,
                         classes="text-dialog-field private" if self.private else "text-dialog-field",
                         select_on_focus=self.select_on_focus)
             if self.private:

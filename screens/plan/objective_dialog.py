@@ -22,6 +22,7 @@ from tui.core.development_plan import (
 )
 from tui.core.model import Framework
 from tui.widgets.checklist import CheckList
+from tui.widgets.typed_text import TypedInput, TypedTextArea
 
 
 class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
@@ -50,20 +51,20 @@ class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
             yield Label("Edit objective" if self.objective else "New objective", classes="dialog-title")
             with VerticalScroll(id="objective-fields"):
                 yield Label("Title *", classes="field-label")
-                yield Input(self.start["title"], placeholder="What you want to achieve", id="title")
+                yield TypedInput(self.start["title"], placeholder="What you want to achieve", id="title")
                 yield Label(f"{word}s * (space ticks [x])", classes="field-label", markup=False)
                 yield CheckList(((area.heading, area.id) for area in self.framework.areas), self.start["areas"], id="areas")
                 yield Label("Success criteria * (how you will know it is met)", classes="field-label")
-                yield TextArea(self.start["success_criteria"], id="criteria", classes="field-text")
+                yield TypedTextArea(self.start["success_criteria"], id="criteria", classes="field-text")
                 yield Label("Planned activities", classes="field-label")
-                yield TextArea(self.start["activities"], id="activities", classes="field-text")
+                yield TypedTextArea(self.start["activities"], id="activities", classes="field-text")
                 yield Label("Target date (YYYY-MM-DD)", classes="field-label")
-                yield Input(self.start["target_date"], placeholder="e.g. 2027-03-31", id="target-date")
+                yield TypedInput(self.start["target_date"], placeholder="e.g. 2027-03-31", id="target-date")
                 yield Label("Status", classes="field-label")
                 yield Select([(f"{STATUS_MARKS[s]} {s}", s) for s in STATUSES], value=self.start["status"],
                              allow_blank=False, id="status")
                 yield Label("Review notes", classes="field-label private")
-                yield TextArea(self.start["review_notes"], id="review", classes="field-text private")
+                yield TypedTextArea(self.start["review_notes"], id="review", classes="field-text private")
                 yield Label("Review notes are private: hidden while presenting, and kept as they are.",
                             classes="field-label presenting-only")
             yield Static("", id="objective-problems", classes="field-problem")

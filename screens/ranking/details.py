@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from styles import style_path
 from tui.core.rankings import RankError, check_date
+from tui.widgets.typed_text import TypedInput, TypedTextArea
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,11 @@ class RankingDetailsDialog(ModalScreen[RankingDetails | None]):
         with Vertical(id="ranking-details", classes="dialog"):
             yield Label(self.dialog_title, classes="dialog-title")
             yield Label("Name (the team or the context)")
-            yield Input(self.initial.name, placeholder="e.g. Student services team", id="details-name")
+            yield TypedInput(self.initial.name, placeholder="e.g. Student services team", id="details-name")
             yield Label("Date (YYYY-MM-DD)")
-            yield Input(self.initial.date, placeholder="2026-11-24", id="details-date")
+            yield TypedInput(self.initial.date, placeholder="2026-11-24", id="details-date")
             yield Label("Notes", classes="private")
-            yield TextArea(self.initial.notes, id="details-notes", soft_wrap=True, classes="private")
+            yield TypedTextArea(self.initial.notes, id="details-notes", soft_wrap=True, classes="private")
             yield Label("The notes are private: hidden while presenting, and kept as they are.", classes="presenting-only")
             yield Label("", id="details-error")
             with Horizontal(classes="dialog-buttons"):

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.model import Framework
+from tui.widgets.typed_text import TypedInput
 
 SAVE_PAUSE = 0.5
 """Seconds after the last key before an answer is saved (also saved on leaving the field)."""
@@ -43,7 +44,7 @@ with this wheel. An empty answer is removed.
                 yield Static(f"{self.framework.title} has no reflection questions.")
             for index, question in enumerate(self.framework.reflection):
                 yield Label(f"{index + 1}. {question}", classes="question")
-                yield Input(answers.get(str(index), ""), placeholder="Your answer", id=f"answer-{index}", classes="private")
+                yield TypedInput(answers.get(str(index), ""), placeholder="Your answer", id=f"answer-{index}", classes="private")
                 yield Static("Your answer is private: hidden while presenting.", classes="presenting-only")
         yield Footer()
 
