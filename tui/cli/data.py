@@ -50,6 +50,13 @@ def run_data_command(command: DataCommand, args: argparse.Namespace, out: TextIO
         return EXIT_PROBLEMS
     for notice in context.notices:  # e.g. a damaged data file set aside: never silently
         print(f"framewheel: {notice}", file=err)
+    damaged = context.db.report.moved_aside
+    if damaged is not None:  # nothing to export or report, nowhere safe to import: stop, never exit 0
+        print(f"framewheel: {args.command} stopped: the data file {db_path} was damaged and was set aside as "
+              f"{damaged}; nothing was done (no output written). Restore it or a backup, then run the command again.",
+              file=err)
+        context.close()
+        return EXIT_PROBLEMS
     try:
         return command(context, args, out, err)
     except StorageError as error:
