@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from tui.cli.terminal import raw_stream
 from tui.context import AppContext, ContextError
+from tui.core.text import visible
 from tui.storage import safefile
 from tui.storage.database import StorageError, resolve_db_path
 
@@ -66,10 +68,18 @@ def run_data_command(command: DataCommand, args: argparse.Namespace, out: TextIO
         context.close()
 
 
-def emit(text: str, output: str | None, out: TextIO, err: TextIO) -> int:
-    """Print ``text`` or write it atomically to ``output``; say where it went."""
+def emit(text: str, output: str | None, out: TextIO, err: TextIO, *, human: bool = False) -> int:
+    """Print ``text`` or write it atomically to ``output``; say where it went.
+
+    On standard output, text for people (``human``: a Markdown report) and anything
+    written to a terminal has its control characters made visible; data piped on (JSON,
+    CSV) is written exactly. A file written with ``-o`` is always exact.
+    """
     if not output:
-        out.write(text)
+        if human or out.isatty():
+            out.write(visible(text))
+        else:
+            raw_stream(out).write(text)
         return EXIT_OK
     path = Path(output).expanduser()
     if path.is_dir():

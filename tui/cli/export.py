@@ -85,7 +85,7 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
             print(f"framewheel: none of the {len(wheels)} wheel(s) could be reported; nothing was written", file=err)
             return EXIT_PROBLEMS
         text = "\n---\n\n".join(reports) if reports else "No wheels saved yet.\n"
-        return emit(text, args.output, out, err)
+        return emit(text, args.output, out, err, human=True)
     if args.share:
         from tui.core.exchange.share import share_document
 

@@ -1,7 +1,9 @@
 """The ``framewheel`` command line: the interface, and commands that need no screen.
 
 Errors go to standard error as one clear sentence with a non-zero exit status;
-no traceback reaches the user (details go to a crash log).
+no traceback reaches the user (details go to a crash log). Both streams are handed to
+the commands wrapped (``terminal.visible_stream``), so control characters from a file
+are shown as ``\\x1b`` and never reach the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Sequence, TextIO
 
 from tui import __version__
 from tui.cli import export, frameworks, imports, report, serve, team
+from tui.cli.terminal import visible_stream
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, a problem with the input, a command line that cannot be understood."""
@@ -48,8 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = COMMANDS.get(args.command or "")
         if command is not None:
-            return command.run(args, sys.stdout, sys.stderr)
-        return run_interface(args, sys.stderr)
+            return command.run(args, visible_stream(sys.stdout), visible_stream(sys.stderr))
+        return run_interface(args, visible_stream(sys.stderr))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -57,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise: no traceback reaches a user
         from tui.storage.crashlog import crash_message, write_crash_log
 
-        print(crash_message(error, write_crash_log(error)), file=sys.stderr)
+        print(crash_message(error, write_crash_log(error)), file=visible_stream(sys.stderr))
         return EXIT_PROBLEMS
 
 

@@ -45,4 +45,4 @@ def run_report(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
     except LookupError as error:
         print(f"framewheel: {error}", file=err)
         return EXIT_PROBLEMS
-    return emit(text, args.output, out, err)
+    return emit(text, args.output, out, err, human=True)

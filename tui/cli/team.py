@@ -93,6 +93,6 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from tui.core import team_report  # the charts (plotext) only when a profile is written
 
     text = {"md": team_report.to_markdown, "csv": team_report.to_csv, "json": team_report.to_json}[args.format](profile)
-    status = emit(text, args.output, out, err)
+    status = emit(text, args.output, out, err, human=args.format == "md")
     return EXIT_OK if status == EXIT_OK else EXIT_PROBLEMS
 

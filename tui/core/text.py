@@ -1,7 +1,9 @@
-"""Text measured in terminal cells: one helper to cut a line to a width with an ellipsis.
+"""Text for a terminal: cut a line to a width with an ellipsis, and make control characters visible.
 
 Wide characters (CJK, most emoji) take two cells, combining marks none, so cutting by
 ``len`` would overflow a column; everything here counts cells (Rich, no Textual).
+``visible`` is the one function every string from a file passes through before it
+reaches a terminal (so an ESC in a label cannot retitle the window or move the cursor).
 """
 
 from __future__ import annotations
@@ -10,6 +12,35 @@ from rich.cells import cell_len, get_character_cell_size
 
 ELLIPSIS = "…"
 """The mark put where text was cut (one cell)."""
+
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Bidirectional formatting characters, which can make a terminal show text in another order."""
+
+
+def visible(text: str, *, keep: str = "\n\t") -> str:
+    """``text`` with every control character shown as an escape such as ``\\x1b`` (readable, harmless).
+
+    Replaced: C0 controls (U+0000-U+001F) except those in ``keep`` (newline and tab by
+    default), DEL (U+007F), C1 controls (U+0080-U+009F) and the bidirectional controls
+    (U+202E and friends, shown as ``\\u202e``). Ordinary Unicode (accents, CJK, emoji and
+    their joiners) is kept as it is. A backslash is kept too, so the form is for reading,
+    not for undoing.
+    """
+    if text.isprintable() and not any(c in BIDI_CONTROLS for c in text):
+        return text
+    return "".join(_visible_character(c, keep) for c in text)
+
+
+def _visible_character(character: str, keep: str) -> str:
+    """One character as it is, or as its escape when it is a control character not in ``keep``."""
+    code = ord(character)
+    if character in keep:
+        return character
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"\\x{code:02x}"
+    if character in BIDI_CONTROLS:
+        return f"\\u{code:04x}"
+    return character
 
 
 def truncate(text: str, width: int, *, one_line: bool = False, pad: bool = False) -> str:

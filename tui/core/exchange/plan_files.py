@@ -1,6 +1,8 @@
 """An action plan as a Markdown progress/RAG report and as CSV, and a plan read back from CSV.
 
 CSV columns: ``section,milestone,rag,comment,owner,focus`` (a header row first).
+A cell that could start a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab, CR) is
+written with a ``'`` in front, and the ``'`` is taken off again on import (``csv_cells``).
 ``rag`` is red, amber, green (or R, A, G) or empty for not rated; ``focus`` is
 years such as ``2021 2022``. An import is checked whole before anything is
 stored, and each problem names its line and column. No Textual here.
@@ -25,6 +27,7 @@ from tui.core.action_plans import (
     normalise_rating,
     parse_focus,
 )
+from tui.core.csv_cells import from_csv_cell, safe_row
 
 CSV_COLUMNS = ("section", "milestone", "rag", "comment", "owner", "focus")
 """The columns of a plan's CSV form, in order."""
@@ -63,7 +66,8 @@ def plan_to_csv(plan: ActionPlan) -> str:
     writer.writerow(CSV_COLUMNS)
     for section in plan.sections:
         for item in section.items:
-            writer.writerow([section.title, item.milestone, item.rag, item.comment, item.owner, format_focus(item.focus)])
+            writer.writerow(safe_row([section.title, item.milestone, item.rag, item.comment, item.owner,
+                                      format_focus(item.focus)]))
     return out.getvalue()
 
 
@@ -105,7 +109,7 @@ def plan_from_csv(text: str, project: str = "Imported plan") -> ActionPlan:
         if len(row) != len(header):
             problems.append(ImportProblem(start, "", f"has {len(row)} values; expected {len(header)} ({','.join(header)})"))
             continue
-        cells = {name: row[index[name]] for name in CSV_COLUMNS}
+        cells = {name: from_csv_cell(row[index[name]]) for name in CSV_COLUMNS}
         item = _row_item(cells, start, problems)
         if item is not None:
             sections.setdefault(cells["section"].strip(), []).append(item)

@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from tui.core.csv_cells import safe_row
 from tui.core.exchange import Checked, DataSection, Problem
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import ASSESSMENT_FORMAT, Framework
@@ -185,7 +186,7 @@ columns are unaffected."""
 
 
 def to_csv(catalog: FrameworkCatalog, wheels: list[Assessment]) -> str:
-    """Wheels as CSV rows, one per area and series of their framework."""
+    """Wheels as CSV rows, one per area and series of their framework (formula-like text cells prefixed with ``'``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -198,8 +199,9 @@ def to_csv(catalog: FrameworkCatalog, wheels: list[Assessment]) -> str:
         for area_id, series_id in cells:
             value = wheel.rating(area_id, series_id)
             letter, title = known.get(series_id, ("", ""))
-            writer.writerow([wheel.id, wheel.framework_id, wheel.framework_version, wheel.person, wheel.label, wheel.created,
-                             area_id, series_id, "" if value is None else value, wheel.notes.get(area_id, ""), letter, title])
+            writer.writerow(safe_row([wheel.id, wheel.framework_id, wheel.framework_version, wheel.person, wheel.label,
+                                      wheel.created, area_id, series_id, "" if value is None else value,
+                                      wheel.notes.get(area_id, ""), letter, title]))
     return out.getvalue()
 
 
