@@ -220,8 +220,9 @@ def test_cli_never_silently_loses_or_replaces(tmp_path: Path, capsys: pytest.Cap
     """A damaged data file is reported; a missing one is not created by export; -o refuses links; --demo is refused."""
     damaged = tmp_path / "damaged.json"
     damaged.write_text("{broken", encoding="utf-8")
-    assert main(["export", "--db", str(damaged)]) == 0
-    assert "could not be read, so it was moved to" in capsys.readouterr().err
+    assert main(["export", "--db", str(damaged)]) == 1, "a damaged file stops the export (never an empty one)"
+    err = capsys.readouterr().err
+    assert "could not be read, so it was moved to" in err and "export stopped" in err
     missing = tmp_path / "typo.json"
     assert main(["export", "--db", str(missing)]) == 1
     assert f"there is no data file at {missing}" in capsys.readouterr().err
