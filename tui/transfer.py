@@ -101,22 +101,28 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
 
 
 def import_files(context: AppContext, paths: list[str]) -> list[FileOutcome]:
-    """Check every file first, then store the new items of each file without problems."""
-    seen: set[str] = set()
-    outcomes = []
-    for path in paths:
-        local = set(seen)
-        outcome = check_file(context, path, local)
-        if outcome.importable:
-            seen = local
-        outcomes.append(outcome)
-    for outcome in outcomes:
-        if outcome.importable:
-            for part, records in outcome.records:
-                part.store(context, records)
-        else:
-            outcome.counts = {}
-            outcome.notices = []
+    """Check every file first, then store the new items of each file without problems.
+
+    The check against the stored records and the writes are one step under the data
+    file's inter-process lock (re-entrant, so each store's own locking nests), so two
+    imports of one file started together store it once: the second sees the first's records.
+    """
+    with context.db.locked():
+        seen: set[str] = set()
+        outcomes = []
+        for path in paths:
+            local = set(seen)
+            outcome = check_file(context, path, local)
+            if outcome.importable:
+                seen = local
+            outcomes.append(outcome)
+        for outcome in outcomes:
+            if outcome.importable:
+                for part, records in outcome.records:
+                    part.store(context, records)
+            else:
+                outcome.counts = {}
+                outcome.notices = []
     return outcomes
 
 

@@ -9,6 +9,7 @@ are shown as ``\\x1b`` and never reach the terminal.
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from types import ModuleType
@@ -51,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = COMMANDS.get(args.command or "")
         if command is not None:
+            write_utf8(sys.stdout, sys.stderr)
             return command.run(args, visible_stream(sys.stdout), visible_stream(sys.stderr))
         return run_interface(args, visible_stream(sys.stderr))
     except KeyboardInterrupt:
@@ -62,6 +64,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(crash_message(error, write_crash_log(error)), file=visible_stream(sys.stderr))
         return EXIT_PROBLEMS
+
+
+def write_utf8(*streams: TextIO) -> None:
+    """Make each text stream write UTF-8 whatever the locale (``LC_ALL=C`` would give ASCII).
+
+    The commands' output (exports, reports, notices naming labels) is UTF-8 text; a stream
+    that cannot be reconfigured (not a :class:`io.TextIOWrapper`) or already writes UTF-8 is
+    left alone. A character UTF-8 cannot hold (a lone surrogate) is written as a backslash escape.
+    """
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            utf8 = codecs.lookup(encoding).name == "utf-8"
+        except LookupError:
+            utf8 = False
+        if reconfigure is not None and not utf8:
+            try:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (ValueError, OSError):  # already read from, or detached: keep it as it is
+                pass
 
 
 def run_interface(args: argparse.Namespace, err: TextIO) -> int:
