@@ -112,7 +112,7 @@ class FramewheelApp(App[None]):
             self.push_screen(NoticeDialog(self.context.notices, self.context.db.report.latest_backup))
         self._check_size(self.size.width, self.size.height)
 
-    def run(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def run(self, *args: Any, **kwargs: Any) -> None:
         """Install the SIGTERM/SIGHUP handlers first, then run: a signal during start-up still ends cleanly.
 
         The handlers must be in place before Textual switches the terminal to the alternate screen;
