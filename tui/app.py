@@ -14,7 +14,7 @@ import signal
 import threading
 import time
 from functools import partial
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -80,6 +80,8 @@ class FramewheelApp(App[None]):
         self.crash_message = ""
         """The sentence printed after an unexpected failure (empty when none)."""
         self._stopping = False
+        self._signal_handlers_installed = False
+        self._started = False
         self.register_theme(PRESENTATION_THEME)
         self._undim = UndimFilter()
         theme = context.settings.get(THEME_KEY)
@@ -102,26 +104,50 @@ class FramewheelApp(App[None]):
     def on_mount(self) -> None:
         """Show start-up notices, remember the theme, and handle signals."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._install_signal_handlers()
+        self._install_signal_handlers()  # already done by `run`; here for apps run another way (tests)
+        self.call_after_refresh(self._started_up)
         if self.context.notices:
             from screens.dialogs.notice import NoticeDialog
 
             self.push_screen(NoticeDialog(self.context.notices, self.context.db.report.latest_backup))
         self._check_size(self.size.width, self.size.height)
 
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Install the SIGTERM/SIGHUP handlers first, then run: a signal during start-up still ends cleanly.
+
+        The handlers must be in place before Textual switches the terminal to the alternate screen;
+        a signal that arrives before the app loop exists is remembered and acted on at mount.
+        """
+        self._install_signal_handlers()
+        super().run(*args, **kwargs)
+
     def _install_signal_handlers(self) -> None:
         """End cleanly, restoring the terminal, on SIGTERM and SIGHUP (a dropped SSH link)."""
-        loop = asyncio.get_running_loop()
+        if self._signal_handlers_installed:
+            return
+        self._signal_handlers_installed = True
 
         def stop(signum: int, frame: object) -> None:
             """Ask the app to exit; if it cannot (a terminal that no longer reads), save and leave anyway."""
             if not self._stopping:
                 self._stopping = True
                 threading.Thread(target=_leave_if_stuck, name="framewheel-exit-watchdog", daemon=True).start()
+            if not self._started:
+                return  # still starting (perhaps no loop yet): `_started_up` sees ``_stopping`` and exits
+            try:
+                loop = asyncio.get_running_loop()  # the handler runs in the main thread, inside the loop
+            except RuntimeError:
+                return  # the loop has already ended: the app is on its way out
             loop.call_soon_threadsafe(self.exit)
 
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, stop)
+
+    def _started_up(self) -> None:
+        """The first screen is mounted and drawn: from now on a signal exits at once; one that came earlier exits now."""
+        self._started = True
+        if self._stopping:
+            self.exit()
 
     def _remember_theme(self, theme: object) -> None:
         """Save the chosen theme so the next start uses it (the presentation theme is never remembered)."""

@@ -137,3 +137,31 @@ def test_present_flag_in_a_real_terminal_shows_the_chart_and_no_note(tmp_path: P
     term.send("\x11")  # ctrl+q
     assert term.finish() == 0
     assert b"Traceback" not in term.raw
+
+
+@pytest.mark.parametrize("moment", ["first-bytes", "alternate-screen", "alternate-screen+50ms", "alternate-screen+100ms"])
+def test_sigterm_during_start_up_restores_the_terminal(tmp_path: Path, moment: str) -> None:
+    """SIGTERM at an early moment of start-up (around the switch to the alternate screen) still ends cleanly.
+
+    The signal handlers are installed before the terminal is switched, so the app leaves the alternate
+    screen, exits 0 and prints no traceback; repeated a few times, since the window is narrow.
+    """
+    for attempt in range(3):
+        db = tmp_path / f"db{attempt}.json"
+        env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TERM": "xterm-256color",
+               "FRAMEWHEEL_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+        term = Terminal(["-m", "tui", "--db", str(db)], env)
+        end = time.monotonic() + 20
+        needle = b"" if moment == "first-bytes" else b"\x1b[?1049h"
+        while not term.raw or needle not in term.raw:
+            assert time.monotonic() < end, f"no start-up output: {term.raw!r}"
+            term.pump(0.005)
+        if "+" in moment:
+            time.sleep(int(moment.split("+")[1].removesuffix("ms")) / 1000)
+        os.kill(term.pid, signal.SIGTERM)
+        status = term.finish(timeout=20)
+        assert b"Traceback" not in term.raw
+        assert status == 0, f"attempt {attempt}: exit status {status}"
+        last_enter = term.raw.rfind(b"\x1b[?1049h")
+        if last_enter != -1:
+            assert b"\x1b[?1049l" in term.raw[last_enter:], f"attempt {attempt}: the alternate screen was not left"

@@ -5,6 +5,10 @@ entry is used only while its file has the same path, size and modification
 time; a file that changed, or that had problems, is always read again, so a
 person editing a framework sees every error. A damaged cache is ignored.
 
+Writing the cache is best effort: when it cannot be written (a full disk, or a cache
+folder that is a symbolic link or another user's folder, which the writer refuses) it
+is silently not written and start-up goes on; the next start parses the YAML again.
+
 This module does not write files itself: the function that writes the cache privately
 and atomically is given to it (``tui.storage.safefile.write_private``, passed in by the
 command line and the app context), so the core stays free of storage.

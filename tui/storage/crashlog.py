@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui import __version__
+from tui.storage.safefile import ensure_private_dir
 
 
 def log_dir() -> Path:
@@ -28,10 +29,10 @@ def write_crash_log(error: BaseException) -> Path | None:
     """Write the traceback of ``error`` to a new 0600 file; its path, or None if it could not be written."""
     folder = log_dir()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ensure_private_dir(folder)  # 0700 parents included, whatever the umask; a linked folder is refused
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         path = folder / f"crash-{stamp}.log"
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(f"framewheel {__version__} crashed at {datetime.now().isoformat()}\n\n")
             handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))

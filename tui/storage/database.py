@@ -202,6 +202,8 @@ class Database:
                 prepared = self._prepare()
                 if prepared is not None:  # already parsed: the first read need not parse it again
                     self._storage.keep(prepared)
+        except safefile.UnsafeFolderError as exc:  # the data folder or its backups folder is a link or not ours
+            raise StorageError(f"The data file {self.path} was not opened: {exc}") from exc
         except OSError as exc:
             raise StorageError(f"The data file {self.path} could not be opened: {exc.strerror or exc}.") from exc
 

@@ -10,7 +10,9 @@ JSON or Textual.  The promises it keeps:
   it writes a temporary file in the same folder, flushes and fsyncs it,
   renames it over the target with ``os.replace`` and fsyncs the folder;
 * nothing here ever overwrites an existing file except :func:`atomic_write`
-  (which overwrites its target by design); symbolic links are not followed.
+  (which overwrites its target by design); symbolic links are not followed;
+* a folder it is asked to write into (:func:`ensure_private_dir`) must be a real
+  folder owned by the current user, not a symbolic link or another user's folder.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 from contextlib import suppress
 from pathlib import Path
 
@@ -32,11 +35,44 @@ _CLOEXEC: int = getattr(os, "O_CLOEXEC", 0)
 _DIRECTORY: int = getattr(os, "O_DIRECTORY", 0)
 
 
-def ensure_private_dir(folder: Path) -> None:
-    """Create ``folder`` and any missing parents with mode 0700.
+class UnsafeFolderError(OSError):
+    """A folder framewheel would write into is not a real folder owned by this user (a link, a file, another's)."""
 
-    Only folders this call creates get their mode set; folders that already
-    exist are left exactly as they are.
+    def __init__(self, folder: Path, why: str) -> None:
+        """Keep the folder and a sentence naming it."""
+        super().__init__(
+            f"The folder {folder} {why}; framewheel writes only into a real folder owned by you, "
+            "so nothing was written there."
+        )
+        self.folder = folder
+
+
+def check_own_dir(folder: Path) -> None:
+    """Raise :class:`UnsafeFolderError` unless ``folder`` is a real folder (not a link) owned by the current user.
+
+    Only ``folder`` itself is checked, not the folders above it (``/tmp`` or a home folder may
+    legitimately be reached through a link).
+    """
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        raise UnsafeFolderError(folder, "does not exist") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise UnsafeFolderError(folder, "is a symbolic link")
+    if not stat.S_ISDIR(st.st_mode):
+        raise UnsafeFolderError(folder, "is not a folder")
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and st.st_uid != getuid():
+        raise UnsafeFolderError(folder, "belongs to another user")
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents with mode 0700, then check it is a real folder of ours.
+
+    Only folders this call creates get their mode set (parents included, whatever the umask);
+    folders that already exist are left exactly as they are. ``folder`` itself must then be a
+    real folder owned by the current user, not a symbolic link (:func:`check_own_dir`), or
+    :class:`UnsafeFolderError` (an ``OSError``) is raised and nothing should be written there.
     """
     missing: list[Path] = []
     current = Path(os.path.abspath(folder))
@@ -51,6 +87,7 @@ def ensure_private_dir(folder: Path) -> None:
         except FileExistsError:
             continue  # someone else made it meanwhile: not ours to chmod
         os.chmod(created, PRIVATE_DIR_MODE)
+    check_own_dir(Path(os.path.abspath(folder)))
 
 
 def ensure_private_file(path: Path) -> None:
@@ -214,9 +251,11 @@ def remove_stale_temps(folder: Path, target: re.Pattern[str]) -> None:
     """Remove temporary files left in ``folder`` by a writer that died.
 
     Only temporaries of files whose names fully match ``target`` are touched.
-    Call this only while holding the lock that every writer of those files holds.
+    Call this only while holding the lock that every writer of those files holds. A folder that
+    is a symbolic link or not ours (:func:`check_own_dir`) is left alone.
     """
     try:
+        check_own_dir(folder)
         names = os.listdir(folder)
     except OSError:
         return
