@@ -103,7 +103,10 @@ async def test_saved_record_opens_from_home(context: AppContext) -> None:
     add_demo_finder(context.finder, context.catalog.frameworks["ahep"])
     app = FramewheelApp(context)
     async with app.run_test(size=(200, 60)) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # the work list fills once the home screen has drawn (slower on a loaded machine)
+            await pilot.pause(0.05)
+            if "level finder" in screen_text(app):
+                break
         assert "level finder" in screen_text(app)
         while app.focused is None or app.focused.id != "work-table":
             await pilot.press("tab")
