@@ -112,14 +112,14 @@ class FramewheelApp(App[None]):
             self.push_screen(NoticeDialog(self.context.notices, self.context.db.report.latest_backup))
         self._check_size(self.size.width, self.size.height)
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
+    def run(self, *args: Any, **kwargs: Any) -> Any:
         """Install the SIGTERM/SIGHUP handlers first, then run: a signal during start-up still ends cleanly.
 
         The handlers must be in place before Textual switches the terminal to the alternate screen;
         a signal that arrives before the app loop exists is remembered and acted on at mount.
         """
         self._install_signal_handlers()
-        super().run(*args, **kwargs)
+        return super().run(*args, **kwargs)  # what the app exited with (a test harness's screenshot)
 
     def _install_signal_handlers(self) -> None:
         """End cleanly, restoring the terminal, on SIGTERM and SIGHUP (a dropped SSH link)."""
