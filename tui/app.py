@@ -27,6 +27,7 @@ from screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from styles import style_path
 from styles.presentation import PRESENTATION_THEME, PRESENTATION_THEME_NAME, UndimFilter
 from tui.context import THEME_KEY, AppContext
+from tui.widgets.control_filter import ControlCharacterFilter
 
 
 EXIT_GRACE_SECONDS = 5.0
@@ -84,6 +85,7 @@ class FramewheelApp(App[None]):
         self._started = False
         self.register_theme(PRESENTATION_THEME)
         self._undim = UndimFilter()
+        self._controls = ControlCharacterFilter()
         theme = context.settings.get(THEME_KEY)
         if isinstance(theme, str) and theme in self.available_themes and theme != PRESENTATION_THEME_NAME:
             self.theme = theme
@@ -185,8 +187,8 @@ class FramewheelApp(App[None]):
         self.set_class(on, "-presenting")
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters; in presentation mode dim text is first drawn at full strength."""
-        filters = super().get_line_filters()
+        """Control characters drawn visibly, then Textual's filters; in presentation mode dim text is first drawn at full strength."""
+        filters = [self._controls, *super().get_line_filters()]
         return [self._undim, *filters] if self.presenting else filters
 
     def action_toggle_presenting(self) -> None:

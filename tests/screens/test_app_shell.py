@@ -155,6 +155,27 @@ async def test_unreadable_file_notice_offers_backup(db_path: Path, tmp_path: Pat
     assert list(db_path.parent.glob("*.unreadable-*"))
 
 
+async def test_a_wrong_shaped_record_is_named_on_opening(db_path: Path, tmp_path: Path) -> None:
+    """A record no screen can read is named by record and field in the opening notice, and the app still opens."""
+    good = {"framework_id": "ahep", "framework_version": "2024", "label": "Kept wheel",
+            "created": "2026-01-01T00:00:00+00:00", "ratings": {}}
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.write_text(json.dumps({"_meta": {"1": {"schema_version": 1}},
+                                   "assessments": {"1": good, "2": {**good, "ratings": "x"}}}), encoding="utf-8")
+    context = AppContext.open(db_path, user_dir=tmp_path / "u")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeDialog)
+        text = " ".join(line.split("█")[1].strip() for line in screen_text(app).splitlines() if line.count("█") == 2)
+        assert "wheel 2: field 'ratings': expected an object" in text and ".damaged-" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Kept wheel" in screen_text(app)
+    context.close()
+
+
 def test_demo_never_touches_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--demo works on a temporary database that is removed afterwards."""
     user_db = tmp_path / "mine.json"

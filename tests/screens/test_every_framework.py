@@ -30,6 +30,18 @@ FOUR = {"chemical-handling": [12, 18, 15, 11], "equipment": [15, 15, 20, 8], "em
 """A whole four-series wheel (now, goal, manager, peers) on the 0-20 scale."""
 
 
+@pytest.fixture(autouse=True)
+def patient_digits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two typed digits make one number however slowly a loaded test machine delivers them.
+
+    The slider joins a second digit typed within 0.8 s; a busy CI worker can take longer
+    between two pilot key presses, which made "1", "0" read as 1 then 0.
+    """
+    from tui.widgets import rating_slider
+
+    monkeypatch.setattr(rating_slider, "DIGIT_PAUSE", 30.0)
+
+
 def context_with(tmp_path: Path, name: str | None, framework: str) -> AppContext:
     """A context on a fresh database; the test framework ``name`` is put in the user's framework folder first."""
     if name:

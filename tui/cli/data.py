@@ -41,6 +41,7 @@ def run_data_command(command: DataCommand, args: argparse.Namespace, out: TextIO
               "(give --db PATH)", file=err)
         return EXIT_USAGE
     db_path = resolve_db_path(args.db, os.environ)
+    creating = not os.path.lexists(db_path)
     if args.command != "import" and not db_path.exists():
         print(f"framewheel: there is no data file at {db_path}; nothing to {args.command} (check --db or $FRAMEWHEEL_DB)",
               file=err)
@@ -52,20 +53,32 @@ def run_data_command(command: DataCommand, args: argparse.Namespace, out: TextIO
         return EXIT_PROBLEMS
     for notice in context.notices:  # e.g. a damaged data file set aside: never silently
         print(f"framewheel: {notice}", file=err)
-    damaged = context.db.report.moved_aside
-    if damaged is not None:  # nothing to export or report, nowhere safe to import: stop, never exit 0
-        print(f"framewheel: {args.command} stopped: the data file {db_path} was damaged and was set aside as "
-              f"{damaged}; nothing was done (no output written). Restore it or a backup, then run the command again.",
-              file=err)
+    report = context.db.report
+    if report.set_aside is not None:  # nothing whole to export or report, nowhere safe to import: stop, never exit 0
+        what = "was damaged and was set aside as" if report.moved_aside else "had records it could not read and was set aside as"
+        print(f"framewheel: {args.command} stopped: the data file {db_path} {what} {report.set_aside}; nothing was "
+              "done (no output written). Check it or restore a backup, then run the command again.", file=err)
         context.close()
         return EXIT_PROBLEMS
+    status = EXIT_PROBLEMS
     try:
-        return command(context, args, out, err)
+        status = command(context, args, out, err)
+        return status
     except StorageError as error:
         print(f"framewheel: {error}", file=err)
         return EXIT_PROBLEMS
     finally:
+        if creating and status != EXIT_OK and _removed_if_empty(context):
+            print(f"framewheel: nothing was stored, so no data file was made at {db_path}", file=err)
         context.close()
+
+
+def _removed_if_empty(context: AppContext) -> bool:
+    """Remove the data file a failed command created, when it holds nothing (never raising)."""
+    try:
+        return context.db.remove_if_empty()
+    except (StorageError, OSError):
+        return False
 
 
 def emit(text: str, output: str | None, out: TextIO, err: TextIO, *, human: bool = False) -> int:

@@ -75,6 +75,8 @@ from tui.storage.datafile import (  # the file format, kept apart from the datab
     _schema_version,
     _Unreadable,
     _with_version,
+    damaged_records,
+    without_records,
 )
 
 
@@ -276,6 +278,14 @@ class Database:
                 data = _with_version(MIGRATIONS[step](data), step + 1)
             raw = _encode(data)
             safefile.atomic_write(self.path, raw)
+        damaged = damaged_records(data)
+        if damaged:  # a copy of the whole file first, then the rest kept: never silently dropped
+            aside = safefile.link_aside(self.path, f"{self.path.name}.damaged-{_stamp()}")
+            data = without_records(data, damaged)
+            raw = _encode(data)
+            safefile.atomic_write(self.path, raw)
+            self.report.damaged_copy = aside
+            self.report.damaged_records = [problem for _, _, problem in damaged]
         if _has_records(data):
             safefile.ensure_private_dir(self.backup_dir)
             safefile.keep_daily_copy(self.backup_dir, self.path.stem, _now().date(), raw, DAILY_BACKUPS_KEPT)
@@ -352,6 +362,25 @@ class Database:
     def close(self) -> None:
         """Close the database; the lock file stays for other processes."""
         self._tinydb.close()
+
+    def remove_if_empty(self) -> bool:
+        """Close and delete a data file that holds no records, with its lock file; True if it was removed.
+
+        For a command that created the file and then failed (an import whose every file was
+        refused): it must leave nothing behind. A file that holds any record is kept.
+        """
+        with self.locked():
+            data = self._storage.read() or {}
+            if _has_records(data):
+                return False
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+        self.close()
+        with contextlib.suppress(OSError):
+            self.lock_path.unlink()
+        with contextlib.suppress(OSError):
+            self.backup_dir.rmdir()  # only when empty
+        return True
 
     def __enter__(self) -> Database:
         """Use as a context manager that closes on exit."""

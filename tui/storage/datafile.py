@@ -1,18 +1,23 @@
-"""The data file's format: decoding, encoding, schema versions and migrations.
+"""The data file's format: decoding, encoding, record shapes, schema versions and migrations.
 
 Pure functions over the JSON text of a framewheel database; no TinyDB, no
-Textual, no file system. :mod:`tui.storage.database` uses them to open and save files.
+Textual, no file system. Each record's shape is checked against
+:mod:`tui.core.record_shapes`. :mod:`tui.storage.database` uses them to open and save files.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.record_shapes import record_name, record_problem
+
 META_TABLE: str = "_meta"
+MAX_DAMAGED_SHOWN: int = 10
+"""How many unreadable records a message names (the copy keeps them all)."""
 SCHEMA_VERSION: int = 1
 
 Data = dict[str, dict[str, Any]]
@@ -68,6 +73,27 @@ def _has_records(data: Data) -> bool:
     return any(table for name, table in data.items() if name != META_TABLE)
 
 
+def damaged_records(data: Data) -> list[tuple[str, str, str]]:
+    """Every record that does not have its table's shape: (table, record key, the problem in words)."""
+    found: list[tuple[str, str, str]] = []
+    for table, records in data.items():
+        if table == META_TABLE:
+            continue
+        for key, record in records.items():
+            problem = record_problem(table, record)
+            if problem is not None:
+                found.append((table, key, f"{record_name(table, key)}: {problem}"))
+    return found
+
+
+def without_records(data: Data, records: list[tuple[str, str, str]]) -> Data:
+    """``data`` without the given (table, key, ...) records; everything else as it was."""
+    gone: dict[str, set[str]] = {}
+    for table, key, _ in records:
+        gone.setdefault(table, set()).add(key)
+    return {table: {k: v for k, v in recs.items() if k not in gone.get(table, set())} for table, recs in data.items()}
+
+
 def _migrate_0_to_1(data: Data) -> Data:
     """Version 0 is a TinyDB file without ``_meta``; its tables carry over as they are."""
     return {name: table for name, table in data.items() if name != META_TABLE}
@@ -85,6 +111,15 @@ class OpenReport:
     latest_backup: Path | None = None
     migrated_from: int | None = None
     backup: Path | None = None
+    damaged_copy: Path | None = None
+    """Where the whole file was copied before its unreadable records were taken out."""
+    damaged_records: list[str] = field(default_factory=list)
+    """Each record taken out, by record and field (``wheel 3: field 'ratings': ...``)."""
+
+    @property
+    def set_aside(self) -> Path | None:
+        """The copy of a damaged file (whole or in part) that was set aside, if any."""
+        return self.moved_aside or self.damaged_copy
 
     def messages(self) -> list[str]:
         """Plain sentences to show the user (empty when all is normal)."""
@@ -94,6 +129,13 @@ class OpenReport:
                        "and a new, empty data file was started.")
             out.append(f"The latest backup, {self.latest_backup}, can be restored." if self.latest_backup
                        else "No backup was found to restore.")
+        if self.damaged_records:
+            count = len(self.damaged_records)
+            shown = "; ".join(self.damaged_records[:MAX_DAMAGED_SHOWN])
+            more = f"; and {count - MAX_DAMAGED_SHOWN} more" if count > MAX_DAMAGED_SHOWN else ""
+            records = "record" if count == 1 else "records"
+            out.append(f"{count} {records} in the data file could not be read, so the whole file was copied to "
+                       f"{self.damaged_copy} and the rest kept: {shown}{more}.")
         if self.migrated_from is not None:
             saved = f"; the old file was saved as {self.backup}" if self.backup else ""
             out.append(f"The data file was upgraded from schema version {self.migrated_from} "
