@@ -15,7 +15,7 @@ wrong kind of value is not. Fields the shapes do not name are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -167,6 +167,49 @@ def record_name(table: str, record_id: str) -> str:
     return f"{noun} {record_id}" if noun else f"record {record_id} of table '{visible(table)}'"
 
 
+_TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool, "null": type(None)}
+
+Check = Callable[[Any], bool]
+
+
+def _compiled(shape: Shape) -> Check:
+    """A quick test that a value has ``shape`` (exact JSON types, so true is not a whole number).
+
+    Every record of a large file takes it on opening; the message with the field's path is
+    made only for a record that fails.
+    """
+    if isinstance(shape, Scalar):
+        types = frozenset(_TYPES[kind] for kind in shape.kinds)
+        return lambda value: type(value) in types
+    if isinstance(shape, OrNull):
+        inner = _compiled(shape.inner)
+        return lambda value: value is None or inner(value)
+    if isinstance(shape, ListOf):
+        item = _compiled(shape.item)
+        return lambda value: type(value) is list and all(map(item, value))
+    if isinstance(shape, MapOf):
+        if isinstance(shape.value, Scalar):
+            types = frozenset(_TYPES[kind] for kind in shape.value.kinds)
+            return lambda value: type(value) is dict and all(type(v) in types for v in value.values())
+        each = _compiled(shape.value)
+        return lambda value: type(value) is dict and all(map(each, value.values()))
+    fields = [(name, _compiled(field_shape)) for name, field_shape in shape.fields.items()]
+
+    def check(value: Any) -> bool:
+        """Every named field present has its shape."""
+        if type(value) is not dict:
+            return False
+        for name, fits in fields:
+            if name in value and not fits(value[name]):
+                return False
+        return True
+
+    return check
+
+
+_CHECKS: dict[str, Check] = {table: _compiled(shape) for table, shape in SHAPES.items()}
+
+
 def record_problem(table: str, record: Mapping[str, Any]) -> str | None:
     """Why a stored record of ``table`` cannot be read (``field 'ratings': expected an object, found text "x"``), or None.
 
@@ -174,6 +217,8 @@ def record_problem(table: str, record: Mapping[str, Any]) -> str | None:
     """
     shape = SHAPES.get(table)
     if shape is None:
+        return None
+    if _CHECKS[table](record):
         return None
     found = _problem(shape, dict(record), "")
     if found is None:
