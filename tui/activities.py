@@ -379,6 +379,59 @@ def _demo_team(context: AppContext) -> object:
     return [repository.add(saved) for saved in team_profiles.demo_saved_profiles(framework, now)]
 
 
+# --- roles ----------------------------------------------------------------------------------
+
+
+def _roles(home: Screen[Any]) -> None:
+    """The chosen framework's roles: compare a wheel or a level-finder result with one, make your own."""
+    from screens.roles.roles import RolesScreen
+
+    home.app.push_screen(RolesScreen())
+
+
+def _open_role(item: SavedWork) -> Screen[Any]:
+    """A saved role in the role editor."""
+    from screens.roles.editor import RoleEditorScreen
+
+    return RoleEditorScreen(role_id=item.record_id)
+
+
+def _role_records(db: Database) -> Any:
+    """The roles' repository."""
+    from tui.storage.repositories.roles import RoleRepository
+
+    return RoleRepository(db)
+
+
+def _roles_exchange() -> Exchange:
+    """Roles made in the app in the "all data" bundle, and role files on their own."""
+    from tui.core.exchange.roles import ROLES
+
+    return Exchange(ROLES, lambda c: c.roles.list()[::-1], lambda c, roles: [c.roles.add(r) for r in roles])
+
+
+def _roles_report() -> ReportSource:
+    """The 1:1 report's "Compared with role X" section, when a role is chosen for the wheel."""
+    from tui.core.reports.roles import role_section
+
+    def section(context: AppContext, wheel: Assessment, framework: Framework) -> Section | None:
+        """The section for the role chosen for this wheel, if any."""
+        chosen = context.roles.chosen_for_wheel(framework, wheel.id)
+        if chosen is None:
+            return None
+        return role_section(chosen[0], chosen[1], wheel, framework, context.finder.latest(framework.id))
+
+    return section
+
+
+def _demo_roles(context: AppContext) -> object:
+    """Example roles over AHEP, labelled as examples."""
+    from tui.core.roles import demo_roles
+
+    framework = context.catalog.get("ahep") or context.framework
+    return [context.roles.add(role) for role in demo_roles(framework)]
+
+
 # --- guidance -------------------------------------------------------------------------------
 
 
@@ -518,6 +571,12 @@ ACTIVITIES = ActivityRegistry((
                   "Step through the commitments, the team wheel, the spreads, the ranking and the board, full screen"),),
         work_kind="workshop", open_work=_open_workshop, repository=_workshops, exchange=_workshops_exchange,
         demo=_demo_workshop,
+    ),
+    Activity(
+        "roles", "Role profiles",
+        (Launcher("o", "roles", "Roles", _roles, "Compare a wheel or a level-finder result with a role; make your own roles"),),
+        work_kind="role", open_work=_open_role, repository=_role_records, exchange=_roles_exchange,
+        report=_roles_report, demo=_demo_roles,
     ),
     Activity("guidance", "Guidance",
              (Launcher("g", "guidance", "Guidance", _guidance, "The chosen framework's description, hints and tips"),)),

@@ -24,6 +24,7 @@ from tui.storage.safefile import write_private
 if TYPE_CHECKING:
     from tui.storage.repositories.action_plans import ActionPlanRepository
     from tui.storage.repositories.wheels import AssessmentRepository
+    from tui.storage.repositories.roles import RoleRepository
     from tui.storage.repositories.development_plan import DevelopmentPlanRepository
     from tui.storage.repositories.finder import FinderRepository
     from tui.storage.repositories.rankings import RankingRepository
@@ -123,6 +124,11 @@ class AppContext:
     def development_plan(self) -> DevelopmentPlanRepository:
         """The development plan's objectives."""
         return self.repository("plan")
+
+    @property
+    def roles(self) -> RoleRepository:
+        """The roles made in the app (a framework's own roles come from the framework)."""
+        return self.repository("roles")
 
     @property
     def finder(self) -> FinderRepository:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, replace
+from collections.abc import Mapping
 from typing import Sequence, Union
 
 import plotext as plt
@@ -70,6 +71,10 @@ COMPARE_STYLES: tuple[SeriesStyle, SeriesStyle] = (
     SeriesStyle("B", "•", 0, "later"),
 )
 """Styles of the two wheels drawn on one compare chart (their colours are the fourth and first slots')."""
+
+
+ROLE_STYLE = SeriesStyle("R", "#", 4, "role")
+"""The role drawn on a wheel as one more shape: its own letter and marker, readable without colour."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,13 @@ def wheel_data(framework: Framework, wheel: Assessment, full_labels: bool = Fals
     )
     return ChartData(area_labels(framework, full_labels), series, framework.scale.min, framework.scale.max,
                      scale_text(framework))
+
+
+def with_role(data: ChartData, framework: Framework, title: str, targets: Mapping[str, int | str]) -> ChartData:
+    """``data`` with a role's scale targets as one more shape (areas without a scale target are not drawn)."""
+    values = tuple(t if isinstance(t := targets.get(a.id), int) and not isinstance(t, bool) else None
+                   for a in framework.areas)
+    return replace(data, series=(*data.series, ChartSeries(title, values, ROLE_STYLE)))
 
 
 def compare_data(framework: Framework, earlier: Assessment, later: Assessment, series_id: str) -> ChartData:

@@ -91,6 +91,8 @@ SHAPES: dict[str, Fields] = {
                              "files": Fields({"total": WHOLE, "used": WHOLE, "duplicates": WHOLE}),
                              "names": OrNull(ListOf(TEXT)), "ratings": ListOf(RATINGS),
                              "rankings": ListOf(ListOf(ListOf(TEXT)))}),
+    "roles": Fields({"name": TEXT, "framework_id": TEXT, "targets": MapOf(Scalar(("int", "str"))), "example": FLAG,
+                     "created": TEXT, "updated": TEXT}),
     "workshops": Fields({"name": TEXT, "framework_id": TEXT, "team_profile_id": WHOLE_OR_NULL,
                          "action_plan_id": WHOLE_OR_NULL, "created": TEXT, "updated": TEXT,
                          "steps": ListOf(Fields({"kind": TEXT, "area": TEXT}))}),
@@ -99,7 +101,7 @@ SHAPES: dict[str, Fields] = {
 
 RECORD_NOUNS: dict[str, str] = {
     "assessments": "wheel", "finder": "level-finder record", "rankings": "ranking", "objectives": "plan objective",
-    "action_plans": "action plan", "team_profiles": "team profile", "workshops": "workshop sequence",
+    "action_plans": "action plan", "team_profiles": "team profile", "workshops": "workshop sequence", "roles": "role",
 }
 """Table name -> what a person calls one of its records."""
 

@@ -1,0 +1,99 @@
+"""Where roles made in the app are kept (the ``roles`` table): add, change targets, rename, delete, list.
+
+The roles a framework file defines are read from the framework, never stored; :meth:`RoleRepository.roles_for`
+lists both kinds together, the framework's first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from tui.core.model import Framework, SavedWork
+from tui.core.roles import KIND, TABLE, RoleError, RoleProfile, Target, check_role, framework_roles, ordered_targets, sorted_roles
+from tui.core.wheels import now_iso
+from tui.storage.database import Database
+from tui.storage.repositories.base import RecordRepository
+from tui.storage.settings import Settings
+
+CHOSEN_KEY = "role.for_wheel.{}"
+"""The setting that keeps the role (and series) chosen for one wheel: ``{"role": KEY, "series": ID}``."""
+
+
+class RoleRepository(RecordRepository[RoleProfile]):
+    """Roles made in the app, the most recently changed first."""
+
+    TABLE = TABLE
+    ORDER_BY = "updated"
+
+    def __init__(self, db: Database) -> None:
+        """Roles in ``db``, and the role chosen for each wheel (kept in its settings)."""
+        super().__init__(db)
+        self._settings = Settings(db)
+
+    def choose_for_wheel(self, wheel_id: int, role: RoleProfile | None, series_id: str = "") -> None:
+        """Remember the role a wheel is compared with (None forgets it); the 1:1 report then compares them."""
+        value = {"role": role.key, "series": series_id} if role is not None else None
+        self._settings.set(CHOSEN_KEY.format(wheel_id), value)
+
+    def chosen_for_wheel(self, framework: Framework, wheel_id: int) -> tuple[RoleProfile, str] | None:
+        """The role chosen for a wheel and the series to compare (empty: the first), or None."""
+        found = self._settings.get(CHOSEN_KEY.format(wheel_id))
+        if not isinstance(found, dict) or not isinstance(found.get("role"), str):
+            return None
+        role = self.find(framework, found["role"])
+        series = found.get("series")
+        return (role, series if isinstance(series, str) else "") if role is not None else None
+
+    def build(self, record: dict[str, Any]) -> RoleProfile:
+        """The RoleProfile of a stored record."""
+        return RoleProfile.from_record(record)
+
+    def create(self, framework: Framework, name: str, targets: Mapping[str, Target], example: bool = False) -> RoleProfile:
+        """Store a new role; RoleError listing every problem (no name, no areas, a target off the scale)."""
+        problems = check_role(framework, name, targets)
+        if problems:
+            raise RoleError("; ".join(problems))
+        stamp = now_iso()
+        role = RoleProfile(0, name.strip(), framework.id, ordered_targets(framework, targets), example=example,
+                           created=stamp, updated=stamp)
+        return replace(role, id=self._records.insert(role.to_record()))
+
+    def add(self, role: RoleProfile) -> RoleProfile:
+        """Store a complete role (from an import or the demo) as a new record."""
+        stamp = now_iso()
+        stored = replace(role, id=0, role_id="", created=role.created or stamp, updated=role.updated or stamp)
+        return replace(stored, id=self._records.insert(stored.to_record()))
+
+    def save(self, framework: Framework, role: RoleProfile) -> RoleProfile:
+        """Keep a changed role's name and targets (checked first); RoleError, or KeyError when it was deleted."""
+        problems = check_role(framework, role.name, {a: t for a, t in role.targets.items() if framework.area(a)})
+        if problems:
+            raise RoleError("; ".join(problems))
+        name, targets = role.name.strip(), dict(role.targets)
+        return self.build(self._records.mutate(role.id, lambda r: {**r, "name": name, "targets": targets,
+                                                                   "updated": now_iso()}))
+
+    def rename(self, record_id: int, name: str) -> RoleProfile:
+        """Give a role a new name; RoleError for an empty one, KeyError when it is gone."""
+        if not name.strip():
+            raise RoleError("a role needs a name")
+        return self.build(self._records.mutate(record_id, lambda r: {**r, "name": name.strip(), "updated": now_iso()}))
+
+    def roles_for(self, framework: Framework) -> list[RoleProfile]:
+        """Every role of a framework: the file's own first, then those made in the app by name."""
+        return sorted_roles([*framework_roles(framework), *self.list(framework.id)])
+
+    def find(self, framework: Framework, key: str) -> RoleProfile | None:
+        """A role by its key (the framework's role id or ``saved:N``), or by its name (case ignored)."""
+        roles = self.roles_for(framework)
+        found = next((r for r in roles if r.key == key), None)
+        if found is None and key.isdigit():
+            found = next((r for r in roles if not r.from_framework and r.id == int(key)), None)
+        return found or next((r for r in roles if r.name.casefold() == key.strip().casefold()), None)
+
+    def saved_work(self) -> list[SavedWork]:
+        """The saved roles as lines of the home screen's work list (kind "role")."""
+        return [SavedWork(KIND, r.id, r.name, r.updated, detail=f"{len(r.targets)} targets", framework_id=r.framework_id)
+                for r in self.list()]
