@@ -135,7 +135,8 @@ def target_problem(framework: Framework, area_id: str, target: object) -> str | 
     """Why ``target`` cannot be the role's target for ``area_id`` in ``framework``, or None."""
     area = framework.area(area_id)
     if area is None:
-        return f"'{area_id}' is not an {framework.area_name} of {framework.title}"
+        article = "an" if framework.area_name[:1].lower() in "aeiou" else "a"
+        return f"'{area_id}' is not {article} {framework.area_name} of {framework.title}"
     if isinstance(target, bool) or not isinstance(target, (int, str)):
         return f"the target for '{area_id}' must be a value on the scale or a level id"
     if isinstance(target, int):

@@ -87,7 +87,8 @@ def check_records(
             continue
         key = key_of(record)
         if key in stored or key in seen:
-            result.duplicates.append(f"{where.rstrip('.')}: {describe(record)} was already imported")
+            lead = f"{where.rstrip('.')}: " if where else ""  # a record alone in its file has no place to name
+            result.duplicates.append(f"{lead}{describe(record)} was already imported")
             continue
         seen.add(key)
         result.records.append(record)
