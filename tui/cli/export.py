@@ -20,6 +20,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export = commands.add_parser("export", help="write wheels, or all data, as JSON, CSV or Markdown")
     export.add_argument("--format", choices=("json", "csv", "md"), default="json", help="the file format (default json)")
     export.add_argument("--id", type=int, metavar="N", help="export only the wheel with this id (default: all data)")
+    export.add_argument("--role", metavar="KEY", help="export only this role, as a framewheel/role@1 file "
+                        "(its key as framewheel roles list shows it, or its name; JSON only)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     share = export.add_argument_group("sharing a wheel with a team (with --id; JSON only)")
     share.add_argument("--share", action="store_true",
@@ -49,9 +51,20 @@ def share_usage_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def role_usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with ``--role`` as given (with ``--id``, ``--share`` or a format other than JSON), or None."""
+    if getattr(args, "role", None) is None:
+        return None
+    if args.id is not None or args.share:
+        return "--role exports one role; leave out --id and --share"
+    if args.format != "json":
+        return "--role writes JSON; leave out --format or give --format json"
+    return None
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Run ``framewheel export`` on the chosen data file (sharing options checked first)."""
-    problem = share_usage_problem(args)
+    """Run ``framewheel export`` on the chosen data file (sharing and role options checked first)."""
+    problem = role_usage_problem(args) or share_usage_problem(args)
     if problem is not None:
         print(f"framewheel export: {problem}", file=err)
         return EXIT_USAGE
@@ -64,6 +77,8 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
     from tui.core.exchange import wheels as exchange
     from tui.transfer import export_all, report_for
 
+    if getattr(args, "role", None) is not None:
+        return export_role(context, args.role, args.output, out, err)
     if args.id is not None:
         wheel = context.assessments.get(args.id)
         if wheel is None:
@@ -94,3 +109,17 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
         return emit(to_json(document), args.output, out, err)
     document = exchange.assessment_document(wheels[0]) if args.id is not None else export_all(context)
     return emit(to_json(document), args.output, out, err)
+
+
+def export_role(context: AppContext, key: str, output: str | None, out: TextIO, err: TextIO) -> int:
+    """``framewheel export --role KEY``: one role of the chosen framework as a ``framewheel/role@1`` file."""
+    from tui.core.exchange import to_json
+    from tui.core.exchange.roles import role_to_dict
+
+    framework = context.framework
+    role = context.roles.find(framework, key)
+    if role is None:
+        known = ", ".join(f"{r.key} ({r.name})" for r in context.roles.roles_for(framework)) or "none yet"
+        print(f"framewheel: no role '{key}' in {framework.title}; its roles: {known}", file=err)
+        return EXIT_PROBLEMS
+    return emit(to_json(role_to_dict(role, framework.version)), output, out, err)

@@ -223,9 +223,9 @@ def _wheel(context: AppContext, framework: Framework, args: argparse.Namespace, 
     if wheel is None:
         return f"there is no wheel with id {args.assessment_id} ({context.assessments.count()} wheel(s) saved)"
     if wheel.framework_id != framework.id:
-        return (f"wheel {wheel.id} is of the framework '{wheel.framework_id}', and the role '{role.name}' of "
-                f"'{framework.id}'; a wheel is compared with a role of its own framework "
-                f"(give --framework {wheel.framework_id} for that framework's roles)")
+        return (f"wheel {wheel.id} is a wheel of '{wheel.framework_id}', but the role '{role.name}' is of "
+                f"'{framework.id}': a wheel is compared with the roles of its own framework "
+                f"(give --framework {wheel.framework_id} to use that framework's roles)")
     return wheel
 
 
