@@ -11,7 +11,8 @@ from dataclasses import replace
 from typing import Any
 
 from tui.core.model import Framework, SavedWork
-from tui.core.roles import KIND, TABLE, RoleError, RoleProfile, Target, check_role, framework_roles, ordered_targets, sorted_roles
+from tui.core.roles import (KIND, TABLE, RoleError, RoleProfile, Target, check_role, framework_roles, ordered_targets,
+                            sorted_roles, target_problem)
 from tui.core.wheels import now_iso
 from tui.storage.database import Database
 from tui.storage.repositories.base import RecordRepository
@@ -67,8 +68,17 @@ class RoleRepository(RecordRepository[RoleProfile]):
         return replace(stored, id=self._records.insert(stored.to_record()))
 
     def save(self, framework: Framework, role: RoleProfile) -> RoleProfile:
-        """Keep a changed role's name and targets (checked first); RoleError, or KeyError when it was deleted."""
-        problems = check_role(framework, role.name, {a: t for a, t in role.targets.items() if framework.area(a)})
+        """Keep a changed role's name and targets (checked first); RoleError, or KeyError when it was deleted.
+
+        A target kept as it was stored that the framework can no longer place (an area or level
+        gone since the role was made) is not a reason to refuse: it is kept, never lost. A new or
+        changed target must be one the framework can place.
+        """
+        stored = self.get(role.id)
+        before = stored.targets if stored is not None else {}
+        kept = {target_problem(framework, a, t) for a, t in role.targets.items()
+                if a in before and type(before[a]) is type(t) and before[a] == t}
+        problems = [p for p in check_role(framework, role.name, role.targets) if p not in kept]
         if problems:
             raise RoleError("; ".join(problems))
         name, targets = role.name.strip(), dict(role.targets)
