@@ -327,7 +327,8 @@ def _level_lines(framework: Framework, found: Compared) -> list[str]:
         return lines + [f"- {area.heading}: {target_text(framework, level)}"
                         for area, level in found.comparison.level_targets]
     record, levels = found.finder, found.levels
-    lines = [f"From the level-finder record “{record.label}” of {record.created[:10]}: **{levels.headline}**.", ""]
+    lines = [f"From the level-finder record “{record.label}” of {record.created[:10]}: "
+             f"**met {levels.met} of {levels.total}**.", ""]
     for gap in levels.gaps:
         lines.append(f"- {gap.symbol} {gap.area.heading}: {gap.words()}")
         lines.extend(f"  - next: {item}" for item in gap.next_exemplars[:3])
