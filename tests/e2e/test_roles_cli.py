@@ -335,3 +335,31 @@ def test_demo_data_has_example_roles_in_roles_list(tmp_path: Path, capsys: pytes
     assert len(rows) == 4 and all("| Example: " in row and "| example |" in row for row in rows)
     status, out, _ = run(capsys, "roles", "--db", str(copy), "--framework", "ahep", "compare", "Example: Team leader")
     assert status == 0 and "## Closest roles" in out and "**met " in out
+
+
+def test_a_changed_framework_keeps_the_roles_targets(db_path: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """After the framework file loses an area and a level, the role lists the targets it cannot place, and keeps them."""
+    folder = tmp_path / "config" / "framewheel" / "frameworks"
+    folder.mkdir(parents=True)
+    framework_file = folder / "tiny.yaml"
+    framework_file.write_text(TINY, encoding="utf-8")
+    context = AppContext.open(db_path)
+    tiny = context.catalog.frameworks["tiny"]
+    made = context.roles.create(tiny, "Mine", {"one": 4, "two": "second", "three": 6})
+    wheel = context.assessments.create(tiny, "Tiny wheel")
+    context.assessments.set_rating(wheel.id, tiny, "one", "current", 5)
+    context.close()
+    framework_file.write_text(TINY.replace("  - {id: second, title: Second}\n", "")
+                              .replace("  - {id: three, title: Three}\n", "  - {id: four, title: Four}\n")
+                              .replace("targets: {one: 7, two: second}", "targets: {one: 7}"), encoding="utf-8")
+    status, out, _ = run(capsys, "roles", "--db", str(db_path), "--framework", "tiny", "list")
+    assert status == 0
+    assert f"| {made.key} | Mine | made in framewheel | One 4, two second (cannot be placed), three 6 (cannot be placed) |" in out
+    status, out, _ = run(capsys, "roles", "--db", str(db_path), "--framework", "tiny", "compare", "Mine")
+    assert status == 0 and "**met 1 of 1**" in out
+    assert "## Targets the framework can no longer place\n\nKept in the role, not compared: two (second), three (6).\n" in out
+    status, out, _ = run(capsys, "roles", "--db", str(db_path), "--framework", "tiny", "compare", "Mine", "--format", "json")
+    document = json.loads(out)
+    assert document["unplaced"] == {"two": "second", "three": 6} and [g["area"] for g in document["gaps"]] == ["one"]
+    assert document["role"]["targets"] == {"one": 4, "two": "second", "three": 6}
