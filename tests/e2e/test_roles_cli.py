@@ -278,9 +278,13 @@ def test_output_file_and_visible_control_characters(db_path: Path, tmp_path: Pat
     fill(db_path)
     context = AppContext.open(db_path, user_dir=tmp_path / "none")
     context.roles.create(context.framework, "Evil\x1b[31m", {"working-together": 2})
+    context.roles.create(context.framework, "Pipe | and\nbreak", {"working-together": 2})
     context.close()
     status, out, err = run(capsys, "roles", "--db", str(db_path), "list")
     assert status == 0 and "\x1b" not in out and "| Evil\\x1b[31m |" in out
+    assert "| Pipe \\| and break |" in out  # one table cell, on one line
+    status, out, err = run(capsys, "roles", "--db", str(db_path), "compare", "pipe | and\nbreak")
+    assert status == 0 and out.startswith("# Compared with role Pipe | and break\n")
     target = tmp_path / "roles.json"
     status, out, err = run(capsys, "roles", "--db", str(db_path), "list", "--format", "json", "-o", str(target))
     assert (status, out, err) == (0, "", f"Wrote {target}\n")

@@ -124,9 +124,14 @@ def run_roles(context: AppContext, args: argparse.Namespace, out: TextIO, err: T
 # --- roles list ---------------------------------------------------------------------------------
 
 
+def _one_line(text: str) -> str:
+    """Text on one line (a name with a line break from a file would end a heading or a list item)."""
+    return " ".join(text.split())
+
+
 def _cell(text: str) -> str:
     """Text safe in one Markdown table cell (``|`` escaped, on one line)."""
-    return " ".join(text.split()).replace("|", "\\|")
+    return _one_line(text).replace("|", "\\|")
 
 
 def targets_words(framework: Framework, role: RoleProfile) -> str:
@@ -286,8 +291,9 @@ def comparison_markdown(framework: Framework, found: Compared) -> str:
     """The comparison in Markdown: headline, gap table, strengths, level targets, unplaced targets, closest roles."""
     comparison, wheel, role = found.comparison, found.wheel, found.comparison.role
     letter = framework.series_letter(comparison.series_id)
-    lines = [f"# Compared with role {role.name}", "",
-             f"Role **{role.name}** (`{role.key}`, {role.source}) against wheel {wheel.id} “{wheel.label}” "
+    name, label = _one_line(role.name), _one_line(wheel.label)
+    lines = [f"# Compared with role {name}", "",
+             f"Role **{name}** (`{role.key}`, {role.source}) against wheel {wheel.id} “{label}” "
              f"of {wheel.created[:10]}, series {letter} “{comparison.series_title}”.", "",
              f"**{headline(found)}**", "", f"## Gap per {framework.area_name}", ""]
     if comparison.gaps:
@@ -313,7 +319,8 @@ def comparison_markdown(framework: Framework, found: Compared) -> str:
                   f"Kept in the role, not compared: {kept}."]
     lines += ["", "## Closest roles", ""]
     if found.closest:
-        lines += [f"{n}. {fit.role.name} (`{fit.role.key}`): {fit.words()}" for n, fit in enumerate(found.closest, 1)]
+        lines += [f"{n}. {_one_line(fit.role.name)} (`{fit.role.key}`): {fit.words()}"
+                  for n, fit in enumerate(found.closest, 1)]
     else:
         lines.append("No role has a target on the scale to compare the wheel with.")
     return wrap_markdown("\n".join(lines) + "\n")
@@ -327,7 +334,7 @@ def _level_lines(framework: Framework, found: Compared) -> list[str]:
         return lines + [f"- {area.heading}: {target_text(framework, level)}"
                         for area, level in found.comparison.level_targets]
     record, levels = found.finder, found.levels
-    lines = [f"From the level-finder record “{record.label}” of {record.created[:10]}: "
+    lines = [f"From the level-finder record “{_one_line(record.label)}” of {record.created[:10]}: "
              f"**met {levels.met} of {levels.total}**.", ""]
     for gap in levels.gaps:
         lines.append(f"- {gap.symbol} {gap.area.heading}: {gap.words()}")
