@@ -262,6 +262,14 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         """The role and the wheel the suggestions come from."""
         return f"{self.role.name if self.role else ''} · {self.wheel.label if self.wheel else ''}"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the series, the plan and the chart only while a wheel is compared with a role."""
+        if action in ("series", "plan", "toggle_chart", "toggle_bars", "finder"):
+            return self.wheel is not None and self.role is not None
+        if action in ("role", "wheel"):
+            return self.wheel is not None
+        return super().check_action(action, parameters)
+
     def _empty(self, heading: str, body: str) -> None:
         """Show an empty state: a heading, a sentence, no chart."""
         self.query_one("#rolecmp-heading", Label).update(heading)
@@ -271,6 +279,7 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
     def refresh_comparison(self) -> None:
         """Compare, remember the choice for the wheel, and redraw the text and chart."""
         framework = self.framework
+        self.refresh_bindings()
         if self.wheel is None:
             self._empty("No wheel to compare",
                         f"There is no wheel of {framework.title} yet: rate yourself first (w on the home screen), "
