@@ -114,8 +114,9 @@ the chart instead of the text (and back).
         body = self.query_one("#roletrans-text", Static)
         if len(self.roles()) < 2:
             heading.update("Two roles are needed")
-            body.update(Text(f"{self.framework.title} has {len(self.roles())} role(s): make the roles you have and "
-                             "want in the roles list (o on the home screen), then compare them here."))
+            count = "only one role" if self.roles() else "no roles yet"
+            body.update(Text(f"{self.framework.title} has {count}: make the roles you have and want in the roles "
+                             "list (o on the home screen), then compare them here."))
             self.query_one("#roletrans-chart", ChartView).show("")
             return
         if self.have is None or self.want is None:
