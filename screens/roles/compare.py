@@ -9,10 +9,11 @@ objectives, accepted one at a time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Label, Static
@@ -251,6 +252,19 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
     def on_resize(self) -> None:
         """Redraw the chart for the new size."""
         self.call_after_refresh(self.draw_chart)
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """The comparison's actions in the command palette."""
+        if self.wheel is None:
+            return
+        yield SystemCommand("Role: compare with another role", "Choose the role this wheel is compared with (r)", self.action_role)
+        yield SystemCommand("Role: compare another wheel", "Choose another wheel of this framework (w)", self.action_wheel)
+        if self.role is not None:
+            yield SystemCommand("Role: compare another series", "Now, would like ... in turn (s)", self.action_series)
+            yield SystemCommand("Role: add the shortfalls to my plan", "Each shortfall as an objective, one at a time (a)",
+                                self.action_plan)
+            yield SystemCommand("Role: level targets against the level finder", "The role's expected levels (f)",
+                                self.action_finder)
 
     def comparison(self) -> WheelComparison | None:
         """The wheel against the role in the chosen series, or None when either is missing."""

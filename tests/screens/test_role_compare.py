@@ -276,3 +276,31 @@ async def test_finder_comparison_empty_states(context: AppContext) -> None:
         await pilot.pause()
         assert "No levels to compare" in screen_text(app)
         assert "it has no levels" in text_of(app, "#rolefind-text")
+
+
+async def test_wheel_key_compares_another_wheel_and_the_palette_offers_the_keys(context: AppContext) -> None:
+    """`w` picks another wheel (the role stays); the command palette offers the screen's actions."""
+    first = prepare(context)
+    fw = context.framework
+    later = context.assessments.create(fw, "After the course")
+    for area in fw.areas:
+        context.assessments.set_rating(later.id, fw, area.id, "current", 7)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:1"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WheelRoleScreen)
+        assert "Team leader: met 6 of 6" in screen_text(app)  # the latest wheel
+        titles = [command.title for command in screen.screen_commands()]
+        assert "Role: add the shortfalls to my plan" in titles and "Role: compare another series" in titles
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("end", "enter")  # the older wheel
+        await pilot.pause()
+        assert screen.wheel is not None and screen.wheel.id == first.id
+        assert "Team leader: met 2 of 6" in screen_text(app)
+    for wheel_id in (first.id, later.id):
+        chosen = context.roles.chosen_for_wheel(fw, wheel_id)
+        assert chosen is not None and chosen[0].name == "Team leader"
