@@ -13,7 +13,7 @@ from textual.widgets import Button, Label, Static
 from styles import style_path
 from tui.core.development_plan import Suggestion
 
-KIND_TITLES = {"gap": "▲ Largest gap", "strength": "★ Top strength"}
+KIND_TITLES = {"gap": "▲ Largest gap", "strength": "★ Top strength", "role": "▼ Short of the role"}
 """How each kind of suggestion is introduced (a symbol as well as words)."""
 
 

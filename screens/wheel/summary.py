@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -158,7 +159,13 @@ now, and **organisation needs** what your organisation needs above now). **Wish 
 lists areas where you would like to go further than your organisation needs, which the guide
 suggests discussing. Areas not rated in a shape are left out of its lists. Ratings of areas the
 framework no longer has are listed apart at the end.
+
+`o` compares this wheel with a role profile (its shape on the wheel, the gap per area).
 """
+
+    BINDINGS = [
+        Binding("o", "compare_role", "Compare with a role", id="summary.role"),
+    ]
 
     def __init__(self, wheel_id: int, framework: Framework) -> None:
         """The summary of wheel ``wheel_id`` against ``framework``."""
@@ -182,3 +189,9 @@ framework no longer has are listed apart at the end.
         body = summary_text(wheel, self.framework, extra) if wheel else Text("This wheel no longer exists.")
         self.query_one("#summary-text", Static).update(body)
         self.query_one("#summary-body").focus()
+
+    def action_compare_role(self) -> None:
+        """Compare this wheel with a role (`o`)."""
+        from screens.roles.compare import WheelRoleScreen
+
+        self.app.push_screen(WheelRoleScreen(wheel_id=self.wheel_id))

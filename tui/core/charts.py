@@ -76,6 +76,9 @@ COMPARE_STYLES: tuple[SeriesStyle, SeriesStyle] = (
 ROLE_STYLE = SeriesStyle("R", "#", 4, "role")
 """The role drawn on a wheel as one more shape: its own letter and marker, readable without colour."""
 
+WANTED_ROLE_STYLE = SeriesStyle("T", "%", 1, "role wanted")
+"""The second role on one chart (the role you want, beside the one you have in :data:`ROLE_STYLE`)."""
+
 
 @dataclass(frozen=True)
 class ChartSeries:
@@ -145,11 +148,12 @@ def wheel_data(framework: Framework, wheel: Assessment, full_labels: bool = Fals
                      scale_text(framework))
 
 
-def with_role(data: ChartData, framework: Framework, title: str, targets: Mapping[str, int | str]) -> ChartData:
+def with_role(data: ChartData, framework: Framework, title: str, targets: Mapping[str, int | str],
+              style: SeriesStyle = ROLE_STYLE) -> ChartData:
     """``data`` with a role's scale targets as one more shape (areas without a scale target are not drawn)."""
     values = tuple(t if isinstance(t := targets.get(a.id), int) and not isinstance(t, bool) else None
                    for a in framework.areas)
-    return replace(data, series=(*data.series, ChartSeries(title, values, ROLE_STYLE)))
+    return replace(data, series=(*data.series, ChartSeries(title, values, style)))
 
 
 def compare_data(framework: Framework, earlier: Assessment, later: Assessment, series_id: str) -> ChartData:
