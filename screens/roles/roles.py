@@ -54,8 +54,8 @@ def key_guide(levels: bool) -> Text:
     )
 
 
-NARROW_HINT = Text.assemble(("enter", "bold"), " compares a wheel with the role")
-"""The one key the footer of a narrow terminal leaves out (the list takes `enter`)."""
+NARROW_HINT = Text.assemble(("enter", "bold"), " compare a wheel · ", ("m", "bold"), " move to another role")
+"""The keys the footer leaves out (the list takes `enter`; `m` makes room at 80 columns)."""
 
 
 def role_file_name(role: RoleProfile) -> str:
@@ -68,7 +68,7 @@ def role_prompt(role: RoleProfile) -> Text:
     """One line of the list: the mark and name of the role, and where it comes from."""
     mark = FILE_MARK if role.from_framework else MADE_MARK
     text = Text.assemble((f"{mark} ", "bold"), (truncate(role.name, 60, one_line=True), "bold" if role.from_framework else ""))
-    text.append(" · framework file, read-only" if role.from_framework else f" · {role.source}", style="italic")
+    text.append("\n  framework file, read-only" if role.from_framework else f"\n  {role.source}", style="italic")
     return text
 
 
@@ -127,7 +127,7 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
     BINDINGS = [
         Binding("enter", "compare", "Compare", id="roles.compare", tooltip="Compare a wheel with the focused role"),
         Binding("f", "finder", "Finder", id="roles.finder", tooltip="Compare a level-finder result with the focused role"),
-        Binding("m", "move", "Move", id="roles.move", tooltip="From the focused role (the one you have) to another"),
+        Binding("m", "move", "Move", id="roles.move", show=False, tooltip="From the focused role (the one you have) to another"),
         Binding("n", "new", "New", id="roles.new", tooltip="Make a new role, starting blank"),
         Binding("c", "copy", "Copy", id="roles.copy", tooltip="A new role starting from the focused one"),
         Binding("e", "edit", "Edit", id="roles.edit", tooltip="Edit the focused role (roles made in framewheel)"),
