@@ -8,7 +8,7 @@ import json
 import sys
 import types
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -72,7 +72,7 @@ def open_with_roles(db_path: Path, tmp_path: Path, framework_id: str = "rolesfw"
 
 
 @pytest.fixture
-def with_roles(db_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def with_roles(db_path: Path, tmp_path: Path) -> Iterator[AppContext]:
     """A context on the roles framework."""
     context = open_with_roles(db_path, tmp_path)
     yield context
