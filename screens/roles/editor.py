@@ -62,6 +62,7 @@ it one row per area of the framework.
 - `space` puts the focused area in the role, or takes it out.
 - `left` / `right` lower or raise its target by one; digits type it (`1` then `0` quickly makes 10).
 - `l` makes it a level target and steps through the framework's levels (frameworks with levels).
+- `ctrl+z` / `ctrl+y` undo and redo a change of the targets.
 - `tab` moves between the name and the areas.
 
 Every change is saved when you make it. A role needs a name and at least one area before it
@@ -75,6 +76,8 @@ can no longer place (an area or a level it no longer has) are kept as they were.
         Binding("right", "step(1)", "+1", key_display="→", id="role-editor.raise", tooltip="Raise the focused area's target by one"),
         *DIGIT_BINDINGS,
         Binding("l", "level", "Level", id="role-editor.level", tooltip="Make the target a level; again for the next level"),
+        Binding("ctrl+z", "undo", "Undo", id="role-editor.undo", show=False, tooltip="Undo the last change of a target"),
+        Binding("ctrl+y", "redo", "Redo", id="role-editor.redo", show=False, tooltip="Make the last undone change again"),
     ]
 
     AUTO_FOCUS = "#role-areas"
@@ -95,6 +98,8 @@ can no longer place (an area or a level it no longer has) are kept as they were.
         self.last_scale: dict[str, int] = {}
         """The last scale target of each area, restored when `l` cycles past the last level."""
         self.origin = ""
+        self.undo_stack: list[dict[str, Target]] = []
+        self.redo_stack: list[dict[str, Target]] = []
         self._typed, self._typed_at, self._typed_area = "", 0.0, ""
 
     # ----- loading
@@ -197,7 +202,7 @@ can no longer place (an area or a level it no longer has) are kept as they were.
         elif framework.level(target) is None if isinstance(target, str) else not framework.scale.contains(target):
             text.append(truncate(f"kept: {target}", width, pad=True), style="bold")
         elif isinstance(target, int):
-            text.append(f"{target:>2} of {framework.scale.max}".ljust(width), style="bold")
+            text.append(f"{target} of {framework.scale.max}".ljust(width), style="bold")
         else:
             text.append(truncate(target_text(framework, target), width, pad=True), style="bold")
         room = max(10, self.size.width - width - 12)
@@ -327,6 +332,10 @@ can no longer place (an area or a level it no longer has) are kept as they were.
 
     def set_target(self, area_id: str, target: Target | None) -> None:
         """Put ``area_id`` in the role with ``target`` (None: take it out), redraw its row and save."""
+        if self.targets.get(area_id) == target:
+            return
+        self.undo_stack.append(dict(self.targets))
+        self.redo_stack.clear()
         if target is None:
             if area_id in self.targets:
                 self.remembered[area_id] = self.targets.pop(area_id)
@@ -339,6 +348,30 @@ can no longer place (an area or a level it no longer has) are kept as they were.
                 self.last_scale[area_id] = target
         self.refresh_row(area_id)
         self.persist()
+
+    def restore(self, targets: dict[str, Target]) -> None:
+        """Show and save ``targets`` (from undo or redo)."""
+        self._typed = ""
+        self.targets = targets
+        self.last_scale.update({a: t for a, t in targets.items() if isinstance(t, int)})
+        self.refresh_rows()
+        self.persist()
+
+    def action_undo(self) -> None:
+        """Go back to the targets before the last change."""
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        self.redo_stack.append(dict(self.targets))
+        self.restore(self.undo_stack.pop())
+
+    def action_redo(self) -> None:
+        """Make the last undone change again."""
+        if not self.redo_stack:
+            self.notify("Nothing to redo.", timeout=3)
+            return
+        self.undo_stack.append(dict(self.targets))
+        self.restore(self.redo_stack.pop())
 
     def default_target(self, area_id: str) -> Target:
         """The target an area gets when put in the role: its last one, else the middle of the scale."""

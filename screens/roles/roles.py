@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -87,11 +88,11 @@ def targets_text(framework: Framework, role: RoleProfile, wide: bool) -> Text:
     text.append(f"\nTargets in {count} of {total} {framework.area_plural}", style="bold")
     text.append(f" (scale {framework.scale.min} to {framework.scale.max}"
                 + (", or a level" if framework.levels else "") + ")\n")
-    width = max(len(area.label) for area, _ in placed) if placed and not wide else 0
+    width = max((cell_len(area.heading if wide else area.label) for area, _ in placed), default=0)
     for area, target in placed:
         name = area.heading if wide else area.label
         kind = "level" if isinstance(target, str) else "rating"
-        text.append(f"  {name:<{width}}" if width else f"  {name}")
+        text.append(f"  {name}{' ' * (width - cell_len(name))}")
         text.append("  ")
         text.append(target_text(framework, target), style="bold")
         text.append(f" ({kind})\n", style="dim")

@@ -222,3 +222,28 @@ async def test_80x24_editor_shows_whole_words(context: AppContext) -> None:
         for area in context.framework.areas:
             assert area.heading in words or area.label in words
         assert "space in/out" in words and "l a level" in words
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_undo_and_redo_a_change_of_the_targets(with_roles: AppContext, size: tuple[int, int]) -> None:
+    """ctrl+z takes back the last change of a target (saved), ctrl+y makes it again; nothing left says so."""
+    with_roles.roles.create(with_roles.framework, "Lab lead", {"one": 4})
+    app = FramewheelApp(with_roles)
+    async with app.run_test(size=size) as pilot:
+        await open_editor(app, pilot, ("down", "e"))
+        await pilot.press("right", "down", "space")
+        await pilot.pause()
+        assert stored(with_roles) == [("Lab lead", {"one": 5, "two": 5})]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(with_roles) == [("Lab lead", {"one": 5})]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(with_roles) == [("Lab lead", {"one": 4})]
+        assert "4 of 10" in flat(screen_text(app))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Nothing to undo." in notices(app)
+        await pilot.press("ctrl+y", "ctrl+y")
+        await pilot.pause()
+        assert stored(with_roles) == [("Lab lead", {"one": 5, "two": 5})]
