@@ -126,7 +126,8 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
 """
 
     BINDINGS = [
-        Binding("enter", "compare", "Compare", id="roles.compare", tooltip="Compare a wheel with the focused role"),
+        Binding("enter", "compare", "Compare", id="roles.compare", show=False, priority=True,
+                tooltip="Compare a wheel with the focused role"),
         Binding("f", "finder", "Finder", id="roles.finder", tooltip="Compare a level-finder result with the focused role"),
         Binding("m", "move", "Move", id="roles.move", show=False, tooltip="From the focused role (the one you have) to another"),
         Binding("n", "new", "New", id="roles.new", tooltip="Make a new role, starting blank"),

@@ -352,3 +352,21 @@ async def test_80x24_shows_whole_words(with_roles: AppContext) -> None:
         assert "…" not in screen_text(app)
         targets = panel_text(app, "#role-targets-panel")
         assert "Research facilities manager" in targets and "First (level)" in targets and "6 (rating)" in targets
+
+
+async def test_f1_explains_the_roles_and_their_keys(with_roles: AppContext) -> None:
+    """F1 on the roles list: what a role profile is, and its keys."""
+    from screens.dialogs.help import HelpScreen
+
+    app = FramewheelApp(with_roles)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_roles(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Help: Role profiles" in text and "A role profile is the rating (on the framework's scale)" in text
+        for tip in ("Compare a wheel with the focused role", "Compare a level-finder result with the focused role", "Make a new role, starting blank",
+                    "A new role starting from the focused one", "Delete the focused role (after asking)",
+                    "Write the focused role as a framewheel/role@1 file"):
+            assert tip in text
