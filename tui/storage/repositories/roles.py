@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from tui.core.model import Framework, SavedWork
 from tui.core.roles import (KIND, TABLE, RoleError, RoleProfile, Target, check_role, framework_roles, ordered_targets,
                             sorted_roles, target_problem)
 from tui.core.wheels import now_iso
+from tui.storage import output
 from tui.storage.database import Database
 from tui.storage.repositories.base import RecordRepository
 from tui.storage.settings import Settings
@@ -32,6 +34,24 @@ class RoleRepository(RecordRepository[RoleProfile]):
         """Roles in ``db``, and the role chosen for each wheel (kept in its settings)."""
         super().__init__(db)
         self._settings = Settings(db)
+
+    @staticmethod
+    def export_folder() -> Path:
+        """The folder a role file is suggested in: the output folder (see :func:`tui.storage.output.output_dir`)."""
+        return output.output_dir()
+
+    @staticmethod
+    def export_refusal(path: Path) -> str | None:
+        """Why ``path`` may not be written as a role file, or None (see :func:`tui.storage.output.export_refusal`)."""
+        return output.export_refusal(path)
+
+    @staticmethod
+    def write_export(path: Path, text: str) -> None:
+        """Write a role file privately and atomically; ValueError for a link, a folder or a missing folder.
+
+        The output folder is made (0700) when the file goes there (see :func:`tui.storage.output.write_share_file`).
+        """
+        output.write_share_file(path, text)
 
     def choose_for_wheel(self, wheel_id: int, role: RoleProfile | None, series_id: str = "") -> None:
         """Remember the role a wheel is compared with (None forgets it); the 1:1 report then compares them."""
