@@ -76,7 +76,7 @@ async def test_wheel_against_role_shows_the_gap_and_the_role_shape(context: AppC
             await pilot.press("v")
             await pilot.pause()
         chart = app.screen.query_one("#rolecmp-chart", ChartView).plain
-        assert "R # Team leader (mean 7.0)" in chart
+        assert "R # Team leader (6 targets)" in chart
         assert "N • How confident I feel now (mean 5.5)" in chart
         assert "R # Team leader" in screen_text(app)
 
@@ -91,7 +91,7 @@ async def test_role_shape_reads_without_colour(context: AppContext, monkeypatch:
         await pilot.pause()
         view = app.screen.query_one("#rolecmp-chart", ChartView)
         assert "\x1b[" not in "\n".join(view._lines)
-        assert "R # Team leader (mean 7.0)" in view.plain
+        assert "R # Team leader (6 targets)" in view.plain
         body = view.plain.split("R # Team leader")[0]
         assert "#" in body and "R" in body
 

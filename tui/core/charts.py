@@ -54,6 +54,8 @@ class SeriesStyle:
     marker: str
     slot: int
     name: str
+    targets: bool = False
+    """A role's targets rather than ratings: the legend counts them instead of giving a mean."""
 
 
 SERIES_STYLES: tuple[SeriesStyle, ...] = (
@@ -73,10 +75,10 @@ COMPARE_STYLES: tuple[SeriesStyle, SeriesStyle] = (
 """Styles of the two wheels drawn on one compare chart (their colours are the fourth and first slots')."""
 
 
-ROLE_STYLE = SeriesStyle("R", "#", 4, "role")
+ROLE_STYLE = SeriesStyle("R", "#", 4, "role", targets=True)
 """The role drawn on a wheel as one more shape: its own letter and marker, readable without colour."""
 
-WANTED_ROLE_STYLE = SeriesStyle("T", "%", 1, "role wanted")
+WANTED_ROLE_STYLE = SeriesStyle("T", "%", 1, "role wanted", targets=True)
 """The second role on one chart (the role you want, beside the one you have in :data:`ROLE_STYLE`)."""
 
 
@@ -225,7 +227,11 @@ def legend(data: ChartData, width: int, palette: Palette | None = None, rings: b
     entries = []
     for series in data.series:
         mean = series.mean()
-        told = f"mean {mean:.1f}" if mean is not None else "not rated"
+        if series.style.targets:
+            count = sum(1 for v in series.values if v is not None)
+            told = f"{count} target{'s' if count != 1 else ''}"
+        else:
+            told = f"mean {mean:.1f}" if mean is not None else "not rated"
         plain = f"{series.style.letter} {series.style.marker} {series.title} ({told})"
         entries.append((plain, palette.series_colour(series.style.slot) if palette else None))
     lines: list[str] = []
