@@ -120,9 +120,11 @@ def test_exemplars_under_unknown_level() -> None:
 def test_role_targets_checked() -> None:
     """Role targets must name known areas, and values on the scale or level ids."""
     lines = problems_of(GOOD.replace("{one: 7, two: second}", "{one: 11, four: 3, two: fifth}"))
-    assert any("target 11 for 'one' is off the scale (0 to 10)" in line for line in lines)
-    assert any("targets area 'four', which does not exist" in line for line in lines)
-    assert any("target 'fifth' for 'two' is neither a value on the scale nor a level id" in line for line in lines)
+    assert lines == [  # file, line and column of each target
+        "f.yaml:21:20: role 'lead' target 11 for 'one' is off the scale (0 to 10)",
+        "f.yaml:21:30: role 'lead' targets area 'four', which does not exist",
+        "f.yaml:21:38: role 'lead' target 'fifth' for 'two' is neither a value on the scale nor a level id",
+    ]
 
 
 def test_too_few_and_too_many_areas() -> None:
