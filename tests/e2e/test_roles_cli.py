@@ -20,6 +20,7 @@ import pytest
 from tui.cli.main import main
 from tui.context import AppContext
 from tui.core.finder import CONSISTENTLY, NOT_YET, FinderRecord, mark_key
+from tui.core.roles import RoleProfile
 
 TINY = textwrap.dedent(
     """\
@@ -221,7 +222,7 @@ def test_compare_errors(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFix
     status, out, err = run(capsys, "roles", "--db", db, "compare", "Starter", "--series", "later")
     assert (status, out) == (1, "")
     assert err == ("framewheel: 'later' is not a series of AHEP Professional Framework "
-                   "(its series: current, aspiration, organisation)\n")
+                   "(its series: current (N), aspiration (W), organisation (O))\n")
     status, out, err = run(capsys, "roles", "--db", db, "compare", "Starter", str(other.id))
     assert (status, out) == (1, "")
     assert err == (f"framewheel: wheel {other.id} is a wheel of 'aspect-core-principles', but the role 'Starter' is of "
@@ -367,3 +368,19 @@ def test_a_changed_framework_keeps_the_roles_targets(db_path: Path, tmp_path: Pa
     document = json.loads(out)
     assert document["unplaced"] == {"two": "second", "three": 6} and [g["area"] for g in document["gaps"]] == ["one"]
     assert document["role"]["targets"] == {"one": 4, "two": "second", "three": 6}
+
+
+def test_a_name_two_roles_share_asks_for_the_key(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two roles called alike (kept from before names were checked): compare and export say which keys, exit 1."""
+    keys = fill(db_path)
+    context = AppContext.open(db_path, user_dir=db_path.parent / "none")
+    twin = context.roles.add(RoleProfile(0, "team LEADER", "ahep", {"working-together": 3}))
+    context.close()
+    for argv in (("roles", "--db", str(db_path), "compare", "Team leader"),
+                 ("export", "--db", str(db_path), "--role", "Team leader")):
+        status, out, err = run(capsys, *argv)
+        assert status == 1 and out == ""
+        assert (f"'Team leader' is the name of 2 roles: {keys['leader']} (made in framewheel), "
+                f"{twin.key} (made in framewheel); give the key of the one you mean") in err
+    status, out, _ = run(capsys, "roles", "--db", str(db_path), "compare", twin.key)
+    assert status == 0 and "team LEADER" in out

@@ -76,7 +76,7 @@ async def test_pickers_ask_for_both_roles_and_x_swaps(context: AppContext) -> No
         await pilot.pause()
         assert "From Head of service to Adviser" in screen_text(app)
         assert "To move from Head of service to Adviser: no commitment needs more." in text_of(app, "#roletrans-text")
-        assert "▼ Prof. development: lower by 4 (9 to 5)" in text_of(app, "#roletrans-text")
+        assert "▼ Prof. development: lower by 4 points (9 to 5)" in text_of(app, "#roletrans-text")
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("end", "enter")  # Team leader

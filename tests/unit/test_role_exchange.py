@@ -187,3 +187,21 @@ def test_a_role_of_a_framework_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     bad = role_file(tmp_path, framework={"id": "tiny"}, targets={"one": "member"})
     assert main(["--framework", str(framework), "import", "--db", str(target), str(bad)]) == 1
     assert "targets.one: 'member' for 'one' is not a level of Tiny (its levels: first)" in capsys.readouterr().err
+
+
+def test_a_role_file_with_a_name_already_taken_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Same name, other targets: refused by file and field, nothing written; the very same role is a duplicate."""
+    db = tmp_path / "db.json"
+    context = AppContext.open(db, user_dir=tmp_path / "u")
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    context.roles.create(framework, "Lab manager", {"working-together": 8})
+    context.close()
+    same = tmp_path / "same.json"
+    same.write_text(json.dumps({"format": "framewheel/role@1", "framework": {"id": "ahep"}, "name": "lab manager",
+                                "targets": {"working-together": 9}}), encoding="utf-8")
+    before = db.read_bytes()
+    assert main(["import", "--db", str(db), str(same)]) == 1
+    err = capsys.readouterr().err
+    assert f"{same}: name: a role named “lab manager” already exists (saved:1) with other targets" in err
+    assert db.read_bytes() == before

@@ -138,7 +138,7 @@ def test_another_series_and_an_unknown_one(tiny: Framework) -> None:
     assert other.headline == "met 1 of 1" and other.series_title == "Where I would like to be"
     with pytest.raises(RoleError) as refused:
         compare_wheel(tiny, wheel, role("R", one=6), "later")
-    assert str(refused.value) == "'later' is not a series of Tiny framework (its series: current, aspiration, organisation)"
+    assert str(refused.value) == "'later' is not a series of Tiny framework (its series: current (N), aspiration (W), organisation (O))"
 
 
 # --- a level-finder result against a role -------------------------------------------------------
@@ -233,7 +233,7 @@ def test_transition_raise_new_lower_dropped(tiny: Framework) -> None:
         ("four", "lower", 1), ("three", "dropped", 0), ("six", "same", 0)]
     assert [c.words(tiny) for c in moved.changes] == [
         "raise by 2 points (5 to 7)", "raise by 2 levels (First to Third)", "new: 6", "5 becomes First",
-        "lower by 1 (4 to 3)", "no longer expected (was 6)", "the same (5)"]
+        "lower by 1 point (4 to 3)", "no longer expected (was 6)", "the same (5)"]
     assert [c.area.id for c in moved.raises] == ["one", "two", "five", "seven"]
     assert moved.summary(tiny) == ("To move from Officer to Manager: One raise by 2 points (5 to 7); "
                                    "Two raise by 2 levels (First to Third); Five new: 6; Seven 5 becomes First.")
@@ -349,10 +349,10 @@ def test_repository_create_save_rename_delete(context: AppContext, tiny: Framewo
         repo.create(tiny, " ", {})
     assert str(refused.value) == "a role needs a name; a role needs at least one area with a target"
     with pytest.raises(RoleError) as refused:
-        repo.create(tiny, "Lead", {})
+        repo.create(tiny, "Officer", {})
     assert str(refused.value) == "a role needs at least one area with a target"
     with pytest.raises(RoleError) as refused:
-        repo.create(tiny, "Lead", {"one": 11})
+        repo.create(tiny, "Officer", {"one": 11})
     assert str(refused.value) == "the target 11 for 'one' is off the scale (0 to 10)"
     assert repo.count() == 0
     made = repo.create(tiny, "  Team lead ", {"two": 6, "one": "second"})
@@ -425,3 +425,21 @@ def test_demo_has_example_roles(tmp_path: Path) -> None:
         assert all(r.example and r.source == "example" for r in roles)
     finally:
         context.close()
+
+
+def test_a_name_another_role_has_is_refused(context: AppContext, tiny: Framework) -> None:
+    """Names pick roles: a new, renamed or changed role may not take the name of another (the file's own too)."""
+    repo = context.roles
+    with pytest.raises(RoleError) as refused:
+        repo.create(tiny, " lead ", {"one": 5})
+    assert str(refused.value) == "a role named “lead” already exists (lead); give this one another name"
+    first = repo.create(tiny, "Officer", {"one": 5})
+    second = repo.create(tiny, "Adviser", {"one": 6})
+    with pytest.raises(RoleError, match="“OFFICER” already exists \\(saved:1\\)"):
+        repo.rename(second.id, "OFFICER")
+    from dataclasses import replace
+    with pytest.raises(RoleError, match="already exists"):
+        repo.save(tiny, replace(second, name="Officer"))
+    assert repo.save(tiny, replace(first, targets={"one": 7})).targets == {"one": 7}, "its own name is no clash"
+    assert sorted(r.name for r in repo.list(tiny.id)) == ["Adviser", "Officer"], "nothing renamed by a refusal"
+    assert [r.key for r in repo.matching(tiny, "officer")] == [f"saved:{first.id}"]

@@ -117,7 +117,13 @@ def export_role(context: AppContext, key: str, output: str | None, out: TextIO, 
     from tui.core.exchange.roles import role_to_dict
 
     framework = context.framework
-    role = context.roles.find(framework, key)
+    from tui.cli.roles import ambiguous
+
+    matches = context.roles.matching(framework, key)
+    if len(matches) > 1:
+        print(f"framewheel: {ambiguous(key, matches)}", file=err)
+        return EXIT_PROBLEMS
+    role = matches[0] if matches else None
     if role is None:
         known = ", ".join(f"{r.key} ({r.name})" for r in context.roles.roles_for(framework)) or "none yet"
         print(f"framewheel: no role '{key}' in {framework.title}; its roles: {known}", file=err)

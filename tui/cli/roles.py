@@ -205,6 +205,12 @@ def _series_id(framework: Framework, wanted: str | None) -> str | None:
     return by_letter.get(wanted.upper(), wanted)
 
 
+def ambiguous(wanted: str, matches: list[RoleProfile]) -> str:
+    """The refusal of a name that several roles have: their keys, to give instead."""
+    keys = ", ".join(f"{r.key} ({r.source})" for r in matches)
+    return f"'{wanted}' is the name of {len(matches)} roles: {keys}; give the key of the one you mean"
+
+
 def _role_problem(context: AppContext, framework: Framework, wanted: str) -> str:
     """Why no role is called ``wanted``: the roles there are, and another framework that has it."""
     roles = context.roles.roles_for(framework)
@@ -250,7 +256,11 @@ def compare(context: AppContext, framework: Framework, role: RoleProfile, wheel:
 
 def run_compare(context: AppContext, framework: Framework, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``roles compare ROLE [ASSESSMENT_ID | --latest] [--series ID] [--format md|json] [-o FILE]``."""
-    role = context.roles.find(framework, args.role)
+    matches = context.roles.matching(framework, args.role)
+    if len(matches) > 1:
+        print(f"framewheel: {ambiguous(args.role, matches)}", file=err)
+        return EXIT_PROBLEMS
+    role = matches[0] if matches else None
     if role is None:
         print(f"framewheel: {_role_problem(context, framework, args.role)}", file=err)
         return EXIT_PROBLEMS

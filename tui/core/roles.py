@@ -166,6 +166,16 @@ def check_role(framework: Framework, name: str, targets: Mapping[str, object]) -
     return problems
 
 
+def same_name(first: str, second: str) -> bool:
+    """Two role names are the same when they differ only in case and surrounding spaces."""
+    return first.strip().casefold() == second.strip().casefold()
+
+
+def name_taken(name: str, other: RoleProfile) -> str:
+    """The refusal of a name another role of the framework already has."""
+    return f"a role named “{name.strip()}” already exists ({other.key}); give this one another name"
+
+
 def target_text(framework: Framework, target: Target) -> str:
     """A target in words: ``7`` or the level's title (the id when the level is gone)."""
     if isinstance(target, int):
@@ -284,7 +294,7 @@ def chosen_series(framework: Framework, series_id: str | None) -> str:
         return series_id
     if series_id:
         raise RoleError(f"'{series_id}' is not a series of {framework.title} "
-                        f"(its series: {', '.join(framework.series_ids)})")
+                        f"(its series: {', '.join(f'{s} ({letter})' for s, letter in zip(framework.series_ids, framework.series_letters))})")
     return framework.series[0].id
 
 
@@ -468,7 +478,7 @@ class TargetChange:
         if self.kind == "raise":
             return f"raise by {self.by} {unit}{'s' if self.by != 1 else ''} ({have} to {want})"
         if self.kind == "lower":
-            return f"lower by {self.by} ({have} to {want})"
+            return f"lower by {self.by} {unit}{'s' if self.by != 1 else ''} ({have} to {want})"
         if self.kind == "new":
             return f"new: {want}"
         if self.kind == "dropped":

@@ -80,11 +80,29 @@ def check_role_document(doc: object, catalog: FrameworkCatalog) -> tuple[list[ex
 
 def check_roles(items: list[Any], prefix: str, seen: set[str], stored: Sequence[RoleProfile],
                 catalog: FrameworkCatalog) -> exchange.Checked[RoleProfile]:
-    """Check roles for import; duplicates of stored or already-read roles are set apart."""
-    return exchange.check_records(
-        items, prefix, seen, {fingerprint(r) for r in stored}, lambda doc: check_role_document(doc, catalog),
-        fingerprint, lambda r: f"the role '{r.name}'",
-    )
+    """Check roles for import; duplicates of stored or already-read roles are set apart.
+
+    A role with the name of another role of its framework (the file's own, a stored one, or one
+    earlier in this import) but other targets is refused: names pick roles on the command line.
+    """
+    taken: dict[tuple[str, str], str] = {(r.framework_id, r.name.strip().casefold()): r.key for r in stored}
+    same = {fingerprint(r) for r in stored}
+    for framework in catalog.frameworks.values():
+        taken.update({(framework.id, r.title.strip().casefold()): r.id for r in framework.roles})
+
+    def check_one(doc: Any) -> tuple[list[exchange.Problem], RoleProfile | None]:
+        """The document's own checks, then its name against the roles already there."""
+        problems, role = check_role_document(doc, catalog)
+        if role is None or fingerprint(role) in same or fingerprint(role) in seen:
+            return problems, role
+        name = (role.framework_id, role.name.casefold())
+        if name in taken:
+            return [("name", f"a role named “{role.name}” already exists ({taken[name]}) with other targets; "
+                     "rename this one in the file")], None
+        taken[name] = "in this import"
+        return problems, role
+
+    return exchange.check_records(items, prefix, seen, same, check_one, fingerprint, lambda r: f"the role '{r.name}'")
 
 
 ROLES = exchange.DataSection("roles", role_to_dict, check_roles, "role", standalone_format=ROLE_FORMAT)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.model import Framework, SavedWork
-from tui.core.roles import (KIND, TABLE, RoleError, RoleProfile, Target, check_role, framework_roles, ordered_targets,
-                            sorted_roles, target_problem)
+from tui.core.roles import (KIND, TABLE, RoleError, RoleProfile, Target, check_role, framework_roles, name_taken,
+                            ordered_targets, same_name, sorted_roles, target_problem)
 from tui.core.wheels import now_iso
 from tui.storage import output
 from tui.storage.database import Database
@@ -74,6 +74,7 @@ class RoleRepository(RecordRepository[RoleProfile]):
     def create(self, framework: Framework, name: str, targets: Mapping[str, Target], example: bool = False) -> RoleProfile:
         """Store a new role; RoleError listing every problem (no name, no areas, a target off the scale)."""
         problems = check_role(framework, name, targets)
+        problems.extend(self._name_problems(framework, name))
         if problems:
             raise RoleError("; ".join(problems))
         stamp = now_iso()
@@ -99,6 +100,7 @@ class RoleRepository(RecordRepository[RoleProfile]):
         kept = {target_problem(framework, a, t) for a, t in role.targets.items()
                 if a in before and type(before[a]) is type(t) and before[a] == t}
         problems = [p for p in check_role(framework, role.name, role.targets) if p not in kept]
+        problems.extend(self._name_problems(framework, role.name, role.id))
         if problems:
             raise RoleError("; ".join(problems))
         name, targets = role.name.strip(), dict(role.targets)
@@ -109,11 +111,28 @@ class RoleRepository(RecordRepository[RoleProfile]):
         """Give a role a new name; RoleError for an empty one, KeyError when it is gone."""
         if not name.strip():
             raise RoleError("a role needs a name")
+        stored = self.get(record_id)
+        framework_id = stored.framework_id if stored is not None else ""
+        clash = next((r for r in self.list(framework_id) if r.id != record_id and same_name(r.name, name)), None)
+        if clash is not None:
+            raise RoleError(name_taken(name, clash))
         return self.build(self._records.mutate(record_id, lambda r: {**r, "name": name.strip(), "updated": now_iso()}))
 
     def roles_for(self, framework: Framework) -> list[RoleProfile]:
         """Every role of a framework: the file's own first, then those made in the app by name."""
         return sorted_roles([*framework_roles(framework), *self.list(framework.id)])
+
+    def _name_problems(self, framework: Framework, name: str, record_id: int = 0) -> list[str]:
+        """A refusal when another role of the framework (its file's own or one made here) has this name."""
+        clash = next((r for r in self.roles_for(framework)
+                      if same_name(r.name, name) and (r.from_framework or r.id != record_id)), None)
+        return [name_taken(name, clash)] if clash is not None and name.strip() else []
+
+    def matching(self, framework: Framework, key: str) -> list[RoleProfile]:
+        """Every role ``key`` could mean: the one with that key, else all with that name (case ignored)."""
+        roles = self.roles_for(framework)
+        by_key = [r for r in roles if r.key == key or (key.isdigit() and not r.from_framework and r.id == int(key))]
+        return by_key[:1] or [r for r in roles if same_name(r.name, key)]
 
     def find(self, framework: Framework, key: str) -> RoleProfile | None:
         """A role by its key (the framework's role id or ``saved:N``), or by its name (case ignored)."""
