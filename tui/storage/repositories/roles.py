@@ -128,6 +128,15 @@ class RoleRepository(RecordRepository[RoleProfile]):
                       if same_name(r.name, name) and (r.from_framework or r.id != record_id)), None)
         return [name_taken(name, clash)] if clash is not None and name.strip() else []
 
+    def free_name(self, framework: Framework, name: str) -> str:
+        """``name``, or ``name (2)``, ``name (3)`` ... the first that no role of the framework has."""
+        taken = {r.name.strip().casefold() for r in self.roles_for(framework)}
+        candidate, number = name.strip(), 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{name.strip()} ({number})"
+        return candidate
+
     def matching(self, framework: Framework, key: str) -> list[RoleProfile]:
         """Every role ``key`` could mean: the one with that key, else all with that name (case ignored)."""
         roles = self.roles_for(framework)
