@@ -37,6 +37,9 @@ def objective_detail(objective: Objective, framework: Framework, hide_notes: boo
     areas = ", ".join(a.heading if (a := framework.area(i)) else i for i in objective.areas)
     due = objective.target_date or "no target date"
     text.append(f"{objective.mark} {objective.status} · {due} · {areas}\n")
+    if objective.role:
+        text.append("For the role: ", style="bold")
+        text.append(f"{objective.role}\n")
     for label, value in (("Success criteria", objective.success_criteria), ("Planned activities", objective.activities),
                          ("Review notes", PRIVATE_PLACEHOLDER if hide_notes and objective.review_notes else objective.review_notes)):
         text.append(f"{label}: ", style="bold")

@@ -167,6 +167,7 @@ async def test_shortfalls_become_objectives_one_at_a_time(context: AppContext) -
             "For the role Team leader: Working Together",
         ]
         assert {o.areas for o in objectives} == {("agile-and-adaptable",), ("working-together",)}
+        assert {o.role for o in objectives} == {"Team leader"}, "each objective is tied to the role"
         await pilot.press("a")
         await pilot.pause()
         assert "Suggestion 1 of 2" in screen_text(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +104,34 @@ def test_objectives_need_known_areas(context: AppContext) -> None:
     framework: Framework = context.framework
     with pytest.raises(PlanError, match="nope not in AHEP"):
         context.development_plan.add(framework, title="X", areas=("nope",), success_criteria="y")
+
+
+def test_an_objective_tied_to_a_role_keeps_it_in_the_file_the_export_and_the_report(tmp_path: Path) -> None:
+    """The role travels: stored, exported as "role", imported back, and named in the 1:1 report."""
+    import json
+
+    from tui.cli.main import main
+    from tui.transfer import report_for
+
+    db = tmp_path / "db.json"
+    context = AppContext.open(db, user_dir=tmp_path / "u")
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    made = context.development_plan.add(framework, title="For the role Lead: Working Together",
+                                        areas=("working-together",), success_criteria="Rated 8", role="Lead")
+    plain = context.development_plan.add(framework, title="Mine", areas=("working-together",), success_criteria="Yes")
+    wheel = context.assessments.create(framework, "w")
+    assert "   - For the role: Lead" in report_for(context, wheel)
+    context.close()
+    assert json.loads(db.read_text(encoding="utf-8"))["objectives"][str(made.id)]["role"] == "Lead"
+    exported = tmp_path / "all.json"
+    assert main(["export", "--db", str(db), "-o", str(exported)]) == 0
+    objectives = json.loads(exported.read_text(encoding="utf-8"))["objectives"]
+    assert [o.get("role") for o in objectives] == ["Lead", None], "only a role's objective names one"
+    fresh = tmp_path / "fresh.json"
+    assert main(["import", "--db", str(fresh), str(exported)]) == 0
+    again = AppContext.open(fresh, user_dir=tmp_path / "u")
+    assert sorted((o.title, o.role) for o in again.development_plan.list("ahep")) == [
+        ("For the role Lead: Working Together", "Lead"), ("Mine", "")]
+    again.close()
+    assert plain.role == ""

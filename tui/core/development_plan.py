@@ -57,6 +57,8 @@ class Objective:
     position: int = 0
     created: str = ""
     updated: str = ""
+    role: str = ""
+    """The role profile the objective develops towards (its name), when it came from a role's shortfall."""
 
     @property
     def is_open(self) -> bool:
@@ -74,7 +76,7 @@ class Objective:
             "framework_id": self.framework_id, "title": self.title, "areas": list(self.areas),
             "success_criteria": self.success_criteria, "activities": self.activities,
             "target_date": self.target_date, "status": self.status, "review_notes": self.review_notes,
-            "position": self.position, "created": self.created, "updated": self.updated,
+            "position": self.position, "created": self.created, "updated": self.updated, "role": self.role,
         }
 
     @classmethod
@@ -87,10 +89,11 @@ class Objective:
             target_date=str(record.get("target_date", "")), status=str(record.get("status", STATUSES[0])),
             review_notes=str(record.get("review_notes", "")), position=int(record.get("position", 0)),
             created=str(record.get("created", "")), updated=str(record.get("updated", record.get("created", ""))),
+            role=str(record.get("role", "")),
         )
 
 
-EDITABLE = ("title", "areas", "success_criteria", "activities", "target_date", "status", "review_notes")
+EDITABLE = ("title", "areas", "success_criteria", "activities", "target_date", "status", "review_notes", "role")
 """The fields a person edits."""
 
 
@@ -151,13 +154,18 @@ class Suggestion:
     success_criteria: str
     activities: str
     target_date: str = ""
+    role: str = ""
+    """The role whose shortfall the suggestion is drawn from (empty for a wheel's own)."""
 
     def objective_fields(self) -> dict[str, Any]:
         """The fields to store when accepted."""
-        return {
+        fields: dict[str, Any] = {
             "title": self.title, "areas": (self.area_id,), "success_criteria": self.success_criteria,
             "activities": self.activities, "target_date": self.target_date,
         }
+        if self.role:
+            fields["role"] = self.role
+        return fields
 
 
 def suggest_objectives(

@@ -81,7 +81,7 @@ SHAPES: dict[str, Fields] = {
                         "groups": ListOf(ListOf(TEXT))}),
     "objectives": Fields({"framework_id": TEXT, "title": TEXT, "areas": ListOf(TEXT), "success_criteria": TEXT,
                           "activities": TEXT, "target_date": TEXT, "status": TEXT, "review_notes": TEXT,
-                          "position": WHOLE, "created": TEXT, "updated": TEXT}),
+                          "position": WHOLE, "created": TEXT, "updated": TEXT, "role": TEXT}),
     "action_plans": Fields({"project": TEXT, "author": TEXT, "date": TEXT, "period_from": TEXT, "period_to": TEXT,
                             "status": TEXT, "example": FLAG, "created": TEXT, "updated": TEXT,
                             "sections": ListOf(Fields({"title": TEXT, "items": ListOf(Fields({

@@ -561,7 +561,7 @@ def role_suggestions(framework: Framework, comparison: WheelComparison | FinderC
             steps = "; ".join(gap.next_exemplars[:3])
             activities = f"Work on the next exemplars: {steps}" if steps else "Agree the next exemplars with my manager."
         found.append(Suggestion("role", area.id, f"For the role {role}: {area.title}", reason, criteria,
-                                activities, target_date))
+                                activities, target_date, role=role))
     return found
 
 

@@ -14,7 +14,7 @@ from tui.core.wheels import now_iso
 
 
 OBJECTIVE_KEYS = ("framework", "title", "areas", "success_criteria", "activities", "target_date", "status",
-                  "review_notes", "created", "updated")
+                  "review_notes", "created", "updated", "role")
 """The keys of an objective in an "all data" export."""
 
 
@@ -25,7 +25,10 @@ FIELD_OF_LABEL = {"Title": "title", "Success criteria": "success_criteria", "Tar
 def objective_document(objective: Objective) -> dict[str, Any]:
     """An objective in its exchange form."""
     record = objective.to_record()
-    return {"framework": objective.framework_id, **{k: record[k] for k in OBJECTIVE_KEYS[1:]}}
+    document = {"framework": objective.framework_id, **{k: record[k] for k in OBJECTIVE_KEYS[1:]}}
+    if not objective.role:
+        del document["role"]  # only an objective drawn from a role's shortfall names one
+    return document
 
 
 def check_objectives(items: list[Any], prefix: str, seen: set[str], existing: Sequence[Objective],
@@ -53,6 +56,8 @@ def check_objectives(items: list[Any], prefix: str, seen: set[str], existing: Se
                     label, message = problem.split(": ", 1)
                     problems.append((FIELD_OF_LABEL.get(label, "areas"), message))
         problems.extend(timestamp_problems(doc))
+        if not isinstance(doc.get("role", ""), str):
+            problems.append(("role", "must be text (the name of the role the objective develops towards)"))
         result.problems.extend((f"{where}{f}", m) for f, m in problems)
         if problems or framework is None:
             continue

@@ -106,6 +106,8 @@ def _objective_lines(objective: Objective, framework: Framework, number: int) ->
     due = f", by {objective.target_date}" if objective.target_date else ""
     lines = [f"{number}. **{objective.title}** ({objective.mark} {objective.status}{due})", f"   - {framework.area_words}: {areas}",
              f"   - Success criteria: {objective.success_criteria}"]
+    if objective.role:
+        lines.append(f"   - For the role: {objective.role}")
     if objective.activities:
         lines.append(f"   - Planned activities: {objective.activities}")
     if objective.review_notes:
