@@ -304,3 +304,35 @@ async def test_wheel_key_compares_another_wheel_and_the_palette_offers_the_keys(
     for wheel_id in (first.id, later.id):
         chosen = context.roles.chosen_for_wheel(fw, wheel_id)
         assert chosen is not None and chosen[0].name == "Team leader"
+
+
+def region_text(app: FramewheelApp, selector: str) -> str:
+    """What the screen shows inside one widget's region, its runs of spaces made one (for lines that wrap)."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app).splitlines()[region.y:region.bottom]
+    return " ".join(" ".join(line[region.x:region.right] for line in lines).split())
+
+
+LONG_NAME = "Departmental research operations lead with extra responsibilities"
+"""A role name that makes every comparison headline longer than 80 columns."""
+
+
+async def test_the_headlines_wrap_whole_at_80x24(context: AppContext) -> None:
+    """At 80x24 the wheel, level-finder and move headlines of a long-named role wrap and are shown whole."""
+    from screens.roles.transition import RoleTransitionScreen
+
+    prepare(context)
+    mark_associate(context)
+    areas = [a.id for a in context.framework.areas]
+    context.roles.create(context.framework, LONG_NAME, {**{a: 7 for a in areas[:6]}, "service-excellence": "member"})
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:4"))
+        await pilot.pause()
+        assert f"{LONG_NAME}: met 2 of 6 (1 level target: compare with the level finder)" in region_text(app, "#rolecmp-heading")
+        app.push_screen(FinderRoleScreen("saved:4"))
+        await pilot.pause()
+        assert f"{LONG_NAME}: met 0 of 1 (6 scale targets: compare with a wheel)" in region_text(app, "#rolefind-heading")
+        app.push_screen(RoleTransitionScreen("saved:4", "saved:1"))
+        await pilot.pause()
+        assert f"From {LONG_NAME} to Team leader" in region_text(app, "#roletrans-heading")
