@@ -176,3 +176,5 @@ def test_a_legend_entry_wider_than_the_width_wraps_at_spaces(ahep: Framework) ->
     assert "(2 targets)" in entry[1]
     assert lines[start - 1] == "O x Where my organisation needs me to be (mean 6.0)"  # the entry before keeps its line
     assert lines[start + 2].startswith("Scale ")
+    at_72 = charts.legend(data, 72)  # "... Responsibilities (2" would fit in 72: the count goes to the next line whole
+    assert f"R # {title}" in at_72 and "    (2 targets)" in at_72

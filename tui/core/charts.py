@@ -243,7 +243,8 @@ def legend(data: ChartData, width: int, palette: Palette | None = None, rings: b
             if current:
                 lines.append(current)
             pieces: list[str] = []
-            for word in plain.split(" "):
+            head, _, told = plain.rpartition(" (")  # "(6 targets)" is kept whole
+            for word in [*head.split(" "), f"({told}"]:
                 if pieces and len(pieces[-1]) + 1 + len(word) <= width:
                     pieces[-1] += " " + word
                 else:
