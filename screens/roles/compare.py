@@ -41,9 +41,13 @@ def _title(text: Text, title: str) -> None:
 
 
 def wheel_role_text(framework: Framework, wheel: Assessment, comparison: WheelComparison,
-                    fits: list[RoleFit]) -> Text:
+                    fits: list[RoleFit], levels: tuple[FinderRecord, FinderComparison] | None = None) -> Text:
     """What the wheel says against the role (the headline is the screen's heading): the gap per area, strengths,
-    level targets, unplaced targets and the closest roles."""
+    level targets, unplaced targets and the closest roles.
+
+    With ``levels`` (the latest level-finder record, with marks, against the role) each level target shows the
+    level found against the expected one; without it, only the expected level.
+    """
     role = comparison.role
     letter = framework.series_letter(comparison.series_id)
     text = Text()
@@ -59,7 +63,19 @@ def wheel_role_text(framework: Framework, wheel: Assessment, comparison: WheelCo
     _title(text, "Strengths for the role")
     strengths = comparison.strengths
     text.append("  (none)\n" if not strengths else "".join(f"  ▲ {g.area.label}: {g.words()}\n" for g in strengths))
-    if comparison.level_targets:
+    if comparison.level_targets and levels is not None:
+        record, found_levels = levels
+        by_area = {level_gap.area.id: level_gap for level_gap in found_levels.gaps}
+        _title(text, "Level targets (f: the level comparison)")
+        text.append(f"  From the level-finder record “{record.label}”\n", style="dim")
+        for area, level in comparison.level_targets:
+            level_gap = by_area.get(area.id)
+            if level_gap is None:
+                text.append(f"  {area.label}: expected {target_text(framework, level)}\n")
+            else:
+                text.append(f"  {level_gap.symbol} {area.label}: {level_gap.words()}\n")
+        text.append("  ▼ below the expected level, ✓ met, ▲ above\n", style="dim")
+    elif comparison.level_targets:
         _title(text, "Level targets (compared with the level finder: f)")
         for area, level in comparison.level_targets:
             text.append(f"  {area.label}: expected {target_text(framework, level)}\n")
@@ -308,9 +324,20 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         self.context.roles.choose_for_wheel(self.wheel.id, self.role, self.series_id)
         fits = closest_roles(framework, self.wheel, self.roles(), self.series_id or None)
         self.query_one("#rolecmp-heading", Label).update(f"{self.role.name}: {comparison.headline}")
-        self.query_one("#rolecmp-text", Static).update(wheel_role_text(framework, self.wheel, comparison, fits))
+        self.query_one("#rolecmp-text", Static).update(wheel_role_text(framework, self.wheel, comparison, fits,
+                                                                       self.level_comparison()))
         self.sub_title = f"{self.wheel.label} · {comparison.series_title}"
         self.draw_chart()
+
+    def level_comparison(self) -> tuple[FinderRecord, FinderComparison] | None:
+        """The latest level-finder record (when it has marks) against the role's level targets, or None."""
+        framework = self.framework
+        if self.role is None or not self.role.level_targets() or unusable_reason(framework) is not None:
+            return None
+        record = self.context.finder.latest(framework.id)
+        if record is None or not record.marked_count():
+            return None
+        return record, compare_finder(framework, derive(framework, record), self.role)
 
     def chart_data(self) -> charts.ChartData | None:
         """The compared series and the role's shape, or None when there is nothing to draw."""

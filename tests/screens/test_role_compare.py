@@ -336,3 +336,26 @@ async def test_the_headlines_wrap_whole_at_80x24(context: AppContext) -> None:
         app.push_screen(RoleTransitionScreen("saved:4", "saved:1"))
         await pilot.pause()
         assert f"From {LONG_NAME} to Team leader" in region_text(app, "#roletrans-heading")
+
+
+async def test_wheel_against_role_shows_the_level_found_for_each_level_target(context: AppContext) -> None:
+    """With a level-finder record that has marks, each level target shows the level found against the expected one."""
+    prepare(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:1"))
+        await pilot.pause()
+        text = text_of(app, "#rolecmp-text")
+        assert "Service excellence: expected Member" in text and "f: the level comparison" not in text
+        app.pop_screen()
+        await pilot.pause()
+        mark_associate(context)
+        app.push_screen(WheelRoleScreen("saved:1"))
+        await pilot.pause()
+        text = text_of(app, "#rolecmp-text")
+        assert "f: the level comparison" in text
+        assert "▼ Service excellence: Associate, expected Member (1 level below)" in text
+        assert "Service excellence: expected Member\n" not in text
+        await pilot.press("end")
+        await pilot.pause()
+        assert "Service excellence: Associate, expected" in screen_text(app)
