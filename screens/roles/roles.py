@@ -169,8 +169,10 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
         self.refresh_roles()
 
     def on_screen_resume(self) -> None:
-        """A role may have been made, changed or deleted in the editor."""
-        self.refresh_roles()
+        """A role may have been made, changed or deleted in the editor: a role just made gets the cursor."""
+        known = {role.key for role in self.roles}
+        made = next((role.key for role in self.context.roles.roles_for(self.framework) if role.key not in known), None)
+        self.refresh_roles(select=made if known else None)
 
     def on_resize(self) -> None:
         """Area titles in full on a wide terminal, short labels on a narrow one."""

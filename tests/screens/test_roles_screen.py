@@ -415,3 +415,21 @@ async def test_a_long_role_name_in_the_list_is_not_cut_mid_word(with_roles: AppC
         listed = panel_text(app, "#roles-list-panel")
         assert name in listed
         assert "Responsibi…" not in screen_text(app)
+
+
+async def test_a_role_just_made_has_the_cursor_back_in_the_list(with_roles: AppContext) -> None:
+    """n, a name and a target, escape: the list's cursor is on the new role and its targets are shown."""
+    app = FramewheelApp(with_roles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_roles(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Coordinator", "enter", "down", "space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        made = next(role for role in screen.roles if role.name == "Coordinator")
+        assert screen.focused_key() == made.key and screen.roles[0].name == "Team leader"
+        assert panel_text(app, "#role-targets-panel").startswith("╭") and "Coordinator" in panel_text(app, "#role-targets-panel")
+        assert "Team leader" not in panel_text(app, "#role-targets-panel")
