@@ -9,6 +9,7 @@ objectives, accepted one at a time.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -91,9 +92,27 @@ def wheel_role_text(framework: Framework, wheel: Assessment, comparison: WheelCo
     return text
 
 
-def finder_role_text(framework: Framework, record: FinderRecord, comparison: FinderComparison) -> Text:
+def _hanging(text: Text, lead: str, body: str, width: int | None, style: str = "") -> None:
+    """Append ``lead`` and ``body`` in lines of at most ``width`` columns, the continuation lines under the body's start.
+
+    Without a width (or one too narrow to indent) the line is appended whole, for the widget to wrap.
+    """
+    if width is None or width < len(lead) + 20:
+        text.append(f"{lead}{body}\n", style=style)
+        return
+    lines = textwrap.wrap(body, width - len(lead), break_on_hyphens=False) or [""]
+    for number, line in enumerate(lines):
+        text.append(f"{lead if number == 0 else ' ' * len(lead)}{line}\n", style=style)
+
+
+def finder_role_text(framework: Framework, record: FinderRecord, comparison: FinderComparison,
+                     width: int | None = None) -> Text:
     """A level-finder record against the role (the headline is the screen's heading): each area's level against
-    the expected one, and the next exemplars."""
+    the expected one, and the next exemplars.
+
+    With ``width`` (the columns the text has) a wrapped line keeps its indent: continuation lines start under
+    the first line's words, not at the edge.
+    """
     role = comparison.role
     text = Text()
     text.append(f"{role.name}", style="bold")
@@ -102,12 +121,12 @@ def finder_role_text(framework: Framework, record: FinderRecord, comparison: Fin
     if not comparison.gaps:
         text.append(f"  The role expects no level in any {framework.area_name}.\n")
     for gap in comparison.gaps:
-        text.append(f"  {gap.symbol} {gap.area.label}: {gap.words()}\n")
+        _hanging(text, f"  {gap.symbol} ", f"{gap.area.label}: {gap.words()}", width)
         if gap.next_exemplars:
             level = gap.next_level.title if gap.next_level else "the next level"
             text.append(f"      Next to work on ({level}):\n", style="italic")
             for item in gap.next_exemplars:
-                text.append(f"      - {item}\n")
+                _hanging(text, "      - ", item, width)
     text.append("  ▼ below the expected level, ✓ met, ▲ above\n", style="dim")
     return text
 
@@ -498,7 +517,13 @@ shortfall as a development-plan objective, accepted one at a time.
                        Text(f"{self.role.name} expects no level in any {framework.area_name}; "
                             "compare a wheel with it instead (o on the wheel summary)."))
             return
-        self._show(f"{self.role.name}: {comparison.headline}", finder_role_text(framework, self.record, comparison))
+        self._show(f"{self.role.name}: {comparison.headline}",
+                   finder_role_text(framework, self.record, comparison, max(20, self.size.width - 6)))
+
+    def on_resize(self) -> None:
+        """Wrap the text again to the new width (keeping the indents)."""
+        if self.is_mounted:
+            self.refresh_comparison()
 
     def action_role(self) -> None:
         """Choose another role (`r`)."""

@@ -236,8 +236,9 @@ async def test_finder_against_role_gives_the_next_exemplars(context: AppContext,
         text = text_of(app, "#rolefind-text")
         assert "▼ Service excellence: Associate, expected Member (1 level below)" in text
         assert "Next to work on (Member):" in text
-        assert f"- {member[0]}" in text and f"- {member[2]}" in text
-        assert member[1] not in text  # already consistent
+        joined = " ".join(text.split())  # an exemplar may wrap (with a hanging indent)
+        assert f"- {member[0]}" in joined and f"- {member[2]}" in joined
+        assert member[1] not in joined  # already consistent
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, SuggestionsDialog)
@@ -359,3 +360,20 @@ async def test_wheel_against_role_shows_the_level_found_for_each_level_target(co
         await pilot.press("end")
         await pilot.pause()
         assert "Service excellence: Associate, expected" in screen_text(app)
+
+
+async def test_a_wrapped_exemplar_keeps_its_indent_at_80x24(context: AppContext) -> None:
+    """At 80x24 an exemplar too long for one line continues under its first word, not at the panel's edge."""
+    prepare(context)
+    mark_associate(context)
+    member = context.framework.area("service-excellence").exemplars["member"]  # type: ignore[union-attr]
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(FinderRoleScreen("saved:1"))
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        first = next(i for i, line in enumerate(lines) if f"- {member[0][:30]}" in line)
+        assert f"- {member[0]}" not in lines[first]  # it wraps at 80 columns
+        dash = lines[first].index("- ")
+        assert lines[first + 1][:dash + 2].replace("│", " ").strip() == ""  # the continuation starts under the words
+        assert lines[first + 1][dash + 2] != " "
