@@ -9,6 +9,7 @@ objectives, accepted one at a time.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -41,9 +42,13 @@ def _title(text: Text, title: str) -> None:
 
 
 def wheel_role_text(framework: Framework, wheel: Assessment, comparison: WheelComparison,
-                    fits: list[RoleFit]) -> Text:
+                    fits: list[RoleFit], levels: tuple[FinderRecord, FinderComparison] | None = None) -> Text:
     """What the wheel says against the role (the headline is the screen's heading): the gap per area, strengths,
-    level targets, unplaced targets and the closest roles."""
+    level targets, unplaced targets and the closest roles.
+
+    With ``levels`` (the latest level-finder record, with marks, against the role) each level target shows the
+    level found against the expected one; without it, only the expected level.
+    """
     role = comparison.role
     letter = framework.series_letter(comparison.series_id)
     text = Text()
@@ -59,7 +64,19 @@ def wheel_role_text(framework: Framework, wheel: Assessment, comparison: WheelCo
     _title(text, "Strengths for the role")
     strengths = comparison.strengths
     text.append("  (none)\n" if not strengths else "".join(f"  ▲ {g.area.label}: {g.words()}\n" for g in strengths))
-    if comparison.level_targets:
+    if comparison.level_targets and levels is not None:
+        record, found_levels = levels
+        by_area = {level_gap.area.id: level_gap for level_gap in found_levels.gaps}
+        _title(text, "Level targets (f: the level comparison)")
+        text.append(f"  From the level-finder record “{record.label}”\n", style="dim")
+        for area, level in comparison.level_targets:
+            level_gap = by_area.get(area.id)
+            if level_gap is None:
+                text.append(f"  {area.label}: expected {target_text(framework, level)}\n")
+            else:
+                text.append(f"  {level_gap.symbol} {area.label}: {level_gap.words()}\n")
+        text.append("  ▼ below the expected level, ✓ met, ▲ above\n", style="dim")
+    elif comparison.level_targets:
         _title(text, "Level targets (compared with the level finder: f)")
         for area, level in comparison.level_targets:
             text.append(f"  {area.label}: expected {target_text(framework, level)}\n")
@@ -75,9 +92,27 @@ def wheel_role_text(framework: Framework, wheel: Assessment, comparison: WheelCo
     return text
 
 
-def finder_role_text(framework: Framework, record: FinderRecord, comparison: FinderComparison) -> Text:
+def _hanging(text: Text, lead: str, body: str, width: int | None, style: str = "") -> None:
+    """Append ``lead`` and ``body`` in lines of at most ``width`` columns, the continuation lines under the body's start.
+
+    Without a width (or one too narrow to indent) the line is appended whole, for the widget to wrap.
+    """
+    if width is None or width < len(lead) + 20:
+        text.append(f"{lead}{body}\n", style=style)
+        return
+    lines = textwrap.wrap(body, width - len(lead), break_on_hyphens=False) or [""]
+    for number, line in enumerate(lines):
+        text.append(f"{lead if number == 0 else ' ' * len(lead)}{line}\n", style=style)
+
+
+def finder_role_text(framework: Framework, record: FinderRecord, comparison: FinderComparison,
+                     width: int | None = None) -> Text:
     """A level-finder record against the role (the headline is the screen's heading): each area's level against
-    the expected one, and the next exemplars."""
+    the expected one, and the next exemplars.
+
+    With ``width`` (the columns the text has) a wrapped line keeps its indent: continuation lines start under
+    the first line's words, not at the edge.
+    """
     role = comparison.role
     text = Text()
     text.append(f"{role.name}", style="bold")
@@ -86,12 +121,12 @@ def finder_role_text(framework: Framework, record: FinderRecord, comparison: Fin
     if not comparison.gaps:
         text.append(f"  The role expects no level in any {framework.area_name}.\n")
     for gap in comparison.gaps:
-        text.append(f"  {gap.symbol} {gap.area.label}: {gap.words()}\n")
+        _hanging(text, f"  {gap.symbol} ", f"{gap.area.label}: {gap.words()}", width)
         if gap.next_exemplars:
             level = gap.next_level.title if gap.next_level else "the next level"
             text.append(f"      Next to work on ({level}):\n", style="italic")
             for item in gap.next_exemplars:
-                text.append(f"      - {item}\n")
+                _hanging(text, "      - ", item, width)
     text.append("  ▼ below the expected level, ✓ met, ▲ above\n", style="dim")
     return text
 
@@ -308,9 +343,20 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         self.context.roles.choose_for_wheel(self.wheel.id, self.role, self.series_id)
         fits = closest_roles(framework, self.wheel, self.roles(), self.series_id or None)
         self.query_one("#rolecmp-heading", Label).update(f"{self.role.name}: {comparison.headline}")
-        self.query_one("#rolecmp-text", Static).update(wheel_role_text(framework, self.wheel, comparison, fits))
+        self.query_one("#rolecmp-text", Static).update(wheel_role_text(framework, self.wheel, comparison, fits,
+                                                                       self.level_comparison()))
         self.sub_title = f"{self.wheel.label} · {comparison.series_title}"
         self.draw_chart()
+
+    def level_comparison(self) -> tuple[FinderRecord, FinderComparison] | None:
+        """The latest level-finder record (when it has marks) against the role's level targets, or None."""
+        framework = self.framework
+        if self.role is None or not self.role.level_targets() or unusable_reason(framework) is not None:
+            return None
+        record = self.context.finder.latest(framework.id)
+        if record is None or not record.marked_count():
+            return None
+        return record, compare_finder(framework, derive(framework, record), self.role)
 
     def chart_data(self) -> charts.ChartData | None:
         """The compared series and the role's shape, or None when there is nothing to draw."""
@@ -471,7 +517,13 @@ shortfall as a development-plan objective, accepted one at a time.
                        Text(f"{self.role.name} expects no level in any {framework.area_name}; "
                             "compare a wheel with it instead (o on the wheel summary)."))
             return
-        self._show(f"{self.role.name}: {comparison.headline}", finder_role_text(framework, self.record, comparison))
+        self._show(f"{self.role.name}: {comparison.headline}",
+                   finder_role_text(framework, self.record, comparison, max(20, self.size.width - 6)))
+
+    def on_resize(self) -> None:
+        """Wrap the text again to the new width (keeping the indents)."""
+        if self.is_mounted:
+            self.refresh_comparison()
 
     def action_role(self) -> None:
         """Choose another role (`r`)."""

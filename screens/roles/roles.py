@@ -29,7 +29,6 @@ from tui.core.exchange import to_json
 from tui.core.exchange.roles import role_to_dict
 from tui.core.model import Framework
 from tui.core.roles import RoleProfile, target_text, unplaced_targets
-from tui.core.text import truncate
 
 EMPTY_TEXT = "This framework file defines no roles. Press n to make one, or run with --demo for examples."
 """What the list says when the framework has no roles and none was made in the app."""
@@ -66,9 +65,9 @@ def role_file_name(role: RoleProfile) -> str:
 
 
 def role_prompt(role: RoleProfile) -> Text:
-    """One line of the list: the mark and name of the role, and where it comes from."""
+    """One entry of the list: the mark and whole name of the role (wrapped at spaces), and where it comes from."""
     mark = FILE_MARK if role.from_framework else MADE_MARK
-    text = Text.assemble((f"{mark} ", "bold"), (truncate(role.name, 60, one_line=True), "bold" if role.from_framework else ""))
+    text = Text.assemble((f"{mark} ", "bold"), (" ".join(role.name.split()), "bold" if role.from_framework else ""))
     text.append("\n  framework file, read-only" if role.from_framework else f"\n  {role.source}", style="italic")
     return text
 
@@ -170,8 +169,10 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
         self.refresh_roles()
 
     def on_screen_resume(self) -> None:
-        """A role may have been made, changed or deleted in the editor."""
-        self.refresh_roles()
+        """A role may have been made, changed or deleted in the editor: a role just made gets the cursor."""
+        known = {role.key for role in self.roles}
+        made = next((role.key for role in self.context.roles.roles_for(self.framework) if role.key not in known), None)
+        self.refresh_roles(select=made if known else None)
 
     def on_resize(self) -> None:
         """Area titles in full on a wide terminal, short labels on a narrow one."""

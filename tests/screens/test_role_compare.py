@@ -237,8 +237,9 @@ async def test_finder_against_role_gives_the_next_exemplars(context: AppContext,
         text = text_of(app, "#rolefind-text")
         assert "▼ Service excellence: Associate, expected Member (1 level below)" in text
         assert "Next to work on (Member):" in text
-        assert f"- {member[0]}" in text and f"- {member[2]}" in text
-        assert member[1] not in text  # already consistent
+        joined = " ".join(text.split())  # an exemplar may wrap (with a hanging indent)
+        assert f"- {member[0]}" in joined and f"- {member[2]}" in joined
+        assert member[1] not in joined  # already consistent
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, SuggestionsDialog)
@@ -305,3 +306,75 @@ async def test_wheel_key_compares_another_wheel_and_the_palette_offers_the_keys(
     for wheel_id in (first.id, later.id):
         chosen = context.roles.chosen_for_wheel(fw, wheel_id)
         assert chosen is not None and chosen[0].name == "Team leader"
+
+
+def region_text(app: FramewheelApp, selector: str) -> str:
+    """What the screen shows inside one widget's region, its runs of spaces made one (for lines that wrap)."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app).splitlines()[region.y:region.bottom]
+    return " ".join(" ".join(line[region.x:region.right] for line in lines).split())
+
+
+LONG_NAME = "Departmental research operations lead with extra responsibilities"
+"""A role name that makes every comparison headline longer than 80 columns."""
+
+
+async def test_the_headlines_wrap_whole_at_80x24(context: AppContext) -> None:
+    """At 80x24 the wheel, level-finder and move headlines of a long-named role wrap and are shown whole."""
+    from screens.roles.transition import RoleTransitionScreen
+
+    prepare(context)
+    mark_associate(context)
+    areas = [a.id for a in context.framework.areas]
+    context.roles.create(context.framework, LONG_NAME, {**{a: 7 for a in areas[:6]}, "service-excellence": "member"})
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:4"))
+        await pilot.pause()
+        assert f"{LONG_NAME}: met 2 of 6 (1 level target: compare with the level finder)" in region_text(app, "#rolecmp-heading")
+        app.push_screen(FinderRoleScreen("saved:4"))
+        await pilot.pause()
+        assert f"{LONG_NAME}: met 0 of 1 (6 scale targets: compare with a wheel)" in region_text(app, "#rolefind-heading")
+        app.push_screen(RoleTransitionScreen("saved:4", "saved:1"))
+        await pilot.pause()
+        assert f"From {LONG_NAME} to Team leader" in region_text(app, "#roletrans-heading")
+
+
+async def test_wheel_against_role_shows_the_level_found_for_each_level_target(context: AppContext) -> None:
+    """With a level-finder record that has marks, each level target shows the level found against the expected one."""
+    prepare(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:1"))
+        await pilot.pause()
+        text = text_of(app, "#rolecmp-text")
+        assert "Service excellence: expected Member" in text and "f: the level comparison" not in text
+        app.pop_screen()
+        await pilot.pause()
+        mark_associate(context)
+        app.push_screen(WheelRoleScreen("saved:1"))
+        await pilot.pause()
+        text = text_of(app, "#rolecmp-text")
+        assert "f: the level comparison" in text
+        assert "▼ Service excellence: Associate, expected Member (1 level below)" in text
+        assert "Service excellence: expected Member\n" not in text
+        await pilot.press("end")
+        await pilot.pause()
+        assert "Service excellence: Associate, expected" in screen_text(app)
+
+
+async def test_a_wrapped_exemplar_keeps_its_indent_at_80x24(context: AppContext) -> None:
+    """At 80x24 an exemplar too long for one line continues under its first word, not at the panel's edge."""
+    prepare(context)
+    mark_associate(context)
+    member = context.framework.area("service-excellence").exemplars["member"]  # type: ignore[union-attr]
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(FinderRoleScreen("saved:1"))
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        first = next(i for i, line in enumerate(lines) if f"- {member[0][:30]}" in line)
+        assert f"- {member[0]}" not in lines[first]  # it wraps at 80 columns
+        dash = lines[first].index("- ")
+        assert lines[first + 1][:dash + 2].replace("│", " ").strip() == ""  # the continuation starts under the words
+        assert lines[first + 1][dash + 2] != " "

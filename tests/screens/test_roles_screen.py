@@ -370,3 +370,66 @@ async def test_f1_explains_the_roles_and_their_keys(with_roles: AppContext) -> N
                     "A new role starting from the focused one", "Delete the focused role (after asking)",
                     "Write the focused role as a framewheel/role@1 file"):
             assert tip in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_delete_question_and_the_export_title_are_shown_whole(tmp_path: Path, size: tuple[int, int]) -> None:
+    """d on a demo role asks the whole question (wrapped in the dialog); x on a long-named role shows its whole title."""
+    demo = AppContext.open_demo(user_dir=tmp_path / "u")
+    try:
+        long_name = "Departmental research operations lead with extra responsibilities"
+        demo.roles.create(demo.framework, long_name, {demo.framework.areas[0].id: 5})
+        app = FramewheelApp(demo)
+        async with app.run_test(size=size) as pilot:
+            screen = await open_roles(app, pilot)
+            keys = [role.key for role in screen.roles]
+            names = [role.name for role in screen.roles]
+            option_list = screen.query_one("#roles-list")
+            option_list.highlighted = names.index("Example: Head of service")  # type: ignore[attr-defined]
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            text = panel_text(app, "#question")
+            assert "“Example: Head of service”" in text and "Wheels compared with it are kept." in text
+            await pilot.press("n")
+            await pilot.pause()
+            option_list.highlighted = keys.index(next(r.key for r in screen.roles if r.name == long_name))  # type: ignore[attr-defined]
+            await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+            assert isinstance(app.screen, TextDialog)
+            assert f"Write “{long_name}” as a role file" in panel_text(app, "#role-export-dialog .dialog-title")
+            await pilot.press("escape")
+    finally:
+        demo.close()
+
+
+async def test_a_long_role_name_in_the_list_is_not_cut_mid_word(with_roles: AppContext) -> None:
+    """At 80x24 a long role name in the list is shown in whole words (wrapped), never cut inside a word."""
+    name = "Departmental Research Operations Lead With Extra Responsibilities"
+    with_roles.roles.create(with_roles.framework, name, {"one": 6})
+    app = FramewheelApp(with_roles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roles(app, pilot)
+        listed = panel_text(app, "#roles-list-panel")
+        assert name in listed
+        assert "Responsibi…" not in screen_text(app)
+
+
+async def test_a_role_just_made_has_the_cursor_back_in_the_list(with_roles: AppContext) -> None:
+    """n, a name and a target, escape: the list's cursor is on the new role and its targets are shown."""
+    app = FramewheelApp(with_roles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_roles(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Coordinator", "enter", "down", "space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        made = next(role for role in screen.roles if role.name == "Coordinator")
+        assert screen.focused_key() == made.key and screen.roles[0].name == "Team leader"
+        assert panel_text(app, "#role-targets-panel").startswith("╭") and "Coordinator" in panel_text(app, "#role-targets-panel")
+        assert "Team leader" not in panel_text(app, "#role-targets-panel")

@@ -160,3 +160,21 @@ def test_a_crowded_wheel_numbers_its_spokes_and_keys_the_names() -> None:
     assert "16 Technical" in text
     assert "Software design" not in text.split("1 Reproducible")[0]  # above the key only numbers mark the spokes
     assert all(len(line) <= 72 for line in text.splitlines())
+
+
+def test_a_legend_entry_wider_than_the_width_wraps_at_spaces(ahep: Framework) -> None:
+    """One entry too wide for the width has lines of its own, wrapped at spaces and indented by 4: "(2 targets)" stays whole."""
+    title = "Departmental Research Operations Lead With Extra Responsibilities"
+    targets = {ahep.areas[0].id: 5, ahep.areas[1].id: 7}
+    data = charts.with_role(charts.wheel_data(ahep, full_wheel(ahep)), ahep, title, targets)
+    lines = charts.legend(data, 60)
+    assert all(len(line) <= 60 for line in lines)
+    start = next(i for i, line in enumerate(lines) if line.startswith("R # "))
+    entry = lines[start:start + 2]
+    assert entry[1].startswith("    ") and not entry[1].startswith("     ")
+    assert " ".join(" ".join(entry).split()) == f"R # {title} (2 targets)"
+    assert "(2 targets)" in entry[1]
+    assert lines[start - 1] == "O x Where my organisation needs me to be (mean 6.0)"  # the entry before keeps its line
+    assert lines[start + 2].startswith("Scale ")
+    at_72 = charts.legend(data, 72)  # "... Responsibilities (2" would fit in 72: the count goes to the next line whole
+    assert f"R # {title}" in at_72 and "    (2 targets)" in at_72

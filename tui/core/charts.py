@@ -222,6 +222,8 @@ def _finish(fig: plt.figure, colour: bool) -> list[str]:
 def legend(data: ChartData, width: int, palette: Palette | None = None, rings: bool = True) -> list[str]:
     """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width (coloured by ``palette``).
 
+    An entry wider than the width has lines of its own, wrapped at spaces, continuation lines indented by 4.
+
     Then the scale's labels and, for the wheel (``rings``), the values of its rings.
     """
     entries = []
@@ -237,6 +239,19 @@ def legend(data: ChartData, width: int, palette: Palette | None = None, rings: b
     lines: list[str] = []
     current, used = "", 0
     for plain, code in entries:
+        if len(plain) > width:  # one entry wider than the width: its own lines, wrapped at spaces, then indented by 4
+            if current:
+                lines.append(current)
+            pieces: list[str] = []
+            head, _, told = plain.rpartition(" (")  # "(6 targets)" is kept whole
+            for word in [*head.split(" "), f"({told}"]:
+                if pieces and len(pieces[-1]) + 1 + len(word) <= width:
+                    pieces[-1] += " " + word
+                else:
+                    pieces.append(("    " if pieces else "") + word)
+            lines.extend(_colour_text(piece, code) for piece in pieces)
+            current, used = "", 0
+            continue
         shown = _colour_text(plain, code)
         if used and used + 3 + len(plain) > width:
             lines.append(current)
