@@ -162,7 +162,7 @@ can no longer place (an area or a level it no longer has) are kept as they were.
         if unplaced:
             self.notify(f"Not copied (the framework cannot place them): {', '.join(f'{a}: {t}' for a, t in unplaced.items())}",
                         severity="warning", timeout=6)
-        self.role_name = f"Copy of {source.name}"
+        self.role_name = context.roles.free_name(framework, f"Copy of {source.name}")
         self.origin = f"A copy of “{source.name}” ({'from the framework file' if source.from_framework else source.source})"
         self.targets = {a: t for a, t in source.targets.items() if a not in unplaced}
         self.last_scale = {a: t for a, t in self.targets.items() if isinstance(t, int)}

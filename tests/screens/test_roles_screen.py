@@ -188,6 +188,10 @@ async def test_a_framework_role_is_copied_not_edited_or_deleted(with_roles: AppC
         await pilot.pause()
         assert isinstance(app.screen, RolesScreen)
         assert "● Copy of Team leader" in flat(screen_text(app))
+        await pilot.press("home", "c")  # a second copy of the file's role takes the next free name
+        await pilot.pause()
+        assert isinstance(app.screen, RoleEditorScreen)
+        assert sorted(r.name for r in with_roles.roles.list()) == ["Copy of Team leader", "Copy of Team leader (2)"]
 
 
 @pytest.mark.parametrize("size", SIZES)
