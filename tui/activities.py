@@ -432,6 +432,59 @@ def _demo_roles(context: AppContext) -> object:
     return [context.roles.add(role) for role in demo_roles(framework)]
 
 
+# --- the institution's view -----------------------------------------------------------------
+
+
+def _institution(home: Screen[Any]) -> None:
+    """The institution's development activities, its values and the coverage of the framework."""
+    from screens.institution.institution import InstitutionScreen
+
+    home.app.push_screen(InstitutionScreen())
+
+
+def _catalogue(db: Database) -> Any:
+    """The development activities' repository."""
+    from tui.storage.repositories.institution import CatalogueRepository
+
+    return CatalogueRepository(db)
+
+
+def _catalogue_exchange() -> Exchange:
+    """The development activities in the "all data" bundle (and a catalogue CSV given to ``import``)."""
+    from tui.core.exchange.institution import CATALOGUE
+
+    return Exchange(CATALOGUE, lambda c: c.catalogue.list()[::-1], lambda c, found: c.catalogue.add(found))
+
+
+def _demo_catalogue(context: AppContext) -> object:
+    """A dozen example development activities over AHEP, labelled as examples."""
+    from tui.core.institution import demo_catalogue
+
+    return context.catalogue.add(demo_catalogue(context.catalog.get("ahep") or context.framework))
+
+
+def _institution_values(db: Database) -> Any:
+    """The institution values' repository."""
+    from tui.storage.repositories.institution import InstitutionValueRepository
+
+    return InstitutionValueRepository(db)
+
+
+def _values_exchange() -> Exchange:
+    """The institution's values in the "all data" bundle (and a value mapping CSV given to ``import``)."""
+    from tui.core.exchange.institution import VALUES
+
+    return Exchange(VALUES, lambda c: c.institution_values.list()[::-1],
+                    lambda c, found: c.institution_values.add(found))
+
+
+def _demo_values(context: AppContext) -> object:
+    """An example institution's four values mapped to AHEP, labelled as examples."""
+    from tui.core.institution import demo_values
+
+    return context.institution_values.add(demo_values(context.catalog.get("ahep") or context.framework))
+
+
 # --- guidance -------------------------------------------------------------------------------
 
 
@@ -578,6 +631,14 @@ ACTIVITIES = ActivityRegistry((
         work_kind="role", open_work=_open_role, repository=_role_records, exchange=_roles_exchange,
         report=_roles_report, demo=_demo_roles,
     ),
+    Activity(
+        "institution", "The institution's view",
+        (Launcher("i", "institution", "Institution", _institution,
+                  "The institution's development activities and values mapped to the framework, and the coverage"),),
+        repository=_catalogue, exchange=_catalogue_exchange, demo=_demo_catalogue,
+    ),
+    Activity("values", "The institution's values", repository=_institution_values, exchange=_values_exchange,
+             demo=_demo_values),
     Activity("guidance", "Guidance",
              (Launcher("g", "guidance", "Guidance", _guidance, "The chosen framework's description, hints and tips"),)),
 ))

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tui.storage.repositories.roles import RoleRepository
     from tui.storage.repositories.development_plan import DevelopmentPlanRepository
     from tui.storage.repositories.finder import FinderRepository
+    from tui.storage.repositories.institution import CatalogueRepository, InstitutionValueRepository
     from tui.storage.repositories.rankings import RankingRepository
     from tui.storage.repositories.team_profiles import TeamProfileRepository
     from tui.storage.repositories.workshops import WorkshopSequenceRepository
@@ -129,6 +130,16 @@ class AppContext:
     def roles(self) -> RoleRepository:
         """The roles made in the app (a framework's own roles come from the framework)."""
         return self.repository("roles")
+
+    @property
+    def catalogue(self) -> CatalogueRepository:
+        """The institution's development activities (its catalogue of provision)."""
+        return self.repository("institution")
+
+    @property
+    def institution_values(self) -> InstitutionValueRepository:
+        """The institution's own values, mapped to a framework's areas and values."""
+        return self.repository("values")
 
     @property
     def finder(self) -> FinderRepository:

@@ -63,11 +63,18 @@ MAX_PROBLEMS_SHOWN = 50
 def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
     """Read and check one exchange file against what is stored; nothing is written."""
     outcome = FileOutcome(path)
+    parts = context.activities.exchanges()
+    from_csv = _institution_csv(context, path, outcome)
+    if from_csv is not None:
+        name, documents = from_csv
+        work = [(part, documents, "") for part in parts if part.section.name == name]
+        return _check_sections(context, path, outcome, seen, work)
+    if outcome.problems:
+        return _shortened(path, outcome)
     doc, why = read_json_file(path)
     if why is not None:
         outcome.problems.append(f"{path}: {why}")
         return outcome
-    parts = context.activities.exchanges()
     if isinstance(doc, dict) and doc.get("format") == BUNDLE_FORMAT:
         names = {part.section.name for part in parts}
         outcome.problems.extend(f"{path}: {k}: is not a section of {BUNDLE_FORMAT}" for k in doc if k not in names | {"format", "exported"})
@@ -83,6 +90,12 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
             outcome.problems.append(f"{path}: format: {found} is not {', '.join(known)} or {BUNDLE_FORMAT}")
             return outcome
         work = [(alone[0], [doc], "")]
+    return _check_sections(context, path, outcome, seen, work)
+
+
+def _check_sections(context: AppContext, path: str, outcome: FileOutcome, seen: set[str],
+                    work: list[tuple[Exchange, Any, str]]) -> FileOutcome:
+    """Check each section's items of one file (its problems, duplicates and new records added to ``outcome``)."""
     for part, items, prefix in work:
         if not isinstance(items, list):
             outcome.problems.append(f"{path}: {part.section.name}: must be a list")
@@ -94,10 +107,55 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
         if checked.records:
             outcome.records.append((part, checked.records))
             outcome.counts[part.section.name] = checked.count
+    return _shortened(path, outcome)
+
+
+def _shortened(path: str, outcome: FileOutcome) -> FileOutcome:
+    """The outcome with at most MAX_PROBLEMS_SHOWN problems listed and the rest counted."""
     if len(outcome.problems) > MAX_PROBLEMS_SHOWN:
         more = len(outcome.problems) - MAX_PROBLEMS_SHOWN
         outcome.problems[MAX_PROBLEMS_SHOWN:] = [f"{path}: ... and {more:,} more problems (the first {MAX_PROBLEMS_SHOWN} are listed)"]
     return outcome
+
+
+CSV_HEAD_BYTES = 4096
+"""How much of a file is read to tell a catalogue or value mapping CSV by its header."""
+
+
+def _institution_csv(context: AppContext, path: str, outcome: FileOutcome) -> tuple[str, list[Any]] | None:
+    """A catalogue or value mapping CSV's (section name, documents) over the chosen framework, or None.
+
+    None too when the file is not such a CSV (then it is read as JSON), or when it is one with
+    problems: those are added to ``outcome``, each with its line and column.
+    """
+    from tui.core.exchange.institution import MAX_CSV_BYTES, CsvImportError, csv_documents, is_catalogue_csv, is_values_csv
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(CSV_HEAD_BYTES).decode("utf-8", errors="ignore")
+    except OSError:
+        return None  # the JSON reader says what is wrong with the file
+    if not (is_catalogue_csv(head) or is_values_csv(head)):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CSV_BYTES + 1)
+        text = data.decode("utf-8")
+    except OSError as error:
+        outcome.problems.append(f"{path}: cannot be read ({error.strerror or error})")
+        return None
+    except UnicodeDecodeError as error:
+        outcome.problems.append(f"{path}: is not UTF-8 text (byte {error.start + 1})")
+        return None
+    try:
+        found = csv_documents(text, context.framework)
+    except CsvImportError as error:
+        outcome.problems.extend(f"{path}: {problem}" for problem in error.problems)
+        return None
+    if found is not None:
+        what = "development activity catalogue" if is_catalogue_csv(head) else "value mapping"
+        outcome.notices.append(f"{path}: read as a {what} (CSV) for the framework '{context.framework.id}'")
+    return found
 
 
 def import_files(context: AppContext, paths: list[str]) -> list[FileOutcome]:

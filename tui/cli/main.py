@@ -16,14 +16,15 @@ from types import ModuleType
 from typing import Sequence, TextIO
 
 from tui import __version__
-from tui.cli import export, frameworks, imports, report, roles, serve, team
+from tui.cli import coverage, export, frameworks, imports, report, roles, serve, team
 from tui.cli.terminal import visible_stream
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, a problem with the input, a command line that cannot be understood."""
 
 COMMANDS: dict[str, ModuleType] = {"frameworks": frameworks, "export": export, "import": imports, "report": report,
-                                  "roles": roles, "team": team, "serve": serve}
+                                  "roles": roles, "coverage": coverage, "team": team,
+                                  "serve": serve}
 """Each subcommand's module: its ``add_parser(commands)`` and ``run(args, out, err)``."""
 
 

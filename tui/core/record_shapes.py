@@ -93,6 +93,12 @@ SHAPES: dict[str, Fields] = {
                              "rankings": ListOf(ListOf(ListOf(TEXT)))}),
     "roles": Fields({"name": TEXT, "framework_id": TEXT, "targets": MapOf(Scalar(("int", "str"))), "example": FLAG,
                      "created": TEXT, "updated": TEXT}),
+    "catalogue": Fields({"framework_id": TEXT, "title": TEXT, "serves": ListOf(Fields({"area": TEXT, "level": TEXT})),
+                         "date": TEXT, "provider": TEXT, "link": TEXT, "example": FLAG, "created": TEXT,
+                         "updated": TEXT}),
+    "institution_values": Fields({"framework_id": TEXT, "title": TEXT, "description": TEXT, "areas": ListOf(TEXT),
+                                  "framework_values": ListOf(TEXT), "example": FLAG, "created": TEXT,
+                                  "updated": TEXT}),
     "workshops": Fields({"name": TEXT, "framework_id": TEXT, "team_profile_id": WHOLE_OR_NULL,
                          "action_plan_id": WHOLE_OR_NULL, "created": TEXT, "updated": TEXT,
                          "steps": ListOf(Fields({"kind": TEXT, "area": TEXT}))}),
@@ -102,6 +108,7 @@ SHAPES: dict[str, Fields] = {
 RECORD_NOUNS: dict[str, str] = {
     "assessments": "wheel", "finder": "level-finder record", "rankings": "ranking", "objectives": "plan objective",
     "action_plans": "action plan", "team_profiles": "team profile", "workshops": "workshop sequence", "roles": "role",
+    "catalogue": "development activity", "institution_values": "institution value",
 }
 """Table name -> what a person calls one of its records."""
 

@@ -1,0 +1,1 @@
+"""The institution's view: its development activities, its values mapped to the framework, the coverage, tailoring."""
