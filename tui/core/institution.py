@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core.model import Framework
+from tui.core.model import Area, Framework
 
 CATALOGUE_TABLE = "catalogue"
 """The table of development activities."""
@@ -263,12 +263,17 @@ def activities_for(activities: Iterable[DevelopmentActivity], area_id: str, leve
     return sorted(found, key=rank)
 
 
+def area_label(area: Area) -> str:
+    """"1. Empowering Professional Development" (the code, when the framework gives one, and the title)."""
+    return f"{area.code}. {area.title}" if area.code else area.title
+
+
 def serves_text(framework: Framework, activity: DevelopmentActivity) -> str:
     """"1 Empowering ... (Associate, Member); 3 Working together (any level)"."""
     parts = []
     for area_id in activity.areas:
         area = framework.area(area_id)
-        name = f"{area.code} {area.title}".strip() if area else area_id
+        name = area_label(area) if area else area_id
         levels = [found.title if (found := framework.level(lv)) else lv for lv in activity.levels_for(area_id) if lv]
         if ANY_LEVEL in activity.levels_for(area_id) and framework.levels:
             levels.insert(0, "any level")

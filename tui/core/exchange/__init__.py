@@ -62,10 +62,12 @@ class DataSection:
     standalone_format: str = ""
     """The ``format`` of a file holding one record of this section on its own (e.g. one wheel, one
     ranking), which ``framewheel import`` accepts beside a bundle; empty: only in a bundle."""
+    plural: str = ""
+    """What several items are called, when it is not the noun and an "s" ("development activities")."""
 
     def count(self, n: int) -> str:
         """``n`` items in words, e.g. "1 wheel", "2 wheels"."""
-        return f"{n} {self.noun}{'' if n == 1 else 's'}"
+        return f"{n} {self.noun if n == 1 else self.plural or self.noun + 's'}"
 
 
 def check_records(

@@ -215,7 +215,8 @@ def check_values(items: list[Any], prefix: str, seen: set[str], stored: Sequence
                                   lambda v: f"the value '{v.title}'")
 
 
-CATALOGUE = exchange.DataSection("catalogue", activity_to_dict, check_catalogue, "development activity")
+CATALOGUE = exchange.DataSection("catalogue", activity_to_dict, check_catalogue, "development activity",
+                                 plural="development activities")
 """The institution's development activities: their section of the "all data" bundle."""
 
 VALUES = exchange.DataSection("institution_values", value_to_dict, check_values, "institution value")

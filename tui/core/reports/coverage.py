@@ -12,7 +12,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from tui.core.institution import (ANY_LEVEL, UNCOVERED, Coverage, DevelopmentActivity, InstitutionValue, serves_text,
+from tui.core.institution import (ANY_LEVEL, UNCOVERED, Coverage, DevelopmentActivity, InstitutionValue, area_label,
+                                  serves_text,
                                   sorted_activities)
 from tui.core.model import Framework
 
@@ -53,7 +54,7 @@ def level_marks(coverage: Coverage) -> dict[str, str]:
 def area_name(coverage: Coverage, area_id: str) -> str:
     """"1 Empowering Professional Development" (code and title)."""
     area = coverage.framework.area(area_id)
-    return f"{area.code} {area.title}".strip() if area else area_id
+    return area_label(area) if area else area_id
 
 
 def activity_marks(coverage: Coverage, activity: DevelopmentActivity, area_id: str) -> str:
@@ -123,7 +124,7 @@ def values_table(framework: Framework, values: Sequence[InstitutionValue]) -> li
     lines = ["## The institution's values", "", f"| Value | {framework.area_plural.capitalize()} | Framework values |",
              "|---|---|---|"]
     for value in values:
-        areas = "; ".join(f"{a.code} {a.title}".strip() for a in framework.areas if a.id in value.areas)
+        areas = "; ".join(area_label(a) for a in framework.areas if a.id in value.areas)
         own = ", ".join(v.title for v in framework.values if v.id in value.framework_values)
         lines.append(f"| {cell(value.title)} | {cell(areas)} | {cell(own)} |")
     return lines
@@ -148,7 +149,7 @@ def coverage_csv(coverage: Coverage) -> str:
     titles = dict(columns)
     for row in coverage.areas:
         for level_id, _ in columns:
-            writer.writerow([row.area_id, row.title, level_id, titles[level_id] if level_id else "",
+            writer.writerow([row.area_id, row.title, level_id, titles[level_id],
                              row.by_level.get(level_id, 0), "yes" if row.covered else "no"])
     return out.getvalue()
 
