@@ -22,7 +22,7 @@ RECENT_WORK = 30
 LIST_WIDTH = 28
 """Framework titles longer than this are shortened with an ellipsis in the list."""
 
-ACTIVITY_ORDER = "whlefkpbtsgr"
+ACTIVITY_ORDER = "whlefkpobtsigr"
 """The order activity keys are listed in (the design's key list); others follow."""
 
 CHOSEN_MARK, OTHER_MARK = "●", " "
@@ -112,6 +112,7 @@ Your own framework files go in the user configuration folder
         """Fill the panels and focus the framework list."""
         self.title = "framewheel"
         self.query_one("#activities", Static).update(self.activity_menu())
+        self.call_after_refresh(self._fit_activity_menu)
         self.refresh_frameworks()
         self.call_after_refresh(self.refresh_work)  # the screen is usable before the list is read
 
@@ -130,14 +131,36 @@ Your own framework files go in the user configuration folder
         if launcher is not None:
             launcher.start(self)
 
-    def activity_menu(self) -> Text:
-        """The activity keys of this screen, one per line, in the order of the design's key list."""
+    def activity_menu(self, rows: int = 0, width: int = 0) -> Text:
+        """The activity keys of this screen in the order of the design's key list: one per line, or, when
+        fewer than ``rows`` lines fit, in two columns of ``width`` cells (each description shortened)."""
         text = Text()
-        for binding in self.activity_bindings():
+        bindings = self.activity_bindings()
+        if rows and width and len(bindings) > rows:
+            half = (len(bindings) + 1) // 2
+            column = width // 2
+            for index in range(half):
+                for binding in bindings[index::half][:2]:
+                    text.append(f" {binding.key} ", style="bold reverse")
+                    text.append(" " + truncate(binding.description, column - 5, pad=True))
+                text.append("\n")
+            text.rstrip()
+            return text
+        for binding in bindings:
             text.append(f" {binding.key} ", style="bold reverse")
             text.append(f" {binding.description}\n")
         text.rstrip()
         return text
+
+    def on_resize(self) -> None:
+        """Lay the activity keys out in two columns when one column would not fit the panel."""
+        self.call_after_refresh(self._fit_activity_menu)
+
+    def _fit_activity_menu(self) -> None:
+        """Redraw the activity keys for the panel's size now."""
+        panel = self.query_one("#activity-panel")
+        rows, width = panel.size.height - 1, panel.size.width  # the panel's title takes a line
+        self.query_one("#activities", Static).update(self.activity_menu(rows, width) if rows > 0 else self.activity_menu())
 
     def on_screen_resume(self) -> None:
         """Saved work may have changed while another screen was in front (the first showing loads it after drawing)."""

@@ -24,6 +24,8 @@ from tui.storage.datafile import damaged_records, without_records
     ("team_profiles", {"names": "Ann"}, "field 'names': expected a list, found text \"Ann\""),
     ("team_profiles", {"files": {"total": 1.5}}, "field 'files.total': expected a whole number, found a number"),
     ("workshops", {"steps": [{"kind": 1}]}, "field 'steps[1].kind': expected text, found a whole number"),
+    ("catalogue", {"serves": [{"area": "a", "level": None}]}, "field 'serves[1].level': expected text, found null"),
+    ("institution_values", {"areas": "a"}, "field 'areas': expected a list, found text \"a\""),
 ])
 def test_a_wrong_field_is_named_with_what_was_expected(table: str, record: dict[str, Any], expected: str) -> None:
     """The message names the field (with its path) and both kinds."""
@@ -36,6 +38,7 @@ def test_a_wrong_field_is_named_with_what_was_expected(table: str, record: dict[
     ("team_profiles", {"names": None, "ratings": [{"a": {"current": 1}}], "rankings": [[["a", "b"], ["c"]]]}),
     ("action_plans", {"sections": [{"title": "S", "items": [{"milestone": "m", "comment": None, "focus": [2026]}]}]}),
     ("workshops", {"team_profile_id": None, "steps": [{"kind": "team-wheel"}]}),
+    ("catalogue", {"title": "t", "serves": [{"area": "a", "level": ""}], "date": "", "example": True}),
     ("_settings", {"key": "anything", "value": {"at": "all"}}),
 ])
 def test_records_of_the_right_shape_pass(table: str, record: dict[str, Any]) -> None:
