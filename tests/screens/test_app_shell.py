@@ -12,6 +12,7 @@ from screens.home import HomeScreen
 from screens.dialogs.notice import NoticeDialog
 from screens.too_small import TooSmallScreen
 from tests.conftest import screen_text
+from tests.helpers.waiting import wait_until
 from tui.app import CrashReport, FramewheelApp
 from tui.context import AppContext
 
@@ -275,13 +276,26 @@ async def test_saved_work_of_a_framework_not_loaded_says_so(tmp_path: Path) -> N
     try:
         app = FramewheelApp(context)
         async with app.run_test(size=(200, 60)) as pilot:
-            await pilot.pause(0.3)
+            await wait_until(pilot, lambda: app.screen.query("#work-table"), what="the work list")
             table = app.screen.query_one("#work-table")
             table.focus()
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await wait_until(pilot, lambda: "is not loaded now" in screen_text(app), what="the message")
             text = screen_text(app)
             assert "was made with the framework 'four-series', which is not loaded now" in text
             assert "0 objectives" not in text
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_every_activity_key_is_on_the_home_screen(context: AppContext, size: tuple[int, int]) -> None:
+    """Fourteen activity keys: in two columns at 80x24 (none cut off the panel), one per line when there is room."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: " r  1:1 report" in screen_text(app), what="the activity keys laid out")
+        text = screen_text(app)
+        for launcher in context.activities.launchers():
+            assert f" {launcher.key}  {launcher.description[:9]}" in text, launcher.key
+        two_columns = any(" w  New wheel" in line and " o  Roles" in line for line in text.splitlines())
+        assert two_columns == (size == (80, 24))

@@ -7,6 +7,7 @@ import pytest
 from screens.roles.pickers import PickDialog
 from screens.roles.transition import RoleTransitionScreen
 from tests.conftest import screen_text
+from tests.helpers.waiting import wait_until
 from tests.screens.test_role_compare import prepare, text_of
 from tui.app import FramewheelApp
 from tui.context import AppContext
@@ -62,25 +63,25 @@ async def test_pickers_ask_for_both_roles_and_x_swaps(context: AppContext) -> No
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(RoleTransitionScreen())
-        await pilot.pause()
-        assert isinstance(app.screen, PickDialog) and "The role you have" in screen_text(app)
+        await wait_until(pilot, lambda: "The role you have" in screen_text(app), what="the first picker")
+        assert isinstance(app.screen, PickDialog)
         await pilot.press("enter")  # Adviser
-        await pilot.pause()
-        assert isinstance(app.screen, PickDialog) and "The role you want" in screen_text(app)
+        await wait_until(pilot, lambda: "The role you want" in screen_text(app), what="the second picker")
+        assert isinstance(app.screen, PickDialog)
         assert "Adviser (made" not in screen_text(app)
         await pilot.press("enter")  # Head of service
-        await pilot.pause()
+        await wait_until(pilot, lambda: "From Adviser" in screen_text(app), what="the transition")
         assert "From Adviser to Head of service" in screen_text(app)
         assert "Prof. development: raise by 4 points (5 to 9)" in text_of(app, "#roletrans-text")
         await pilot.press("x")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "From Head of service to Adviser" in screen_text(app), what="the swap")
         assert "From Head of service to Adviser" in screen_text(app)
         assert "To move from Head of service to Adviser: no commitment needs more." in text_of(app, "#roletrans-text")
         assert "▼ Prof. development: lower by 4 points (9 to 5)" in text_of(app, "#roletrans-text")
         await pilot.press("t")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, PickDialog), what="the picker")
         await pilot.press("end", "enter")  # Team leader
-        await pilot.pause()
+        await wait_until(pilot, lambda: "to Team leader" in screen_text(app), what="the new role")
         assert "From Head of service to Team leader" in screen_text(app)
 
 
