@@ -138,11 +138,12 @@ Your own framework files go in the user configuration folder
         bindings = self.activity_bindings()
         if rows and width and len(bindings) > rows:
             half = (len(bindings) + 1) // 2
-            column = width // 2
+            first = min(max(len(b.description) for b in bindings[:half]), (width - 9) // 2)
+            widths = (first, width - 9 - first)  # each column: " k " and a space, then its description
             for index in range(half):
-                for binding in bindings[index::half][:2]:
+                for column, binding in enumerate(bindings[index::half][:2]):
                     text.append(f" {binding.key} ", style="bold reverse")
-                    text.append(" " + truncate(binding.description, column - 5, pad=True))
+                    text.append(" " + truncate(binding.description, widths[column], pad=column == 0) + " ")
                 text.append("\n")
             text.rstrip()
             return text
