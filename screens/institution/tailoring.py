@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,29 +20,31 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from screens.base import FramewheelScreen
+from screens.levels.framework_text import Hanging
 from styles import style_path
 from tui.core.model import Framework
-from tui.core.tailoring import FrameworkDiff, diff_frameworks, diff_headline, diff_sections, find_base
+from tui.core.tailoring import FrameworkDiff, diff_frameworks, diff_headline, diff_lines, diff_sections, find_base
 
 NOT_TAILORED = "This framework is not a tailored copy: run 'framewheel frameworks tailor ID --id NEW' to make one."
 """What :func:`open_tailoring` says when the chosen framework has no ``based_on``."""
 
-MARK_STYLES = {"+": "bold", "-": "bold", "~": "bold"}
-"""How a line's change mark is drawn (bold only: the mark itself tells the change, not colour)."""
+def diff_text(diff: FrameworkDiff) -> Group:
+    """The diff for the screen: the headline, then each section's title and its marked lines.
 
-
-def diff_text(diff: FrameworkDiff) -> Text:
-    """The diff for the screen: the headline, then each section's title and its marked lines."""
-    text = Text(diff_headline(diff) + "\n", style="bold")
+    A wrapped line keeps a hanging indent: it continues under its text, not under its mark.
+    """
+    parts: list[RenderableType] = [Text(diff_headline(diff), style="bold")]
     if diff.empty:
-        text.append("\nEdit the framework file to tailor it; its changes from the base will show here.\n")
+        parts.append(Text("\nEdit the framework file to tailor it; its changes from the base will show here."))
     for section in diff_sections(diff):
-        text.append(f"\n{section.title}\n", style="bold underline")
-        for line in section.lines:
-            text.append("  ")
-            text.append(line[:1], style=MARK_STYLES.get(line[:1], ""))
-            text.append(f"{line[1:]}\n")
-    return text
+        parts.append(Text(f"\n{section.title}", style="bold underline"))
+        parts.extend(Hanging(Text(line[2:]), f"  {line[:2]}") for line in section.lines)
+    return Group(*parts)
+
+
+def diff_plain(diff: FrameworkDiff) -> str:
+    """The same diff as plain lines (what the screen shows, unwrapped)."""
+    return "\n".join(diff_lines(diff))
 
 
 class TailoringScreen(FramewheelScreen):
@@ -73,6 +76,8 @@ scroll; `h` opens the wheel history.
         """The changes of ``framework`` (the chosen one when not given) from its base."""
         super().__init__()
         self._framework = framework
+        self.shown_text = ""
+        """What the view says, as plain lines (the warning, then the diff or why there is none)."""
 
     @property
     def framework(self) -> Framework:
@@ -97,11 +102,15 @@ scroll; `h` opens the wheel history.
         warning.set_class(not found.warning, "-hidden")
         body = self.query_one("#tailoring-diff", Static)
         if found.base is None:
-            body.update("The changes cannot be shown without the base framework. Load it (put its file in your "
-                        "frameworks folder, or start with --framework FILE), or correct based_on in "
-                        f"{framework.path or 'the file'}.")
+            said = ("The changes cannot be shown without the base framework. Load it (put its file in your "
+                    "frameworks folder, or start with --framework FILE), or correct based_on in "
+                    f"{framework.path or 'the file'}.")
+            body.update(said)
         else:
-            body.update(diff_text(diff_frameworks(found.base, framework)))
+            diff = diff_frameworks(found.base, framework)
+            said = diff_plain(diff)
+            body.update(diff_text(diff))
+        self.shown_text = "\n".join(part for part in (found.warning, said) if part)
         self.query_one("#tailoring-body").focus()
 
     def action_history(self) -> None:

@@ -52,7 +52,7 @@ async def test_view_shows_the_changes_from_the_base(tailored: AppContext, size: 
         assert "Commitments renamed" in text
         assert "Working Together Across the College" in text
         assert "! " not in text.split("Commitments renamed")[0].split("ahep-college against")[0]  # no warning
-        whole = str(app.screen.query_one("#tailoring-diff", Static).content)
+        whole = app.screen.shown_text  # type: ignore[attr-defined]
         assert "+ digital-practice: Digital Practice" in whole
         assert "- wider-context: Engaging with the Wider Context" in whole
         await pilot.press("end")
@@ -61,6 +61,8 @@ async def test_view_shows_the_changes_from_the_base(tailored: AppContext, size: 
         assert "exemplar at associate" in bottom and "their impact on colleagues" in bottom
         if size == (200, 60):
             assert NEW_EXEMPLAR in bottom
+        else:  # the wrapped exemplar continues under its text, not under its mark
+            assert any(line.startswith("│     on others.") for line in screen_text(app).splitlines())
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TailoringScreen)
