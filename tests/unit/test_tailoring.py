@@ -127,3 +127,29 @@ def test_other_base_version_is_compared_with_a_warning(tmp_path: Path) -> None:
     found = find_base(catalog.frameworks["ahep-college"], catalog.frameworks)
     assert found.base is not None and found.base.id == "ahep"
     assert "based on ahep@2023, but ahep@2024 is loaded" in found.warning
+
+
+def test_diff_of_order_levels_values_and_fields() -> None:
+    """Areas put in another order, a level renamed and one removed, a value added, a short label changed."""
+    from dataclasses import replace
+
+    base = load_framework(AHEP)
+    first, second, *rest = base.areas
+    tailored = replace(
+        base, id="copy", based_on="ahep@2024",
+        areas=(second, replace(first, short="Growth"), *rest),
+        levels=(replace(base.levels[0], title="Starter"), *base.levels[1:3]),
+        values=(*base.values, replace(base.values[0], id="brave", title="Brave")),
+    )
+    diff = diff_frameworks(base, tailored)
+    assert diff.reordered[:2] == ("responsible-practice", "professional-development")
+    assert [(c.id, [(f.field, f.before, f.after) for f in c.fields]) for c in diff.area_changes] == [
+        ("professional-development", [("short", "Prof. development", "Growth")])]
+    assert [(r.id, r.after) for r in diff.levels_renamed] == [("associate", "Starter")]
+    assert diff.levels_removed == ("Fellow",) and diff.values_added == ("Brave",)
+    text = "\n".join(diff_lines(diff))
+    assert "~ now in the order: responsible-practice, professional-development," in text
+    assert "Levels:\n  - Fellow\n  ~ associate: Associate -> Starter" in text
+    assert "Values:\n  + Brave" in text
+    assert not diff_frameworks(base, replace(base, id="same")).framework_fields
+    assert diff_frameworks(base, replace(base, id="same")).empty
