@@ -33,7 +33,10 @@ def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
     lines = analysis.unplaced_lines(wheel, framework)
     if not lines:
         return Text()
-    text = Text(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
+    heading = (f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n"
+               if wheel.framework_id == framework.id else
+               f"Ratings of '{wheel.framework_id}' areas {framework.title} does not have (not on the wheel):\n")
+    text = Text(heading, style="bold")
     for line in lines:
         text.append(f"  ! {line}\n")
     return text
