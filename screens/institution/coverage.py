@@ -170,32 +170,41 @@ The institution's values are listed beside, with the areas each maps to.
         table = self.query_one("#coverage-levels", DataTable)
         table.clear(columns=True)
         columns = level_columns(result)
+        wide = self.size.width >= 120
+        marks = level_marks(result)
         table.add_column(framework.area_name.capitalize(), key="area")
         for level_id, title in columns:
-            table.add_column(title, key=f"level-{level_id}")
+            table.add_column(title if wide else marks.get(level_id, "Any"), key=f"level-{level_id}")
         table.add_column("All" if columns else "Activities", key="all")
         for row in result.areas:
             cells = [cell_text(row.by_level.get(level_id, 0)) for level_id, _ in columns]
             total = Text(str(row.activities)) if row.covered else uncovered_text()
             table.add_row(self.area_label(result, row.area_id), *cells, total, key=row.area_id)
         if result.levels:
-            footer: list[Text] = [Text(f"{framework.area_plural.capitalize()} covered", style="bold")]
+            footer: list[Text] = [Text(f"{framework.area_plural.capitalize()} covered" if wide else "Covered",
+                                       style="bold")]
             footer += [Text(f"{level.areas} of {len(result.areas)}") if level.covered else uncovered_text()
                        for level in result.levels]
             footer += [Text("")] * (len(columns) - len(result.levels) + 1)
             table.add_row(*footer, key="covered")
 
-    def area_label(self, result: Coverage, area_id: str) -> str:
-        """An area's code and title on a wide terminal, its code and short label on a narrow one."""
-        if self.size.width >= 120:
-            return area_name(result, area_id)
+    def area_label(self, result: Coverage, area_id: str) -> Text:
+        """An area's code and title on a wide terminal, its code and short label on a narrow one; × U when uncovered."""
         area = self.framework.area(area_id)
-        return f"{area.code} {area.label}".strip() if area else area_id
+        if self.size.width >= 120 or area is None:
+            name = area_name(result, area_id)
+        else:
+            name = f"{area.code} {area.label}".strip()
+        row = next((r for r in result.areas if r.area_id == area_id), None)
+        if row is not None and not row.covered:
+            return Text.assemble((UNCOVERED, "bold reverse"), " ", name)
+        return Text(name)
 
     def on_resize(self) -> None:
         """Whole titles on a wide terminal, short labels on a narrow one."""
         if self.result is not None:
             self.fill_levels(self.result)
+            self.show_view()
 
     def fill_activities(self, result: Coverage) -> None:
         """Areas x activities: each activity's row with the levels it serves in each area."""
@@ -220,6 +229,10 @@ The institution's values are listed beside, with the areas each maps to.
         text.append(UNCOVERED, style="bold")
         text.append(": no activity covers it · ")
         if self.view == LEVELS_VIEW:
+            if framework.levels and self.size.width < 120:
+                marks = level_marks(result)
+                text.append("Levels: " + ", ".join(f"{marks[level.id]} {level.title}" for level in framework.levels)
+                            + (", Any: any level" if result.any_level_count else "") + " · ")
             text.append(NONE_MARK, style="bold")
             text.append(": no activity in that cell · ")
             text.append(ONCE, style="bold")
