@@ -85,6 +85,7 @@ class ActivityEditor(ModalScreen["DevelopmentActivity | None"]):
         what = f"{self.framework.area_plural} and levels" if self.framework.levels else self.framework.area_plural
         with Vertical(id="activity-dialog", classes="dialog"):
             yield Label(title, classes="dialog-title")
+            yield Static("", id="activity-error", markup=False)
             with VerticalScroll(id="activity-form"):
                 for name, label in FIELDS:
                     with Horizontal(classes="activity-row"):
@@ -94,14 +95,14 @@ class ActivityEditor(ModalScreen["DevelopmentActivity | None"]):
                 yield Label(f"Serves (the {what}; space or enter ticks)", classes="section-title")
                 ticked = [serve_value(a, lv) for a, lv in activity.serves] if activity else []
                 yield CheckList(serve_items(self.framework), ticked, id="activity-serves")
-            yield Static("", id="activity-error", markup=False)
             yield Label("ctrl+s keeps it (enter in a field too) · escape cancels", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep (ctrl+s)", variant="primary", id="activity-keep")
                 yield Button("Cancel (escape)", id="activity-cancel")
 
     def on_mount(self) -> None:
-        """The title first."""
+        """The title first; no problem line until there is a problem."""
+        self.query_one("#activity-error", Static).display = False
         self.query_one("#activity-title", Input).focus()
 
     def value(self, name: str) -> str:
