@@ -178,7 +178,7 @@ The institution's values are listed beside, with the areas each maps to.
         table.add_column("All" if columns else "Activities", key="all")
         for row in result.areas:
             cells = [cell_text(row.by_level.get(level_id, 0)) for level_id, _ in columns]
-            total = Text(str(row.activities)) if row.covered else uncovered_text()
+            total = cell_text(row.activities) if row.covered else uncovered_text()
             table.add_row(self.area_label(result, row.area_id), *cells, total, key=row.area_id)
         if result.levels:
             footer: list[Text] = [Text(f"{framework.area_plural.capitalize()} covered" if wide else "Covered",
