@@ -44,11 +44,14 @@ def served_of(value: str) -> Served:
     return area_id, level_id
 
 
-def serve_items(framework: Framework) -> list[tuple[str, str]]:
-    """The checklist's (label, value) rows: each area at any level then at each level (or each area alone)."""
+def serve_items(framework: Framework, wide: bool = True) -> list[tuple[str, str]]:
+    """The checklist's (label, value) rows: each area at any level then at each level (or each area alone).
+
+    An area is named by its code and title, or its code and short label when ``wide`` is False.
+    """
     items: list[tuple[str, str]] = []
     for index, area in enumerate(framework.areas):
-        name = f"{area.code or index + 1} {area.title}"
+        name = f"{area.code or index + 1} {area.title if wide else area.label}"
         if not framework.levels:
             items.append((name, serve_value(area.id, ANY_LEVEL)))
             continue
@@ -61,6 +64,7 @@ class ActivityEditor(ModalScreen["DevelopmentActivity | None"]):
     """Dismisses with the stored activity (new or changed), or None when cancelled."""
 
     CSS_PATH = style_path("institution.tcss")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="activity_editor.cancel", tooltip="Close without storing anything"),
@@ -94,7 +98,8 @@ class ActivityEditor(ModalScreen["DevelopmentActivity | None"]):
                                          id=f"activity-{name}", classes="activity-input", compact=True)
                 yield Label(f"Serves (the {what}; space or enter ticks)", classes="section-title")
                 ticked = [serve_value(a, lv) for a, lv in activity.serves] if activity else []
-                yield CheckList(serve_items(self.framework), ticked, id="activity-serves")
+                wide = self.app.size.width >= 120
+                yield CheckList(serve_items(self.framework, wide), ticked, id="activity-serves")
             yield Label("ctrl+s keeps it (enter in a field too) · escape cancels", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep (ctrl+s)", variant="primary", id="activity-keep")

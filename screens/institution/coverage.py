@@ -204,6 +204,7 @@ The institution's values are listed beside, with the areas each maps to.
         """Whole titles on a wide terminal, short labels on a narrow one."""
         if self.result is not None:
             self.fill_levels(self.result)
+            self.fill_activities(self.result)
             self.show_view()
 
     def fill_activities(self, result: Coverage) -> None:
@@ -212,7 +213,8 @@ The institution's values are listed beside, with the areas each maps to.
         table = self.query_one("#coverage-activities", DataTable)
         table.clear(columns=True)
         codes = area_codes(framework)
-        table.add_column("Activity", key="title")
+        narrow = self.size.width < 120
+        table.add_column("Activity", key="title", width=26 if narrow else None)  # the area columns fit at 80
         table.add_column("Date", key="date")
         for area, code in zip(framework.areas, codes):
             table.add_column(code, key=f"area-{area.id}")
