@@ -212,3 +212,19 @@ async def test_a_framework_without_levels_has_one_activities_column(db_path: Pat
             assert "Levels:" not in text
     finally:
         context.close()
+
+
+async def test_f1_explains_the_coverage_and_its_marks(context: AppContext) -> None:
+    """F1 on the coverage view: the marks and the keys."""
+    from screens.dialogs.help import HelpScreen
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_coverage(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
+        text = flat(screen_text(app))
+        assert "Help: Coverage" in text and "× U" in text
+        assert "Areas by levels, or areas by activities" in text
+        assert "Write the coverage as Markdown to the output folder" in text

@@ -322,3 +322,20 @@ async def test_a_framework_without_levels_ticks_areas_only(db_path: Path, tmp_pa
             assert isinstance(app.screen, CoverageScreen)
     finally:
         context.close()
+
+
+async def test_f1_explains_the_catalogue_and_its_keys(context: AppContext) -> None:
+    """F1 on the catalogue: what it is, the CSV header, and each key's tooltip."""
+    from screens.dialogs.help import HelpScreen
+
+    app = FramewheelApp(context)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_institution(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
+        text = flat(screen_text(app))
+        assert "Help: The institution's view" in text and "activity,area,level,date,provider,link" in text
+        for tip in ("Add a development activity", "Change the highlighted activity",
+                    "Delete the highlighted activity (after asking)", "Write the catalogue as CSV and Markdown"):
+            assert tip in text
