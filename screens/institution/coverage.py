@@ -157,6 +157,9 @@ The institution's values are listed beside, with the areas each maps to.
         headline = Text(self.result.headline(), style="bold")
         if self.filter.describe():
             headline.append(f"\nCounting activities {self.filter.describe()}.", style="italic")
+        if not self.result.total_activities:
+            headline.append("\nNo development activities yet: escape, then n adds one (or m imports a catalogue CSV).",
+                            style="italic")
         if any(a.example for a in self.result.activities):
             headline.append("\nThe activities are examples (from --demo), not a real institution's.", style="dim")
         self.query_one("#coverage-headline", Static).update(headline)

@@ -228,3 +228,15 @@ async def test_f1_explains_the_coverage_and_its_marks(context: AppContext) -> No
         assert "Help: Coverage" in text and "× U" in text
         assert "Areas by levels, or areas by activities" in text
         assert "Write the coverage as Markdown to the output folder" in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_no_activities_marks_every_area_and_says_how_to_add(context: AppContext, size: tuple[int, int]) -> None:
+    """An empty catalogue: nothing covered, every area × U, and how to add activities."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_coverage(app, pilot)
+        text = flat(screen_text(app))
+        assert "0 of 8 commitments covered" in text
+        assert "No development activities yet: escape, then n adds one" in text
+        assert all(row_cells(screen, area.id)[-1] == "× U" for area in context.framework.areas)
