@@ -24,7 +24,7 @@ SIZES = [(80, 24), (200, 60)]
 
 def flat(text: str) -> str:
     """Screen text with borders dropped and runs of spaces made one (for sentences that wrap)."""
-    return " ".join(text.replace("│", " ").replace("▊", " ").replace("▎", " ").split())
+    return " ".join(text.translate(str.maketrans("│▊▎█", "    ")).split())
 
 
 def stored_values(db_path: Path) -> list[dict[str, Any]]:
