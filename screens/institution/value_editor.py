@@ -24,7 +24,7 @@ from tui.widgets.typed_text import TypedInput
 Save = Callable[[str, str, Sequence[str], Sequence[str]], InstitutionValue]
 """Keep (title, description, area ids, framework value ids); raises InstitutionError listing the problems."""
 
-EDITOR_HINT = "tab next field · space ticks · enter or ctrl+s keeps it · escape cancels"
+EDITOR_HINT = "tab next · space ticks · ctrl+s (or enter in a text field) keeps it · escape cancels"
 """The keys line of the form."""
 
 

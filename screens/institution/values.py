@@ -117,8 +117,7 @@ value changes it; `d` deletes it (after you confirm). Every change is saved at o
         listing.add_options([Option(value_prompt(framework, v), id=str(v.id)) for v in self.values])
         count = len(self.values)
         self.query_one("#values-heading", Label).update(
-            f"{VALUES_TITLE}, mapped to {framework.title}: {count}"
-            + (" · enter changes · n new · d delete" if count else ""))
+            f"{count} value{'s' if count != 1 else ''} mapped to {framework.title}" + (" · enter changes one" if count else ""))
         empty = self.query_one("#values-empty", Static)
         empty.update("" if count else f"No institution values are mapped to {framework.title} yet. Press n to map "
                                       f"one of your institution's values to its {framework.area_plural}.")

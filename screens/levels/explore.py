@@ -31,6 +31,13 @@ LIST_TEXT_WIDTH = 27
 """Characters per line inside the list (34 wide, less border, padding and scroll bar), for hanging lines."""
 
 
+def values_entry(framework_values: bool, institution_values: int) -> str:
+    """The list's values entry: "◆ Values", with the institution's own counted when it has mapped some."""
+    if not institution_values:
+        return "◆ Values"
+    return f"◆ Values (and yours: {institution_values})" if framework_values else "◆ Your institution's values"
+
+
 class ExplorerScreen(FramewheelScreen):
     """Browse a framework: the list on the left, the text of the highlighted entry on the right."""
 
@@ -90,7 +97,7 @@ descriptions, with no empty level columns.
         options = [Option(Text("◆ About this framework"), id=ABOUT)]
         self.institution = self.context.institution_values.values(framework.id)
         if framework.values or self.institution:
-            options.append(Option(Text("◆ Values" if framework.values else "◆ Your institution's values"), id=VALUES))
+            options.append(Option(Text(values_entry(bool(framework.values), len(self.institution))), id=VALUES))
         if framework.levels:
             options.append(Option(Text(f"◆ Levels ({len(framework.levels)})"), id=LEVELS))
         for area in framework.areas:
