@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -36,6 +38,8 @@ def framework_summary(framework: Framework) -> Text:
     text.append(f"  ({framework.version})\n")
     if framework.publisher:
         text.append(f"{framework.publisher}\n", style="italic")
+    if framework.based_on:
+        text.append(f"Tailored copy, based on {framework.based_on}\n", style="italic")
     exemplars = sum(len(items) for area in framework.areas for items in area.exemplars.values())
     counts = [f"{len(framework.areas)} {framework.area_plural}"]
     if framework.levels:
@@ -124,6 +128,15 @@ Your own framework files go in the user configuration folder
             for launcher in self.context.activities.launchers()
         ]
         return sorted(bindings, key=lambda b: (ACTIVITY_ORDER.find(b.key) % 100, b.key))
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """Palette entries of the home screen: a tailored framework's changes from its base, when one is chosen."""
+        if self.context.framework.based_on:
+            from screens.institution.tailoring import open_tailoring
+
+            yield SystemCommand("What the tailored framework changed",
+                                f"{self.context.framework.title}: its changes from {self.context.framework.based_on}",
+                                lambda: open_tailoring(self))
 
     def action_launch(self, name: str) -> None:
         """Start the activity whose launcher is called ``name`` (its key on this screen, or the palette)."""

@@ -1,1 +1,1 @@
-"""The institution's view: its development activities, its values mapped to the framework, the coverage, tailoring."""
+"""The institution's screens: its development activities, its values mapped to the framework, the coverage, and a tailored framework's changes from its base."""

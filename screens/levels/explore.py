@@ -20,6 +20,7 @@ from screens.base import FramewheelScreen
 from screens.levels.framework_text import WIDE, about_text, area_detail, grid, levels_text, values_text
 from screens.levels.search import SearchDialog
 from styles import style_path
+from tui.core.institution import InstitutionValue
 from tui.core.search import SearchHit
 
 ABOUT, VALUES, LEVELS = "_about", "_values", "_levels"
@@ -28,6 +29,13 @@ ABOUT, VALUES, LEVELS = "_about", "_values", "_levels"
 
 LIST_TEXT_WIDTH = 27
 """Characters per line inside the list (34 wide, less border, padding and scroll bar), for hanging lines."""
+
+
+def values_entry(framework_values: bool, institution_values: int) -> str:
+    """The list's values entry: "◆ Values", with the institution's own counted when it has mapped some."""
+    if not institution_values:
+        return "◆ Values"
+    return f"◆ Values (and yours: {institution_values})" if framework_values else "◆ Your institution's values"
 
 
 class ExplorerScreen(FramewheelScreen):
@@ -43,7 +51,9 @@ text, where arrows and `pageup`/`pagedown` scroll; `tab` or `shift+tab` goes bac
 `g` switches to the grid (areas down, levels across, exemplars in the cells) when the window is at
 least 120 columns wide; `g` again goes back. `/` searches titles, descriptors and exemplars as you
 type, and `enter` on a result jumps there with the words highlighted (shown in reverse video).
-`s` shows what changes from one level to the next. A framework without levels shows its areas and
+`s` shows what changes from one level to the next. Where your institution has mapped its own values
+to the framework, they follow the framework's values ("Your institution's values"), and each area
+names the institution values mapped to it. A framework without levels shows its areas and
 descriptions, with no empty level columns.
 """
 
@@ -66,6 +76,8 @@ descriptions, with no empty level columns.
         self._detail: RenderableType = Text("")
         """What the detail panel shows now (kept to find a search match in it)."""
         self.ready = False
+        self.institution: list[InstitutionValue] = []
+        """The institution's own values mapped to the framework (shown beside its values and under each area)."""
 
     def compose(self) -> ComposeResult:
         """List and detail side by side, and the grid (hidden until asked for)."""
@@ -83,8 +95,9 @@ descriptions, with no empty level columns.
         framework = self.context.framework
         self.title = f"Explore · {framework.title}"
         options = [Option(Text("◆ About this framework"), id=ABOUT)]
-        if framework.values:
-            options.append(Option(Text("◆ Values"), id=VALUES))
+        self.institution = self.context.institution_values.values(framework.id)
+        if framework.values or self.institution:
+            options.append(Option(Text(values_entry(bool(framework.values), len(self.institution))), id=VALUES))
         if framework.levels:
             options.append(Option(Text(f"◆ Levels ({len(framework.levels)})"), id=LEVELS))
         for area in framework.areas:
@@ -143,12 +156,12 @@ descriptions, with no empty level columns.
         if entry_id == ABOUT:
             text = about_text(framework, self.query_text)
         elif entry_id == VALUES:
-            text = values_text(framework, self.query_text)
+            text = values_text(framework, self.query_text, self.institution)
         elif entry_id == LEVELS:
             text = levels_text(framework, self.query_text)
         else:
             area = framework.area(entry_id)
-            text = area_detail(framework, area, self.query_text) if area else Text("")
+            text = area_detail(framework, area, self.query_text, self.institution) if area else Text("")
         self._detail = text
         self.query_one("#explore-text", Static).update(text)
         self.query_one("#explore-detail", VerticalScroll).scroll_home(animate=False)

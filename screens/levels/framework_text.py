@@ -12,12 +12,18 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from collections.abc import Sequence
+
+from tui.core.institution import InstitutionValue, values_for_area, values_for_framework_value
 from tui.core.model import Area, Framework, Level
 from screens.guidance.markdown_text import markdown_text
 from tui.core.search import highlight_spans
 
 WIDE = 120
 """From this many columns the levels sit side by side and the explorer's grid is offered."""
+
+INSTITUTION_VALUES_TITLE = "Your institution's values"
+"""The heading of the institution's own values, wherever they are shown beside the framework's."""
 
 MATCH_STYLE = "reverse underline"
 """How a search match is shown (no colour needed)."""
@@ -84,8 +90,8 @@ def about_text(framework: Framework, query: str = "") -> Text:
     return text
 
 
-def values_text(framework: Framework, query: str = "") -> Text:
-    """The framework's values with their descriptions."""
+def values_text(framework: Framework, query: str = "", institution: Sequence[InstitutionValue] = ()) -> Text:
+    """The framework's values with their descriptions, then the institution's own values (when it has mapped some)."""
     text = Text()
     text.append("Values\n\n", style="bold")
     if not framework.values:
@@ -94,7 +100,35 @@ def values_text(framework: Framework, query: str = "") -> Text:
         text.append_text(highlighted(value.title, query, "bold"))
         text.append("\n")
         text.append_text(markdown_text(value.description, query))
+        mine = values_for_framework_value(institution, value.id)
+        if mine:
+            text.append("\nYour institution's values here: ", style="italic")
+            text.append(", ".join(v.title for v in mine))
         text.append("\n\n")
+    if institution:
+        text.append_text(institution_values_text(framework, institution, query))
+    return text
+
+
+def institution_values_text(framework: Framework, institution: Sequence[InstitutionValue], query: str = "") -> Text:
+    """The institution's own values, each with its description and the areas and framework values it maps to."""
+    text = Text()
+    text.append(f"{INSTITUTION_VALUES_TITLE}\n\n", style="bold underline")
+    titles = {v.id: v.title for v in framework.values}
+    for value in institution:
+        text.append_text(highlighted(value.title, query, "bold"))
+        text.append("\n")
+        if value.description:
+            text.append_text(highlighted(value.description, query))
+            text.append("\n")
+        areas = [found.heading if (found := framework.area(a)) else a for a in value.areas]
+        if areas:
+            text.append(f"{framework.area_words}: ", style="italic")
+            text.append(", ".join(areas) + "\n")
+        if value.framework_values:
+            text.append("Framework values: ", style="italic")
+            text.append(", ".join(titles.get(v, v) for v in value.framework_values) + "\n")
+        text.append("\n")
     return text
 
 
@@ -106,8 +140,8 @@ def levels_text(framework: Framework, query: str = "") -> Group:
     return Group(*parts)
 
 
-def area_header(framework: Framework, area: Area, query: str = "") -> Text:
-    """An area's heading, what it encompasses and its description."""
+def area_header(framework: Framework, area: Area, query: str = "", institution: Sequence[InstitutionValue] = ()) -> Text:
+    """An area's heading, what it encompasses, the institution's values mapped to it (when any) and its description."""
     text = Text()
     text.append_text(highlighted(area.heading, query, "bold"))
     text.append("\n")
@@ -115,6 +149,10 @@ def area_header(framework: Framework, area: Area, query: str = "") -> Text:
         text.append("Encompasses: ", style="italic")
         text.append_text(highlighted(area.encompasses, query))
         text.append("\n")
+    mine = values_for_area(institution, area.id)
+    if mine:
+        text.append(f"{INSTITUTION_VALUES_TITLE} here: ", style="italic")
+        text.append(", ".join(v.title for v in mine) + "\n")
     if area.description:
         text.append("\n")
         text.append_text(markdown_text(area.description, query))
@@ -122,9 +160,12 @@ def area_header(framework: Framework, area: Area, query: str = "") -> Text:
     return text
 
 
-def area_detail(framework: Framework, area: Area, query: str = "") -> Group:
-    """An area with the exemplars of every level (levels without exemplars are left out)."""
-    parts: list[RenderableType] = [area_header(framework, area, query)]
+def area_detail(framework: Framework, area: Area, query: str = "", institution: Sequence[InstitutionValue] = ()) -> Group:
+    """An area with the exemplars of every level (levels without exemplars are left out).
+
+    With ``institution`` (the institution's values), those mapped to the area are named under its description.
+    """
+    parts: list[RenderableType] = [area_header(framework, area, query, institution)]
     for level in framework.levels:
         items = area.exemplars.get(level.id, ())
         if items:

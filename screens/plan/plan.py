@@ -78,7 +78,8 @@ Your development plan: objectives, each tied to one or more areas, with **succes
 to the next status, `shift+up`/`shift+down` reorder, `d` deletes (after you confirm).
 `ctrl+z` undoes the last change and `ctrl+y` redoes it.
 `s` suggests objectives from your latest wheel (the largest gaps and top strengths); accept or
-discard each. `r` writes the 1:1 report of your latest wheel, with your open objectives, to a file.
+discard each; `c` there lists the institution's development activities for the suggestion's area,
+and the one chosen becomes the planned activity of the objective made from it. `r` writes the 1:1 report of your latest wheel, with your open objectives, to a file.
 """
 
     BINDINGS = [
@@ -311,7 +312,8 @@ discard each. `r` writes the 1:1 report of your latest wheel, with your open obj
             self.notify("Your latest wheel shows no gaps or strengths that the plan does not already cover.",
                         title="No suggestions")
             return
-        self.app.push_screen(SuggestionsDialog(suggestions, wheel.label), self._accept)
+        self.app.push_screen(SuggestionsDialog(suggestions, wheel.label, self.framework,
+                                               self.context.catalogue.activities(self.framework.id)), self._accept)
 
     def _accept(self, accepted: list[Suggestion] | None) -> None:
         """Add the accepted suggestions as objectives."""

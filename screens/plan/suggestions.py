@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from styles import style_path
+from screens.dialogs.activity_picker import ActivityPickerDialog
 from tui.core.development_plan import Suggestion
+from tui.core.institution import DevelopmentActivity
+from tui.core.model import Framework
 
 KIND_TITLES = {"gap": "▲ Largest gap", "strength": "★ Top strength", "role": "▼ Short of the role"}
 """How each kind of suggestion is introduced (a symbol as well as words)."""
@@ -24,14 +30,23 @@ class SuggestionsDialog(ModalScreen[list[Suggestion]]):
     BINDINGS = [
         Binding("a", "accept", "Accept", id="suggest.accept"),
         Binding("x", "discard", "Discard", id="suggest.discard"),
+        Binding("c", "activities", "Activities", id="suggest.activities",
+                tooltip="Choose one of the institution's activities for this area as the planned activity"),
         Binding("escape", "finish", "Stop here", id="suggest.finish"),
     ]
 
-    def __init__(self, suggestions: list[Suggestion], source: str) -> None:
-        """The suggestions and what they were drawn from (the wheel's label)."""
+    def __init__(self, suggestions: list[Suggestion], source: str, framework: Framework | None = None,
+                 catalogue: Sequence[DevelopmentActivity] = (), levels: Mapping[str, str] | None = None) -> None:
+        """The suggestions and what they were drawn from (the wheel's label).
+
+        With ``framework``, `c` lists the ``catalogue``'s activities for the suggestion's area (at the level
+        ``levels`` gives for it, when it does: a role's expected level); the one chosen becomes the planned
+        activity of the objective made from the suggestion.
+        """
         super().__init__()
-        self.suggestions = suggestions
+        self.suggestions = list(suggestions)
         self.source = source
+        self.framework, self.catalogue, self.levels = framework, list(catalogue), dict(levels or {})
         self.index = 0
         self.accepted: list[Suggestion] = []
 
@@ -42,6 +57,8 @@ class SuggestionsDialog(ModalScreen[list[Suggestion]]):
             with VerticalScroll(id="suggestion-scroll"):
                 yield Static(id="suggestion")
             with Horizontal(classes="dialog-buttons"):
+                if self.framework is not None:
+                    yield Button("Activities (c)", id="activities")
                 yield Button("Accept (a)", variant="success", id="accept")
                 yield Button("Discard (x)", variant="default", id="discard")
                 yield Button("Stop (escape)", id="finish")
@@ -74,6 +91,29 @@ class SuggestionsDialog(ModalScreen[list[Suggestion]]):
             self.dismiss(self.accepted)
         else:
             self.show_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`c` only when the dialog knows the framework (and so the catalogue's activities)."""
+        if action == "activities":
+            return self.framework is not None
+        return True
+
+    @on(Button.Pressed, "#activities")
+    def action_activities(self) -> None:
+        """List the catalogue's activities for this suggestion's area; the one chosen becomes its planned activity."""
+        if self.framework is None:
+            return
+        item = self.suggestions[self.index]
+
+        def chosen(activity: DevelopmentActivity | None) -> None:
+            """Make the chosen activity the suggestion's planned activities."""
+            if activity is not None:
+                self.suggestions[self.index] = replace(item, activities=activity.planned_text())
+                self.show_current()
+                self.query_one("#accept", Button).focus()
+
+        self.app.push_screen(ActivityPickerDialog(self.framework, self.catalogue, item.area_id,
+                                                  self.levels.get(item.area_id, "")), chosen)
 
     @on(Button.Pressed, "#accept")
     def action_accept(self) -> None:

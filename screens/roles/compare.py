@@ -20,6 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
+from screens.dialogs.activity_picker import AreaTarget
 from screens.roles.pickers import role_picker, wheel_picker
 from styles import style_path
 from tui.core import charts
@@ -190,7 +191,24 @@ class _RoleShortfalls(FramewheelScreen):
             told = "every shortfall is already an open objective" if comparison.shortfalls else "nothing is short of the role"
             self.notify(f"No objectives to suggest: {told}.", title="No suggestions")
             return
-        self.app.push_screen(SuggestionsDialog(suggestions, self.source_label()), self._accept)
+        levels = {t.area_id: t.level_id for t in self.shortfall_targets() if t.level_id}
+        self.app.push_screen(SuggestionsDialog(suggestions, self.source_label(), self.framework,
+                                               self.context.catalogue.activities(self.framework.id), levels),
+                             self._accept)
+
+    def shortfall_targets(self) -> list[AreaTarget]:
+        """The shortfalls as areas to find activities for, the largest first (each screen its own)."""
+        return []
+
+    def action_activities(self) -> None:
+        """The institution's activities for one of the shortfalls; the one chosen goes into the plan (`c`)."""
+        from screens.plan.planned_activity import activities_for_targets
+
+        if self.comparison() is None:
+            self.notify("There is nothing to compare yet.", severity="warning")
+            return
+        activities_for_targets(self, self.framework, self.shortfall_targets(), "Activities for which shortfall?",
+                               "Nothing is short of the role: no activities to look for.")
 
     def _accept(self, accepted: list[Suggestion] | None) -> None:
         """Add the accepted suggestions to the development plan, as the plan's own suggestions are."""
@@ -217,6 +235,8 @@ levels are compared with the level finder (`f`).
 `s` compares another series (now, would like ...), `r` another role, `w` another wheel. The role and
 series chosen for a wheel are remembered, and the wheel's 1:1 report then has a "Compared with role"
 section. `a` offers each shortfall as a development-plan objective, accepted one at a time.
+`c` lists the institution's development activities for a shortfall (a level target at its expected
+level); the one chosen becomes the planned activity of an objective for that area in your plan.
 On a narrow terminal `v` shows the chart instead of the text (and back); `b` switches wheel and bars.
 """
 
@@ -225,6 +245,8 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         Binding("r", "role", "Role", id="rolecmp.role"),
         Binding("w", "wheel", "Wheel", id="rolecmp.wheel", show=False),
         Binding("a", "plan", "Add to plan", id="rolecmp.plan", tooltip="Add the shortfalls to my development plan"),
+        Binding("c", "activities", "Activities", id="rolecmp.activities",
+                tooltip="The institution's development activities for a shortfall; the one chosen goes into my plan"),
         Binding("f", "finder", "Levels", id="rolecmp.finder", show=False,
                 tooltip="The role's level targets against the level finder"),
         Binding("v", "toggle_chart", "Chart/text", id="rolecmp.chart"),
@@ -307,13 +329,27 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
             return None
         return compare_wheel(self.framework, self.wheel, self.role, self.series_id or None)
 
+    def shortfall_targets(self) -> list[AreaTarget]:
+        """The areas below the role's target, then its level targets not reached (at the expected level)."""
+        comparison = self.comparison()
+        if comparison is None:
+            return []
+        found = [AreaTarget(g.area.id, "", g.words()) for g in comparison.shortfalls]
+        levels = self.level_comparison()
+        if levels is not None:
+            found += [AreaTarget(g.area.id, g.expected.id, g.words()) for g in levels[1].shortfalls]
+        else:
+            found += [AreaTarget(area.id, level, "level target") for area, level in comparison.level_targets
+                      if self.framework.level(level) is not None]
+        return found
+
     def source_label(self) -> str:
         """The role and the wheel the suggestions come from."""
         return f"{self.role.name if self.role else ''} · {self.wheel.label if self.wheel else ''}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the series, the plan and the chart only while a wheel is compared with a role."""
-        if action in ("series", "plan", "toggle_chart", "toggle_bars", "finder"):
+        if action in ("series", "plan", "toggle_chart", "toggle_bars", "finder", "activities"):
             return self.wheel is not None and self.role is not None
         if action in ("role", "wheel"):
             return self.wheel is not None
@@ -439,12 +475,16 @@ class FinderRoleScreen(_RoleShortfalls):
 The level each area's marks point to (from your latest level-finder record) against the level the
 role expects there: `▼` below it, `✓` met, `▲` above. For each shortfall, the exemplars of the next
 level to work on, word for word from the framework. `r` chooses another role; `a` offers each
-shortfall as a development-plan objective, accepted one at a time.
+shortfall as a development-plan objective, accepted one at a time. `c` lists the institution's
+development activities for a shortfall at its expected level; the one chosen becomes the planned
+activity of an objective for that area in your plan.
 """
 
     BINDINGS = [
         Binding("r", "role", "Role", id="rolefind.role"),
         Binding("a", "plan", "Add to plan", id="rolefind.plan", tooltip="Add the shortfalls to my development plan"),
+        Binding("c", "activities", "Activities", id="rolefind.activities",
+                tooltip="The institution's development activities for a shortfall; the one chosen goes into my plan"),
     ]
 
     def __init__(self, role_key: str | None = None) -> None:
@@ -483,6 +523,11 @@ shortfall as a development-plan objective, accepted one at a time.
         if self.record is None or self.role is None:
             return None
         return compare_finder(self.framework, derive(self.framework, self.record), self.role)
+
+    def shortfall_targets(self) -> list[AreaTarget]:
+        """The areas below the expected level, each at that level."""
+        comparison = self.comparison()
+        return [AreaTarget(g.area.id, g.expected.id, g.words()) for g in comparison.shortfalls] if comparison else []
 
     def source_label(self) -> str:
         """The role and the record the suggestions come from."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rich.text import Text
 from textual import work
+from textual.app import SystemCommand
 from textual.binding import Binding
 
 from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.labels import version_text
+from tui.core.model import Framework
 from tui.core.wheels import Assessment
 
 
@@ -40,6 +44,11 @@ compares the highlighted wheel with an earlier one. `x` shares the highlighted w
 profile: you choose what goes in (the ratings only, unless you tick in notes, reflections or the
 label; a name or code only if you type one, and named only if you agree) and see the file before it
 is written.
+
+When the chosen framework is a tailored copy (its file says `based_on`), a wheel made on its base
+opens against the copy: `t` shows its summary on the copy's areas (ratings of areas the copy does
+not have are listed apart, and the stored wheel is not changed), and `a` starts a new wheel on the
+copy from it (all its ratings and notes copied) to go on rating there; the original stays as it was.
 """
 
     BINDINGS = [
@@ -52,6 +61,10 @@ is written.
         Binding("v", "compare", "Compare", id="history.compare"),
         Binding("x", "share", "Share for a team", id="history.share",
                 tooltip="Write the highlighted wheel's share file for a team profile (you see it first)"),
+        Binding("t", "against_tailored", "Against tailored", id="history.tailored",
+                tooltip="Show a wheel of the base framework against the chosen tailored copy (the wheel is not changed)"),
+        Binding("a", "copy_to_tailored", "Copy to tailored", id="history.tailored_copy",
+                tooltip="Start a new wheel on the chosen tailored copy from a wheel of its base, to go on rating"),
     ]
 
     SCREEN_TITLE = "Wheel history"
@@ -168,6 +181,61 @@ is written.
         index = [w.id for w in same].index(wheel.id)
         earlier = same[index + 1] if index + 1 < len(same) else same[index - 1]
         self.app.push_screen(CompareScreen(wheel.framework_id, earlier.id, wheel.id))
+
+    def tailored_for(self, wheel: Assessment | None) -> Framework | None:
+        """The chosen framework when it is a tailored copy of ``wheel``'s framework, else None (after saying why)."""
+        from tui.core.tailoring import split_based_on
+
+        framework = self.context.framework
+        if wheel is None:
+            self.nothing_highlighted()
+            return None
+        base_id, _ = split_based_on(framework.based_on)
+        if not base_id:
+            self.notify(f"{framework.title} is not a tailored copy of another framework.", severity="warning")
+            return None
+        if wheel.framework_id != base_id:
+            self.notify(f"“{wheel.label}” was made on '{wheel.framework_id}'; {framework.title} is based on "
+                        f"{framework.based_on}.", severity="warning")
+            return None
+        return framework
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer `t` and `a` only while the chosen framework is a tailored copy."""
+        if action in ("against_tailored", "copy_to_tailored"):
+            return bool(self.context.framework.based_on)
+        return super().check_action(action, parameters)
+
+    def action_against_tailored(self) -> None:
+        """Show the highlighted base wheel against the chosen tailored copy (`t`); nothing stored changes."""
+        from screens.wheel.summary import SummaryScreen
+
+        wheel = self.highlighted()
+        framework = self.tailored_for(wheel)
+        if wheel is not None and framework is not None:
+            self.app.push_screen(SummaryScreen(wheel.id, framework))
+
+    def action_copy_to_tailored(self) -> None:
+        """A new wheel on the tailored copy from the highlighted base wheel (`a`), opened to rate; the original is kept."""
+        from screens.wheel.open import wheel_screen
+
+        wheel = self.highlighted()
+        framework = self.tailored_for(wheel)
+        if wheel is None or framework is None:
+            return
+        copy = self.context.assessments.create(framework, label=f"{wheel.label} (on {framework.title})", copy_from=wheel)
+        self.mark_saved("Copied")
+        self.refresh_records(select=copy.id)
+        self.notify(f"A new wheel on {framework.title} from “{wheel.label}”; the original is unchanged.", timeout=4)
+        self.app.push_screen(wheel_screen(self.context, copy.id))
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """Palette entries: the wheel against the tailored copy, while the chosen framework is one."""
+        if self.context.framework.based_on:
+            yield SystemCommand("Open a base wheel against the tailored framework",
+                                "The highlighted wheel's summary on the tailored copy's areas (t)", self.action_against_tailored)
+            yield SystemCommand("Copy a base wheel to the tailored framework",
+                                "A new wheel on the tailored copy from the highlighted one (a)", self.action_copy_to_tailored)
 
     @work
     async def action_share(self) -> None:

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from screens.base import FramewheelScreen
+from screens.dialogs.activity_picker import AreaTarget
 from styles import style_path
 from tui.core import analysis
 from tui.core.wheels import Assessment
@@ -33,7 +34,10 @@ def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
     lines = analysis.unplaced_lines(wheel, framework)
     if not lines:
         return Text()
-    text = Text(f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n", style="bold")
+    heading = (f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n"
+               if wheel.framework_id == framework.id else
+               f"Ratings of '{wheel.framework_id}' areas {framework.title} does not have (not on the wheel):\n")
+    text = Text(heading, style="bold")
     for line in lines:
         text.append(f"  ! {line}\n")
     return text
@@ -161,10 +165,15 @@ suggests discussing. Areas not rated in a shape are left out of its lists. Ratin
 framework no longer has are listed apart at the end.
 
 `o` compares this wheel with a role profile (its shape on the wheel, the gap per area).
+`c` lists the institution's development activities for one of the gaps (largest first): choosing
+one adds it to your development plan as the planned activity of an objective for that area (the
+open objective already there for it, else a new one).
 """
 
     BINDINGS = [
         Binding("o", "compare_role", "Compare with a role", id="summary.role"),
+        Binding("c", "activities", "Activities", id="summary.activities",
+                tooltip="The institution's development activities for a gap; the one chosen goes into my plan"),
     ]
 
     def __init__(self, wheel_id: int, framework: Framework) -> None:
@@ -189,6 +198,27 @@ framework no longer has are listed apart at the end.
         body = summary_text(wheel, self.framework, extra) if wheel else Text("This wheel no longer exists.")
         self.query_one("#summary-text", Static).update(body)
         self.query_one("#summary-body").focus()
+
+    def gap_targets(self) -> list[AreaTarget]:
+        """Every area with a gap, the largest first (its largest gap over the series), for the activity picker."""
+        wheel = self.context.assessments.get(self.wheel_id)
+        if wheel is None:
+            return []
+        largest: dict[str, analysis.AreaGap] = {}
+        for found in analysis.series_gaps(wheel, self.framework):
+            for gap in found.gaps:
+                if gap.area.id not in largest or gap.gap > largest[gap.area.id].gap:
+                    largest[gap.area.id] = gap
+        order = {area.id: i for i, area in enumerate(self.framework.areas)}
+        ranked = sorted(largest.values(), key=lambda g: (-g.gap, order[g.area.id]))
+        return [AreaTarget(g.area.id, "", f"gap of {g.gap}") for g in ranked]
+
+    def action_activities(self) -> None:
+        """The institution's activities for one of the gaps; the one chosen goes into the plan (`c`)."""
+        from screens.plan.planned_activity import activities_for_targets
+
+        activities_for_targets(self, self.framework, self.gap_targets(), "Activities for which gap?",
+                               "This wheel shows no gaps to find activities for.")
 
     def action_compare_role(self) -> None:
         """Compare this wheel with a role (`o`)."""

@@ -28,7 +28,7 @@ from tui.core.model import Area, Framework, GuidanceSection, Level, Role, Scale,
 PrivateWrite = Callable[[Path, bytes], None]
 """Writes bytes to a path privately (0600 file, 0700 folders) and atomically; raises OSError."""
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped whenever the model changes shape, so an old cache is ignored."""
 
 
@@ -74,6 +74,7 @@ def from_json(data: dict[str, Any]) -> Framework:
         guidance=tuple(GuidanceSection(**section) for section in data["guidance"]),
         team_questions=tuple(data.get("team_questions", ())),
         roles=tuple(Role(role["id"], role["title"], dict(role["targets"])) for role in data["roles"]),
+        based_on=data.get("based_on", ""),
     )
 
 

@@ -206,6 +206,8 @@ class Framework:
     roles: tuple[Role, ...] = ()
     path: str = ""
     """Where the framework was loaded from (empty for one built in code)."""
+    based_on: str = ""
+    """``ID@VERSION`` of the framework this one is a tailored copy of (empty when it is not one)."""
 
     def area(self, area_id: str) -> Area | None:
         """The area with this id, or None."""

@@ -36,6 +36,9 @@ LETTER = re.compile(r"^[A-Z0-9]$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Ids are lower-case words joined by single hyphens, e.g. ``working-together``."""
 
+BASED_ON = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)@([^\s@]+)$")
+"""``based_on: ID@VERSION``: a framework id (a slug), ``@`` and the base's version, e.g. ``ahep@2024``."""
+
 MIN_AREAS, MAX_AREAS, MAX_SHORT = 3, 16, 18
 """A wheel needs 3 to 16 areas; a wheel label fits in 18 characters."""
 
@@ -218,7 +221,7 @@ class FrameworkChecker:
     TOP = {
         "schema", "id", "title", "version", "publisher", "source", "description", "area_name",
         "values", "levels", "areas", "scale", "series", "reflection", "guidance", "roles",
-        "team_questions",
+        "team_questions", "based_on",
     }
 
     def check(self, root: Node | None) -> Framework | None:
@@ -254,6 +257,7 @@ class FrameworkChecker:
         area_name = self.text(top.get("area_name"), "area_name", "area")
         reflection = self.texts(top.get("reflection"), "reflection")
         team_questions = self.texts(top.get("team_questions"), "team_questions")
+        based_on = self.based_on(top.get("based_on"))
         if self.problems:
             return None
         return Framework(
@@ -270,7 +274,24 @@ class FrameworkChecker:
             team_questions=team_questions,
             roles=tuple(roles),
             path=self.path,
+            based_on=based_on,
         )
+
+    def based_on(self, node: Node | None) -> str:
+        """The optional ``based_on: ID@VERSION`` naming the framework this file is a tailored copy of."""
+        if node is None:
+            return ""
+        before = len(self.problems)
+        value = self.text(node, "based_on")
+        if not value:
+            if len(self.problems) == before:  # empty text: say what to write
+                self.error(node, "based_on is empty; write ID@VERSION, e.g. ahep@2024, or leave the key out")
+            return ""
+        if not BASED_ON.match(value):
+            self.error(node, f"based_on '{value}' must be ID@VERSION: the base framework's id, '@' and its version, "
+                             "e.g. ahep@2024")
+            return ""
+        return value
 
     def level(self, node: Node, what: str) -> Level | None:
         """One level: id, title and its descriptors."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from tui.core.exchange.institution import MAX_CSV_BYTES
 from tui.core.institution import (CATALOGUE_TABLE, VALUES_TABLE, DevelopmentActivity, InstitutionError,
                                   InstitutionValue, Served, check_activity, check_value, ordered_serves, parse_date,
                                   same_title, sorted_activities)
@@ -84,6 +85,24 @@ class CatalogueRepository(RecordRepository[DevelopmentActivity]):
     def write_export(path: Path, text: str) -> None:
         """Write an export privately and atomically; ValueError for a link, a folder or a missing folder."""
         output.write_share_file(path, text)
+
+    @staticmethod
+    def read_import_text(path: Path) -> str:
+        """The text of a catalogue CSV to import (UTF-8); ValueError saying why it cannot be read."""
+        if not path.exists():
+            raise ValueError(f"{path} does not exist")
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder; give the path of a CSV file")
+        try:
+            if path.stat().st_size > MAX_CSV_BYTES:
+                raise ValueError(f"{path} is larger than {MAX_CSV_BYTES // 1_000_000} MB; it cannot be a catalogue")
+            data = path.read_bytes()
+        except OSError as error:
+            raise ValueError(f"cannot read {path}: {error.strerror or error}") from None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValueError(f"{path} is not UTF-8 text; save the CSV as UTF-8 and try again") from None
 
 
 class InstitutionValueRepository(RecordRepository[InstitutionValue]):
