@@ -12,7 +12,7 @@ import pytest
 from screens.dialogs.activity_picker import ActivityPickerDialog, AreaChoiceDialog
 from screens.plan.plan import PlanScreen
 from screens.plan.suggestions import SuggestionsDialog
-from screens.roles.compare import WheelRoleScreen
+from screens.roles.compare import FinderRoleScreen, WheelRoleScreen
 from screens.wheel.summary import SummaryScreen
 from tests.conftest import screen_text
 from tui.app import FramewheelApp
@@ -200,4 +200,30 @@ async def test_a_role_shortfall_at_a_level_lists_that_levels_activities(context:
         assert isinstance(app.screen, WheelRoleScreen)
         [objective] = context.development_plan.list(fw.id)
         assert objective.areas == (third.id,)
+        assert objective.activities == wanted[0].planned_text()
+
+
+async def test_a_level_finder_shortfall_goes_straight_to_the_expected_levels_activities(context: AppContext) -> None:
+    """One shortfall against the finder (Service excellence at Associate, Member expected): its Member activities."""
+    prepare(context)
+    fw = context.framework
+    record = context.finder.create(fw, "My level")
+    for index in range(3):
+        context.finder.set_mark(record.id, fw, "service-excellence", "associate", index, "consistently")
+    context.roles.create(fw, "Front desk lead", {"service-excellence": "member"})
+    wanted = activities_for(context.catalogue.activities(fw.id), "service-excellence", "member")
+    assert [a.title for a in wanted] == ["Example: Customer service masterclass"]
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(FinderRoleScreen("saved:1"))
+        await pilot.pause()
+        await press(pilot, "c")
+        assert isinstance(app.screen, ActivityPickerDialog)
+        text = panel_text(app, "#activity-picker")
+        assert "at Member" in text and "Example: Customer service masterclass" in text
+        assert "New staff induction" not in text
+        await press(pilot, "enter")
+        [objective] = context.development_plan.list(fw.id)
+        assert objective.areas == ("service-excellence",)
         assert objective.activities == wanted[0].planned_text()
