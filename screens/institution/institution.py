@@ -88,6 +88,8 @@ provision the guide asks for; the coverage view (`c`) shows the gaps.
 - `m` imports a catalogue CSV (header `activity,area,level,date,provider,link`, one row per area
   and level an activity serves). The file is checked whole: every problem is listed with its
   line and column, and nothing is stored until all are fixed.
+- `v` lists the institution's values mapped to the framework's areas and values.
+- `t` shows what a tailored copy of a framework (`framewheel frameworks tailor`) changed from its base.
 
 Every change is saved as it is made.
 """
@@ -102,6 +104,10 @@ Every change is saved as it is made.
         Binding("x", "export", "Export", id="institution.export",
                 tooltip="Write the catalogue as CSV and Markdown to the output folder"),
         Binding("m", "import_csv", "Import CSV", id="institution.import", tooltip="Read a catalogue CSV (checked whole)"),
+        Binding("v", "values", "Values", id="institution.values",
+                tooltip="The institution's values mapped to the framework's areas and values"),
+        Binding("t", "tailoring", "Tailoring", id="institution.tailoring",
+                tooltip="What a tailored copy of a framework changed from its base"),
     ]
 
     AUTO_FOCUS = "#catalogue-table"
@@ -254,6 +260,18 @@ Every change is saved as it is made.
         from screens.institution.coverage import CoverageScreen
 
         self.app.push_screen(CoverageScreen())
+
+    def action_values(self) -> None:
+        """The institution's values mapped to the framework."""
+        from screens.institution.values import open_values
+
+        open_values(self)
+
+    def action_tailoring(self) -> None:
+        """The chosen framework's changes from its base, when it is a tailored copy."""
+        from screens.institution.tailoring import open_tailoring
+
+        open_tailoring(self)
 
     # ----- files
 

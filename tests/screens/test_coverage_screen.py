@@ -79,9 +79,9 @@ async def test_the_headline_counts_and_uncovered_marks_are_shown(context: AppCon
         screen = await open_coverage(app, pilot)
         text = flat(screen_text(app))
         assert ALL in text
-        assert "× U 4 " in text  # the uncovered area, marked by symbol and letter beside its name
+        assert "× U 4. " in text  # the uncovered area, marked by symbol and letter beside its name
         assert "× U: no activity covers it" in text and "! 1: a single activity" in text
-        assert "Gaps: × U 4 Taking Sustainable Approaches; × U 5 " in text
+        assert "Gaps: × U 4. Taking Sustainable Approaches; × U 5. " in text
         assert "× U Accredited Member level" in text
         assert row_cells(screen, "professional-development")[1:] == ["! 1", "–", "–", "–", "! 1", "2"]
         assert row_cells(screen, "sustainable-approaches")[-1] == "× U"
@@ -184,7 +184,7 @@ async def test_export_writes_the_coverage_markdown(context: AppContext, tmp_path
         path = tmp_path / "output" / "coverage-ahep.md"
         markdown = path.read_text(encoding="utf-8")
         assert f"**{BY_NETWORK}**" in markdown
-        assert "| 2 Demonstrating Responsible Practice and Personal Integrity | – | – | – | – | – | × U |" in markdown
+        assert "| 2. Demonstrating Responsible Practice and Personal Integrity | – | – | – | – | – | × U |" in markdown
         assert "## The institution's values" in markdown and "| Integrity |" in markdown
         assert f"Wrote {path}" in notices(app)
 
@@ -208,7 +208,7 @@ async def test_a_framework_without_levels_has_one_activities_column(db_path: Pat
             assert [str(c.label) for c in table.columns.values()] == ["Principle", "Activities"]
             assert row_cells(screen, "social-justice")[-1] == "2"
             assert row_cells(screen, "success-for-all")[-1] == "× U"
-            assert "× U 1 " in text
+            assert "× U 1. " in text
             assert "Levels:" not in text
     finally:
         context.close()

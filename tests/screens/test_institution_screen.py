@@ -18,7 +18,8 @@ from screens.institution.coverage import CoverageScreen
 from screens.institution.institution import InstitutionScreen
 from screens.institution.problems import ImportProblemsDialog
 from tests.conftest import screen_text
-from textual.widgets import DataTable, Input
+from tests.helpers.waiting import wait_until
+from textual.widgets import DataTable, Input, Markdown
 from tui.app import FramewheelApp
 from tui.context import AppContext
 
@@ -332,10 +333,32 @@ async def test_f1_explains_the_catalogue_and_its_keys(context: AppContext) -> No
     async with app.run_test(size=(200, 60)) as pilot:
         await open_institution(app, pilot)
         await pilot.press("f1")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "Help: The institution's view" in flat(screen_text(app)), what="the help")
         assert isinstance(app.screen, HelpScreen)
         text = flat(screen_text(app))
-        assert "Help: The institution's view" in text and "activity,area,level,date,provider,link" in text
+        assert "Help: The institution's view" in text
+        # The CSV header is further down the help text than a screen shows at once.
+        assert "activity,area,level,date,provider,link" in app.screen.query_one(Markdown).source
         for tip in ("Add a development activity", "Change the highlighted activity",
                     "Delete the highlighted activity (after asking)", "Write the catalogue as CSV and Markdown"):
             assert tip in text
+
+
+async def test_v_lists_the_values_and_t_says_the_framework_is_not_tailored(context: AppContext) -> None:
+    """`v` opens the institution's values; `t` on AHEP (no based_on) says how to make a tailored copy."""
+    from screens.institution.tailoring import NOT_TAILORED
+    from screens.institution.values import ValuesScreen
+
+    context.institution_values.create(context.framework, "Integrity", ["responsible-practice"], [])
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_institution(app, pilot)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, ValuesScreen), what="the values screen")
+        assert "Integrity" in flat(screen_text(app))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, InstitutionScreen), what="the catalogue again")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, InstitutionScreen)
+        assert NOT_TAILORED in notices(app)
