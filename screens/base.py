@@ -6,6 +6,7 @@ import asyncio
 import contextvars
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from textual.app import SystemCommand
@@ -34,6 +35,21 @@ class InterfaceLoop:
 
 PRIVATE_PLACEHOLDER = "(private: hidden while presenting)"
 """What stands in for a private field's text in presentation mode."""
+
+
+def write_refused(write: Callable[[Path, str], object], path: Path, text: str) -> str | None:
+    """Write ``text`` to ``path`` with a repository's ``write``; None when written, else what went wrong.
+
+    The repository refuses a path it will not write (ValueError, its words) and the system may
+    fail to (OSError, told as "Cannot write PATH: reason").
+    """
+    try:
+        write(path, text)
+    except ValueError as refusal:
+        return str(refusal)
+    except OSError as error:
+        return f"Cannot write {path}: {error.strerror or error}"
+    return None
 
 
 def is_presenting(screen: Screen[Any]) -> bool:

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
-from screens.base import FramewheelScreen, InterfaceLoop
+from screens.base import FramewheelScreen, InterfaceLoop, write_refused
 from screens.boards.columns import BoardColumnsScreen
 from screens.boards.dialogs import PathDialog, PlanHeaderDialog
 from screens.boards.text import (
@@ -522,13 +522,9 @@ class BoardScreen(FramewheelScreen):
         if path.exists() and not await self.app.push_screen_wait(ConfirmDialog(f"Replace {path}?", yes="Replace")):
             return
         text = plan_to_markdown(plan) if kind == "md" else plan_to_csv(plan)
-        try:
-            plans.write_export(path, text)  # private (0600), complete or not at all
-        except ValueError as refusal:
-            self.say(str(refusal), severity="error", title="Not exported")
-            return
-        except OSError as error:
-            self.say(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not exported")
+        problem = write_refused(plans.write_export, path, text)  # private (0600), complete or not at all
+        if problem is not None:
+            self.say(problem, severity="error", title="Not exported")
             return
         self.say(f"Wrote {path}", title="Exported")
 

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from screens.base import write_refused
 from screens.dialogs.confirm import ConfirmDialog
 from styles import style_path
 from tui.core.exchange import to_json
@@ -190,13 +191,9 @@ async def write_shared(screen: FramewheelScreen, dialog: ShareFileDialog[ChoiceT
     if path.is_file() and not path.is_symlink() and not await screen.app.push_screen_wait(
             ConfirmDialog(f"Replace {path}?", yes="Replace")):
         return None
-    try:
-        write(path, text_of(choice))  # the repository's: private (0600), complete or not at all
-    except ValueError as refusal:
-        screen.notify(str(refusal), severity="error", title="Not shared")
-        return None
-    except OSError as error:
-        screen.notify(f"Cannot write {path}: {error.strerror or error}", severity="error", title="Not shared")
+    problem = write_refused(write, path, text_of(choice))  # the repository's: private (0600), complete or not at all
+    if problem is not None:
+        screen.notify(problem, severity="error", title="Not shared")
         return None
     screen.notify(f"Wrote {path}: only what the dialog showed. Send it to your facilitator.", title="Share file written")
     return path

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
-from screens.base import FramewheelScreen
+from screens.base import FramewheelScreen, write_refused
 from styles import style_path
 from tui.core.institution import (ONCE, UNCOVERED, Coverage, CoverageFilter, InstitutionError, InstitutionValue,
                                   coverage, providers)
@@ -325,13 +325,9 @@ The institution's values are listed beside, with the areas each maps to.
             self.notify(refusal, title="Not exported", severity="error")
             return
         text = coverage_markdown(self.result, self.context.institution_values.values(self.framework.id))
-        try:
-            catalogue.write_export(path, text)
-        except ValueError as problem:
-            self.notify(str(problem), title="Not exported", severity="error")
-            return
-        except OSError as error:
-            self.notify(f"Cannot write {path}: {error.strerror or error}", title="Not exported", severity="error")
+        problem = write_refused(catalogue.write_export, path, text)
+        if problem is not None:
+            self.notify(problem, title="Not exported", severity="error")
             return
         self.notify(f"Wrote {path}", title="Exported", timeout=8)
 

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from screens.base import FramewheelScreen
+from screens.base import FramewheelScreen, write_refused
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.text_input import TextDialog
 from screens.institution.activity_editor import ActivityEditor
@@ -287,13 +287,9 @@ Every change is saved as it is made.
             if refusal is not None:
                 self.notify(refusal, title="Not exported", severity="error")
                 return
-            try:
-                catalogue.write_export(path, text)
-            except ValueError as problem:
-                self.notify(str(problem), title="Not exported", severity="error")
-                return
-            except OSError as error:
-                self.notify(f"Cannot write {path}: {error.strerror or error}", title="Not exported", severity="error")
+            problem = write_refused(catalogue.write_export, path, text)
+            if problem is not None:
+                self.notify(problem, title="Not exported", severity="error")
                 return
             written.append(path)
         self.notify(f"Wrote {written[0]} and {written[1].name} (in the same folder)", title="Exported", timeout=8)

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import FramewheelScreen
+from screens.base import FramewheelScreen, write_refused
 from screens.dialogs.confirm import ConfirmDialog
 from screens.dialogs.text_input import TextDialog
 from styles import style_path
@@ -360,13 +360,9 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
         if path.exists() and not await self.app.push_screen_wait(ConfirmDialog(f"Replace {path}?", yes="Replace")):
             return
         text = to_json(role_to_dict(role, self.framework.version))
-        try:
-            roles.write_export(path, text)  # private (0600), complete or not at all
-        except ValueError as problem:
-            self.notify(str(problem), title="Not exported", severity="error")
-            return
-        except OSError as error:
-            self.notify(f"Cannot write {path}: {error.strerror or error}", title="Not exported", severity="error")
+        problem = write_refused(roles.write_export, path, text)  # private (0600), complete or not at all
+        if problem is not None:
+            self.notify(problem, title="Not exported", severity="error")
             return
         self.notify(f"Wrote {path}", title="Exported", timeout=6)
 

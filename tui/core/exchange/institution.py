@@ -25,11 +25,11 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from tui.core import exchange
-from tui.core.csv_cells import from_csv_cell, safe_row
+from tui.core.csv_cells import safe_row
+from tui.core.csv_rows import CsvImportError, CsvProblem, Row, read_rows
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.institution import (ANY_LEVEL, DevelopmentActivity, InstitutionError, InstitutionValue, find_area,
                                   find_level, find_value, level_choices, ordered_serves, parse_date, sorted_activities)
@@ -226,29 +226,6 @@ VALUES = exchange.DataSection("institution_values", value_to_dict, check_values,
 # --- CSV -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CsvProblem:
-    """One thing wrong in a CSV file: where (line, column name) and what."""
-
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        """``line 4, column area: ...`` (column left out when the whole line is wrong)."""
-        where = f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
-        return f"{where}: {self.message}"
-
-
-class CsvImportError(ValueError):
-    """A CSV that cannot be imported; ``problems`` lists every one, and nothing was stored."""
-
-    def __init__(self, problems: list[CsvProblem]) -> None:
-        """Keep every problem."""
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
 def csv_header(text: str) -> tuple[str, ...]:
     """The lower-cased names of a CSV text's first line (empty when it is not CSV)."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
@@ -270,49 +247,9 @@ def is_values_csv(text: str) -> bool:
     return set(VALUE_COLUMNS[:3]) <= header <= set(VALUE_COLUMNS)
 
 
-Row = dict[str, str]
-
-
 def _rows(text: str, required: Sequence[str], optional: Sequence[str]) -> list[tuple[int, Row]]:
     """Each non-empty data row with its line number, the header checked; CsvImportError for a bad file."""
-    if len(text.encode("utf-8", errors="replace")) > MAX_CSV_BYTES:
-        raise CsvImportError([CsvProblem(1, "", f"the file is larger than {MAX_CSV_BYTES // 1_000_000} MB")])
-    text = text.lstrip("\ufeff")
-    columns = (*required, *optional)
-    if not text.strip():
-        raise CsvImportError([CsvProblem(1, "", f"the file is empty; the first line must be {','.join(columns)}")])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [name.strip().lower() for name in next(reader)]
-    except csv.Error as error:
-        raise CsvImportError([CsvProblem(1, "", f"cannot be read as CSV ({error})")]) from None
-    problems = []
-    missing = [name for name in required if name not in header]
-    unknown = [name for name in header if name not in columns]
-    if missing:
-        problems.append(CsvProblem(1, "", f"missing column(s) {', '.join(missing)}; the first line must be {','.join(columns)}"))
-    if unknown:
-        problems.append(CsvProblem(1, "", f"unknown column(s) {', '.join(unknown)}; the columns are {','.join(columns)}"))
-    if problems:
-        raise CsvImportError(problems)
-    rows: list[tuple[int, Row]] = []
-    line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(CsvProblem(line, "", f"cannot be read as CSV ({error})"))
-            break
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(CsvProblem(start, "", f"has {len(row)} values; expected {len(header)} ({','.join(header)})"))
-            continue
-        rows.append((start, {name: from_csv_cell(row[header.index(name)]) if name in header else ""
-                             for name in columns}))
+    rows, problems = read_rows(text, required, optional, max_bytes=MAX_CSV_BYTES)
     if problems:
         raise CsvImportError(problems)
     if not rows:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.action_plans import (
@@ -27,7 +26,8 @@ from tui.core.action_plans import (
     normalise_rating,
     parse_focus,
 )
-from tui.core.csv_cells import from_csv_cell, safe_row
+from tui.core.csv_cells import safe_row
+from tui.core.csv_rows import CsvImportError, CsvProblem, read_rows
 
 CSV_COLUMNS = ("section", "milestone", "rag", "comment", "owner", "focus")
 """The columns of a plan's CSV form, in order."""
@@ -36,27 +36,12 @@ MAX_IMPORT_BYTES = 5_000_000
 """A CSV larger than this is refused (it cannot be a plan someone typed)."""
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    """One thing wrong in a CSV file: where (line, column name) and what."""
-
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        """``line 4, column rag: ...`` (column left out when the whole line is wrong)."""
-        where = f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
-        return f"{where}: {self.message}"
+ImportProblem = CsvProblem
+"""One thing wrong in a plan's CSV (the same as any CSV's problem)."""
 
 
-class PlanImportError(ValueError):
-    """A CSV that cannot be imported; ``problems`` lists every one, and nothing was stored."""
-
-    def __init__(self, problems: list[ImportProblem]) -> None:
-        """Keep every problem."""
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+class PlanImportError(CsvImportError):
+    """A plan CSV that cannot be imported; ``problems`` lists every one, and nothing was stored."""
 
 
 def plan_to_csv(plan: ActionPlan) -> str:
@@ -73,50 +58,19 @@ def plan_to_csv(plan: ActionPlan) -> str:
 
 def plan_from_csv(text: str, project: str = "Imported plan") -> ActionPlan:
     """A plan (id 0, not stored) from CSV text; raise PlanImportError listing every problem."""
-    if len(text.encode("utf-8", errors="replace")) > MAX_IMPORT_BYTES:
-        raise PlanImportError([ImportProblem(1, "", f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB")])
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise PlanImportError([ImportProblem(1, "", f"the file is empty; the first line must be {','.join(CSV_COLUMNS)}")])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    problems: list[ImportProblem] = []
     try:
-        header = [name.strip().lower() for name in next(reader)]
-    except csv.Error as error:
-        raise PlanImportError([ImportProblem(1, "", f"cannot be read as CSV ({error})")]) from None
-    missing = [name for name in CSV_COLUMNS if name not in header]
-    unknown = [name for name in header if name not in CSV_COLUMNS]
-    if missing:
-        problems.append(ImportProblem(1, "", f"missing column(s) {', '.join(missing)}; the first line must be {','.join(CSV_COLUMNS)}"))
-    if unknown:
-        problems.append(ImportProblem(1, "", f"unknown column(s) {', '.join(unknown)}; the columns are {','.join(CSV_COLUMNS)}"))
-    if problems:
-        raise PlanImportError(problems)
-    index = {name: header.index(name) for name in CSV_COLUMNS}
+        rows, problems = read_rows(text, CSV_COLUMNS, max_bytes=MAX_IMPORT_BYTES)
+    except CsvImportError as error:
+        raise PlanImportError(error.problems) from None
     sections: dict[str, list[PlanItem]] = {}
-    line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(ImportProblem(line, "", f"cannot be read as CSV ({error})"))
-            break
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(ImportProblem(start, "", f"has {len(row)} values; expected {len(header)} ({','.join(header)})"))
-            continue
-        cells = {name: from_csv_cell(row[index[name]]) for name in CSV_COLUMNS}
+    for start, cells in rows:
         item = _row_item(cells, start, problems)
         if item is not None:
             sections.setdefault(cells["section"].strip(), []).append(item)
     if not problems and not sections:
         problems.append(ImportProblem(1, "", "the file has a header but no items"))
     if problems:
-        raise PlanImportError(problems)
+        raise PlanImportError(sorted(problems, key=lambda problem: problem.line))
     return ActionPlan(id=0, project=project, sections=tuple(PlanSection(t, tuple(items)) for t, items in sections.items()))
 
 
