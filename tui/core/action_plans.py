@@ -92,6 +92,20 @@ def parse_focus(text: str) -> tuple[int, ...]:
     return tuple(sorted(set(years)))
 
 
+def period_year(text: str) -> int | None:
+    """The year a period end names ("April 2018" gives 2018, "2026" 2026); None when it names none."""
+    found = re.findall(r"(?<!\d)(\d{4})(?!\d)", text)
+    years = [int(y) for y in found if YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]]
+    return years[-1] if years else None
+
+
+def outside_period_text(years: tuple[int, ...], plan: ActionPlan) -> str:
+    """The warning for focus years outside the period: "2029 is outside the plan's period 2026 to 2028"."""
+    told = ", ".join(str(y) for y in years)
+    verb = "is" if len(years) == 1 else "are"
+    return f"{told} {verb} outside the plan's period ({plan.period()})"
+
+
 def format_focus(years: tuple[int, ...]) -> str:
     """Focus years as text, e.g. ``2021 2022``."""
     return " ".join(str(year) for year in years)
@@ -180,6 +194,28 @@ class ActionPlan:
         if self.period_from and self.period_to:
             return f"{self.period_from} to {self.period_to}"
         return self.period_from or (f"to {self.period_to}" if self.period_to else "")
+
+    def period_years(self) -> tuple[int, int] | None:
+        """The first and last year of the period, read from its two ends ("April 2018", "2026").
+
+        None when an end names no year ("Present", or left empty), so that nothing is flagged
+        against a period that is open or not given.
+        """
+        start, end = period_year(self.period_from), period_year(self.period_to)
+        if start is None or end is None:
+            return None
+        return (min(start, end), max(start, end))
+
+    def years_outside_period(self, item: PlanItem) -> tuple[int, ...]:
+        """The item's focus years that fall outside the plan's period (none when it is open)."""
+        years = self.period_years()
+        if years is None:
+            return ()
+        return tuple(year for year in item.focus if not years[0] <= year <= years[1])
+
+    def outside_period(self) -> list[tuple[int, int, PlanItem]]:
+        """The items with a focus year outside the plan's period, in board order."""
+        return [entry for entry in self.items() if self.years_outside_period(entry[2])]
 
     def to_record(self) -> dict[str, Any]:
         """The stored form (the id is the record id, not stored)."""
