@@ -254,7 +254,7 @@ async def test_export_and_import_by_keys(context: AppContext, tmp_path: Path, mo
         await open_board(pilot)
         await press(pilot, "m", "enter")
         report = tmp_path / "board-test-plan-rag-report.md"
-        assert report.exists() and "## Visibility" in report.read_text(encoding="utf-8")
+        assert report.exists() and "| **Visibility** |" in report.read_text(encoding="utf-8")
         assert f"Wrote {report}" in screen_text(app)
         await press(pilot, "c", "enter")
         csv_file = tmp_path / "board-test-plan.csv"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -171,17 +172,30 @@ def test_csv_import_header_problems(text: str, expected: str) -> None:
 
 
 def test_markdown_report_has_header_counts_tables_and_reds() -> None:
-    """The report: header table, counts with letters, one table per section, the reds explained."""
+    """The seed's layout: header table, counts with letters, the reds explained first, then one table by theme."""
     p = BoardEditor(plan(), (1, 0))
     p.set_rating("red")
     text = plan_to_markdown(p.plan)
     assert "| **Project** | P |" in text
-    assert "- R ● Red: 2" in text and "- G ✔ Green: 1" in text and "green: 33%" in text
-    assert "## A\n\n| Milestone | RAG rating | Comments | Owner | Focus |" in text
-    assert "| a1 | R ● Red | late |" in text
-    assert "**1 red item(s) have no explanation yet.**" in text
-    reds = text.split("## Red items and their explanations")[1]
-    assert "### a1" in reds and "late" in reds and "### b1" in reds and "No explanation given yet" in reds
+    assert "**3 milestones:** R ● Red 2 · A ▲ Amber 0 · G ✔ Green 1 · – ○ Not rated 0; green: 33%" in text
+    assert "**1 red milestone(s) have no explanation yet.**" in text
+    reds, by_theme = text.split("## Red milestones and their explanations")[1].split("## Milestones by theme")
+    assert "| Theme | Milestone description | Explanation |" in reds
+    assert "| A | a1 | late |" in reds and "| B | b1 | **No explanation given yet.** |" in reds
+    assert by_theme.index("| **A** |") < by_theme.index("| a1 | R ● Red | late |") < by_theme.index("| **B** |")
+    assert "| Milestone description | RAG rating | Comments |" in by_theme
+
+
+def test_markdown_report_flags_focus_years_outside_the_period() -> None:
+    """A focus year outside a 2026-2028 plan is marked in its row and listed, with words and a symbol."""
+    board = ActionPlan(id=1, project="P", period_from="2026", period_to="2028", sections=(
+        PlanSection("Visibility", (PlanItem("Annual report", focus=(2027, 2028, 2029)), PlanItem("Forum", focus=(2026,)))),))
+    text = plan_to_markdown(board)
+    assert "**! 1 milestone(s) have focus years outside the plan's period (2026 to 2028).**" in text
+    assert "| Annual report | – ○ Not rated |   | 2027 2028 2029 (! 2029 outside the period) |" in text
+    assert "| Forum | – ○ Not rated |   | 2026 |" in text
+    assert "- ! Annual report (Visibility): 2029 is outside the plan's period (2026 to 2028)" in text
+    assert "outside" not in plan_to_markdown(replace(board, period_to="Present"))
 
 
 def test_exchange_dict_round_trip_and_errors() -> None:

@@ -390,12 +390,13 @@ def plan_from_dict(data: Any) -> ActionPlan:
         problems.append(f"format: expected '{FORMAT}', found {data.get('format')!r}")
     text = {name: _text(data, name, problems) for name in ("project", "author", "date", "status")}
     problems.extend(f"{name}: {message}" for name, message in timestamp_problems(data, ("updated",)))
-    period = data.get("period", {})
+    period = data.get("period") or {}
     if not isinstance(period, dict):
         problems.append("period: must be an object with 'from' and 'to'")
         period = {}
+    ends = {end: _text(period, end, problems, f"period.{end}") for end in ("from", "to")}
     sections: list[PlanSection] = []
-    raw_sections = data.get("sections", [])
+    raw_sections = data.get("sections") or []
     if not isinstance(raw_sections, list):
         problems.append("sections: must be a list")
         raw_sections = []
@@ -405,25 +406,34 @@ def plan_from_dict(data: Any) -> ActionPlan:
             problems.append(f"{where}.title: every section needs a title")
             continue
         items = []
-        for i_index, item in enumerate(raw.get("items", []) if isinstance(raw.get("items", []), list) else []):
+        raw_items = raw.get("items") or []
+        if not isinstance(raw_items, list):
+            problems.append(f"{where}.items: must be a list")
+            raw_items = []
+        for i_index, item in enumerate(raw_items):
             items.append(_exchange_item(item, f"{where}.items[{i_index}]", problems))
         sections.append(PlanSection(raw["title"].strip(), tuple(items)))
     if problems:
         raise PlanFormatError(problems)
     return ActionPlan(
         id=0, project=text["project"].strip() or "Imported plan", author=text["author"], date=text["date"],
-        period_from=str(period.get("from", "")), period_to=str(period.get("to", "")), status=text["status"],
+        period_from=ends["from"], period_to=ends["to"], status=text["status"],
         sections=tuple(sections), example=bool(data.get("example", False)),
     )
 
 
-def _text(data: dict[str, Any], name: str, problems: list[str]) -> str:
-    """An optional text field of the exchange form (a problem when it is not text)."""
-    value = data.get(name, "")
-    if not isinstance(value, str):
-        problems.append(f"{name}: must be text")
+def _text(data: dict[str, Any], name: str, problems: list[str], where: str = "") -> str:
+    """An optional text field of the exchange form: null or missing is empty; a problem when it is not text.
+
+    A number (a year written as ``2026``) is taken as its text.
+    """
+    value = data.get(name)
+    if value is None:
         return ""
-    return value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        problems.append(f"{where or name}: must be text")
+        return ""
+    return str(value)
 
 
 def _exchange_item(item: Any, where: str, problems: list[str]) -> PlanItem:
@@ -431,24 +441,26 @@ def _exchange_item(item: Any, where: str, problems: list[str]) -> PlanItem:
     if not isinstance(item, dict):
         problems.append(f"{where}: must be an object")
         return PlanItem("")
-    milestone = item.get("milestone", "")
+    milestone = item.get("milestone") or ""
     if not isinstance(milestone, str) or not milestone.strip():
         problems.append(f"{where}.milestone: every item needs a milestone")
         milestone = ""
-    rag = normalise_rating(str(item.get("rag", "")))
+    rag = normalise_rating(str(item.get("rag") or ""))
     if rag is None:
         problems.append(f"{where}.rag: {item.get('rag')!r} is not red, amber, green or empty")
-    focus = item.get("focus", [])
+    focus = item.get("focus") or []
     years: tuple[int, ...] = ()
     if isinstance(focus, list) and all(isinstance(y, int) and YEAR_RANGE[0] <= y <= YEAR_RANGE[1] for y in focus):
         years = tuple(sorted(set(focus)))
     else:
         problems.append(f"{where}.focus: must be a list of years such as [2021, 2022]")
-    private = item.get("private", False)
+    private = item.get("private")
+    private = False if private is None else private
     if not isinstance(private, bool):
         problems.append(f"{where}.private: must be true or false (true: the comment is private)")
         private = False
-    return PlanItem(milestone.strip(), rag or "", str(item.get("comment", "")), str(item.get("owner", "")), years, private)
+    comment, owner = _text(item, "comment", problems, f"{where}.comment"), _text(item, "owner", problems, f"{where}.owner")
+    return PlanItem(milestone.strip(), rag or "", comment, owner, years, private)
 
 
 __all__ = [

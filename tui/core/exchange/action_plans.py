@@ -1,4 +1,8 @@
-"""Action plans (RAG boards) in the "all data" export and import (format ``framewheel/action-plan@1``)."""
+"""Action plans (RAG boards) in the "all data" export and import (format ``framewheel/action-plan@1``).
+
+A plan's file on its own (``{"format": "framewheel/action-plan@1", ...}``) is imported as well;
+null in any of its fields means empty.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.core import exchange
-from tui.core.action_plans import ActionPlan, PlanFormatError, plan_from_dict, plan_to_dict
+from tui.core.action_plans import FORMAT, ActionPlan, PlanFormatError, plan_from_dict, plan_to_dict
 from tui.core.frameworks import FrameworkCatalog
 
 
@@ -38,5 +42,5 @@ def check_plans(items: list[Any], prefix: str, seen: set[str], stored: Sequence[
     )
 
 
-ACTION_PLANS = exchange.DataSection("action_plans", plan_to_dict, check_plans, "action plan")
+ACTION_PLANS = exchange.DataSection("action_plans", plan_to_dict, check_plans, "action plan", standalone_format=FORMAT)
 """The action plans' section of the "all data" bundle."""

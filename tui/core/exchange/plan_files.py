@@ -24,6 +24,7 @@ from tui.core.action_plans import (
     badge,
     format_focus,
     normalise_rating,
+    outside_period_text,
     parse_focus,
 )
 from tui.core.csv_cells import safe_row
@@ -113,7 +114,14 @@ def _cell(text: str) -> str:
 
 
 def plan_to_markdown(plan: ActionPlan) -> str:
-    """The plan as a progress/RAG report: header, counts, a table per section, the reds explained."""
+    """The plan as the seed's progress/RAG report (Appendix A), to paste into a submission.
+
+    The header table (project, author, date, period covering, overall status), the counts, then
+    the red milestones with their explanations first ("Please provide an explanation for those
+    categorised as red"), then every milestone by theme in one table of milestone description,
+    RAG rating and comments (owner and focus columns only when the plan uses them), a theme's
+    name as a bold row as in the seed. Focus years outside the plan's period are flagged.
+    """
     counts, total = plan.counts(), plan.item_count()
     lines = ["# Progress / RAG report", ""]
     if plan.example:
@@ -121,28 +129,60 @@ def plan_to_markdown(plan: ActionPlan) -> str:
     header = [("Project", plan.project), ("Author", plan.author), ("Date", plan.date),
               ("Period covering", plan.period()), ("Overall project status", plan.status)]
     lines += ["| | |", "|---|---|"] + [f"| **{name}** | {_cell(value)} |" for name, value in header] + [""]
-    lines += ["## Summary", ""]
-    lines += [f"- {badge(r)} {RATING_TITLES[r]}: {counts[r]}" for r in RATINGS]
     share = f"{plan.green_share():.0%}" if total else "n/a"
-    lines += [f"- Items: {total}; green: {share}", ""]
+    noun = "milestone" if total == 1 else "milestones"
+    lines += [f"**{total} {noun}:** " + " · ".join(f"{badge(r)} {RATING_TITLES[r]} {counts[r]}" for r in RATINGS)
+              + f"; green: {share}", ""]
     unexplained = plan.unexplained_reds()
     if unexplained:
-        lines += [f"**{len(unexplained)} red item(s) have no explanation yet.**", ""]
-    for section in plan.sections:
-        lines += [f"## {section.title}", ""]
-        if not section.items:
-            lines += ["No items.", ""]
-            continue
-        lines += ["| Milestone | RAG rating | Comments | Owner | Focus |", "|---|---|---|---|---|"]
-        for item in section.items:
-            rating = f"{badge(item.rag)} {RATING_TITLES[item.rag]}"
-            lines.append(f"| {_cell(item.milestone)} | {rating} | {_cell(item.comment)} | {_cell(item.owner)} | {_cell(format_focus(item.focus))} |")
+        lines += [f"**{len(unexplained)} red milestone(s) have no explanation yet.**", ""]
+    outside = plan.outside_period()
+    if outside:
+        lines += [f"**! {len(outside)} milestone(s) have focus years outside the plan's period ({plan.period()}).**", ""]
+    lines += _reds_markdown(plan)
+    lines += _milestones_markdown(plan)
+    if outside:
+        lines += ["## Focus years outside the period", ""]
+        lines += [f"- ! {_cell(item.milestone)} ({_cell(plan.sections[s].title)}): "
+                  f"{outside_period_text(plan.years_outside_period(item), plan)}" for s, _, item in outside]
         lines.append("")
-    reds = [(plan.sections[s].title, item) for s, _, item in plan.items() if item.rag == "red"]
-    lines += ["## Red items and their explanations", ""]
-    if not reds:
-        lines += ["No item is red.", ""]
-    for title, item in reds:
-        explanation = item.comment.strip() or "**No explanation given yet.**"
-        lines += [f"### {item.milestone}", "", f"*{title}*", "", explanation, ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _reds_markdown(plan: ActionPlan) -> list[str]:
+    """The red milestones, each with its theme and explanation (or that none is given yet)."""
+    reds = [(plan.sections[s].title, item) for s, _, item in plan.items() if item.rag == "red"]
+    lines = ["## Red milestones and their explanations", ""]
+    if not reds:
+        return lines + ["No milestone is red.", ""]
+    lines += ["| Theme | Milestone description | Explanation |", "|---|---|---|"]
+    for title, item in reds:
+        explanation = _cell(item.comment) if item.comment.strip() else "**No explanation given yet.**"
+        lines.append(f"| {_cell(title)} | {_cell(item.milestone)} | {explanation} |")
+    return lines + [""]
+
+
+def _milestones_markdown(plan: ActionPlan) -> list[str]:
+    """Every milestone by theme: one table, a bold row naming each theme, as in the seed's Appendix A."""
+    entries = [item for _, _, item in plan.items()]
+    owners, focus = any(item.owner for item in entries), any(item.focus for item in entries)
+    columns = ["Milestone description", "RAG rating", "Comments"] + ["Owner"] * owners + ["Focus"] * focus
+    lines = ["## Milestones by theme", ""]
+    if not plan.sections:
+        return lines + ["No milestones.", ""]
+    lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    blank = " |" * (len(columns) - 1)
+    for section in plan.sections:
+        lines.append(f"| **{_cell(section.title)}** |{blank}")
+        if not section.items:
+            lines.append(f"| *No milestones yet.* |{blank}")
+        for item in section.items:
+            cells = [_cell(item.milestone), f"{badge(item.rag)} {RATING_TITLES[item.rag]}", _cell(item.comment)]
+            if owners:
+                cells.append(_cell(item.owner))
+            if focus:
+                years = plan.years_outside_period(item)
+                mark = f" (! {', '.join(str(y) for y in years)} outside the period)" if years else ""
+                cells.append(_cell(format_focus(item.focus)) + mark)
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines + [""]
