@@ -166,7 +166,7 @@ def test_not_an_exchange_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     missing = str(tmp_path / "missing.json")
     assert main(["import", "--db", str(tmp_path / "db.json"), other, missing]) == 1
     err = capsys.readouterr().err
-    assert f'{other}: format: "something/else@2" is not framewheel/assessment@1, framewheel/ranking@1, framewheel/role@1 or framewheel/export@1' in err
+    assert f'{other}: format: "something/else@2" is not framewheel/assessment@1, framewheel/ranking@1, framewheel/action-plan@1, framewheel/role@1 or framewheel/export@1' in err
     assert f"{missing}: the file does not exist" in err
 
 

@@ -10,26 +10,64 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import importlib
 import os
 import sys
 from types import ModuleType
 from typing import Sequence, TextIO
 
 from tui import __version__
-from tui.cli import coverage, export, frameworks, imports, report, roles, serve, team
 from tui.cli.terminal import visible_stream
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, a problem with the input, a command line that cannot be understood."""
 
-COMMANDS: dict[str, ModuleType] = {"frameworks": frameworks, "export": export, "import": imports, "report": report,
-                                  "roles": roles, "coverage": coverage, "team": team,
-                                  "serve": serve}
-"""Each subcommand's module: its ``add_parser(commands)`` and ``run(args, out, err)``."""
+COMMANDS: dict[str, str] = {"frameworks": "frameworks", "export": "export", "import": "imports", "report": "report",
+                            "roles": "roles", "coverage": "coverage", "team": "team", "serve": "serve"}
+"""Each subcommand's module in :mod:`tui.cli`: its ``add_parser(commands)`` and ``run(args, out, err)``.
+
+A module is imported only when its command is run (or every one for ``--help`` and for a
+command line that names none of them), so that starting the interface loads none of them.
+"""
+
+VALUED_OPTIONS = ("--db", "--framework")
+"""The options before a command that take a value (the value is not the command)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every ``framewheel`` command."""
+def command_module(name: str) -> ModuleType:
+    """The module of the subcommand ``name`` (a key of COMMANDS)."""
+    return importlib.import_module(f"tui.cli.{COMMANDS[name]}")
+
+
+def named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand a command line names: its first word that is not an option or an option's value."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def parsers_needed(argv: Sequence[str]) -> list[str]:
+    """The subcommands whose parsers this command line needs.
+
+    The one it names; none to start the interface; all for ``--help`` (to list them) or when
+    the word it names is not a command (for argparse's message naming the choices).
+    """
+    named = named_command(argv)
+    if named in COMMANDS:
+        return [named]
+    if named is None and not any(word in ("-h", "--help") for word in argv):
+        return []
+    return list(COMMANDS)
+
+
+def build_parser(needed: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``framewheel``, with the parsers of the ``needed`` subcommands (default every one)."""
     parser = argparse.ArgumentParser(
         prog="framewheel",
         description="Browse professional frameworks, rate yourself on their wheel, and keep plans, in the terminal.",
@@ -42,16 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start in presentation mode: high contrast, large charts, nothing private on screen (F5 switches it)")
     parser.add_argument("--demo", action="store_true", help="run on a temporary database filled with example data; your own data is not touched")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS.values():
-        command.add_parser(commands)
+    for name in COMMANDS if needed is None else needed:
+        command_module(name).add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(parsers_needed(words)).parse_args(words)
     try:
-        command = COMMANDS.get(args.command or "")
+        command = command_module(args.command) if args.command in COMMANDS else None
         if command is not None:
             write_utf8(sys.stdout, sys.stderr)
             return command.run(args, visible_stream(sys.stdout), visible_stream(sys.stderr))
