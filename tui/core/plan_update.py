@@ -240,13 +240,42 @@ def _shown(value: str) -> str:
     return f"'{flat}'"
 
 
-def no_change_text(file_name: str, changes: PlanChanges) -> str:
-    """``No change: the plan already matches FILE`` (and how many of its items the file does not have)."""
-    text = f"No change: the plan already matches {file_name}"
+def no_change_text(file_name: str, changes: PlanChanges, project: str = "") -> str:
+    """``No change: the plan 'X' already matches FILE`` (and how many of its items the file does not have)."""
+    plan = f"the plan '{project}'" if project else "the plan"
+    text = f"No change: {plan} already matches {file_name}"
     if changes.kept:
         text += f" ({len(changes.kept)} item(s) not in the file kept)"
     return text
 
 
-__all__ = ["AddedItem", "ChangedItem", "FieldChange", "MissingItem", "PlanChanges", "compute_changes", "match_key",
-           "no_change_text"]
+
+
+def plans_named(plans: Sequence[ActionPlan], name: str) -> list[ActionPlan]:
+    """The plans whose project is ``name`` (any case, spaces collapsed)."""
+    return [plan for plan in plans if match_key(plan.project) == match_key(name)]
+
+
+def plan_named(plans: Sequence[ActionPlan], name: str) -> tuple[ActionPlan | None, str]:
+    """The one plan named ``name``, or None and one sentence saying why (naming the plans there)."""
+    found = plans_named(plans, name)
+    if len(found) == 1:
+        return found[0], ""
+    if found:
+        ids = ", ".join(str(plan.id) for plan in found)
+        return None, (f"{len(found)} action plans are named '{name}' (ids {ids}); give one another name "
+                      "(e on the plans list) and run the import again")
+    known = ", ".join(f"'{plan.project}'" for plan in sorted(plans, key=lambda p: p.project.casefold()))
+    return None, f"there is no action plan named '{name}'; " + (f"the plans are {known}" if plans else "there are no action plans yet")
+
+
+def best_plan(plans: Sequence[ActionPlan], file_stem: str, highlighted: ActionPlan | None) -> ActionPlan | None:
+    """The plan an import of a file most likely updates: one named like the file, else the highlighted one."""
+    named = plans_named(plans, file_stem)
+    return named[0] if named else highlighted
+
+
+__all__ = [
+    "AddedItem", "ChangedItem", "FieldChange", "MissingItem", "PlanChanges", "best_plan", "compute_changes",
+    "match_key", "no_change_text", "plan_named", "plans_named",
+]
