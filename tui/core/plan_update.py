@@ -12,6 +12,7 @@ date, period, status), the order of the board and private marks are kept. No Tex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -269,13 +270,19 @@ def plan_named(plans: Sequence[ActionPlan], name: str) -> tuple[ActionPlan | Non
     return None, f"there is no action plan named '{name}'; " + (f"the plans are {known}" if plans else "there are no action plans yet")
 
 
+def file_slug(text: str) -> str:
+    """A project name as the board's exports name their files (``Board test plan`` gives ``board-test-plan``)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
 def best_plan(plans: Sequence[ActionPlan], file_stem: str, highlighted: ActionPlan | None) -> ActionPlan | None:
-    """The plan an import of a file most likely updates: one named like the file, else the highlighted one."""
-    named = plans_named(plans, file_stem)
+    """The plan an import of a file most likely updates: one named like the file, else the one whose
+    export has the file's name (``board-test-plan.csv``), else the highlighted one."""
+    named = plans_named(plans, file_stem) or [plan for plan in plans if file_slug(plan.project) == file_slug(file_stem)]
     return named[0] if named else highlighted
 
 
 __all__ = [
     "AddedItem", "ChangedItem", "FieldChange", "MissingItem", "PlanChanges", "best_plan", "compute_changes",
-    "match_key", "no_change_text", "plan_named", "plans_named",
+    "file_slug", "match_key", "no_change_text", "plan_named", "plans_named",
 ]
