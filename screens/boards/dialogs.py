@@ -210,7 +210,7 @@ class PlanChangesDialog(ModalScreen[bool]):
             with VerticalScroll(id="plan-changes-list"):
                 for line in self.lines:
                     yield Static(line, markup=False, classes="plan-change")
-            yield Label("~ changed  + added  - removed  = not in the file, kept. Write these changes?", classes="dialog-hint")
+            yield Label("~ changed  + added  - removed  = not in the file, kept.  y writes them, n cancels.", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Write (y)", variant="primary", id="yes")
                 yield Button("Cancel (n)", id="no")

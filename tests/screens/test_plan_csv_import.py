@@ -151,3 +151,28 @@ async def test_new_plan_cancel_and_remove(context: AppContext, tmp_path: Path, m
         await pilot.press("y")
         await wait_until(pilot, lambda: stored(context, plan.id).item_count() == 1, what="the items removed")
         assert stored(context, plan.id).sections[0].items[0].rag == "green"
+
+
+async def test_many_changes_scroll_and_the_keys_stay_on_screen(context: AppContext, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twenty added rows at 80x24: the list scrolls, the summary and the Write button stay visible, `y` writes all."""
+    monkeypatch.chdir(tmp_path)
+    plan = context.action_plans.add(lead_plan())
+    rows = "".join(f"Visibility,New action number {n} with a long milestone that wraps on a small screen,red,Why {n},,\n"
+                   for n in range(20))
+    (tmp_path / "many.csv").write_text("section,milestone,rag,comment,owner,focus\n" + rows, encoding="utf-8")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionPlansScreen), what="the plans list")
+        await choose_file(pilot, "many.csv")
+        await pilot.press("u")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanChangesDialog), what="the list of changes")
+        await shows(pilot, "0 changed, 20 added, 0 removed; 4 not in the file, kept")
+        await shows(pilot, "Write (y)")
+        assert "(line 21)" not in screen_text(app)
+        await pilot.press("end")
+        await shows(pilot, "(line 21)")
+        await shows(pilot, "Write (y)")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: stored(context, plan.id).item_count() == 24, what="the 20 items added")
