@@ -126,3 +126,29 @@ def test_same_milestone_in_another_section_is_not_a_match_and_duplicates_match_i
     changes = compute_changes(plan, rows)
     assert [(c.line, [(f.name, f.after) for f in c.fields]) for c in changes.changed] == [(3, [("rag", "Amber")])]
     assert [(a.section, a.item.milestone) for a in changes.added] == [("B", "Same")]
+
+
+def test_plan_named_and_best_plan() -> None:
+    """A plan is found by its project name in any case; an unknown or shared name says why; a file offers its own plan."""
+    from tui.core.plan_update import best_plan, plan_named
+
+    a, b = replace(stored_plan(), id=1, project="Board test plan"), replace(stored_plan(), id=2, project="Other")
+    assert plan_named([a, b], "board TEST plan") == (a, "")
+    assert plan_named([a, b], "Nope") == (None, "there is no action plan named 'Nope'; the plans are 'Board test plan', 'Other'")
+    assert plan_named([], "Nope") == (None, "there is no action plan named 'Nope'; there are no action plans yet")
+    twin = replace(b, id=3)
+    assert plan_named([b, twin], "other")[1].startswith("2 action plans are named 'other' (ids 2, 3)")
+    assert best_plan([a, b], "board-test-plan", b) == a
+    assert best_plan([a, b], "other", a) == b
+    assert best_plan([a, b], "spreadsheet", b) == b
+
+
+def test_plan_csv_told_by_its_header() -> None:
+    """A file whose first line names the six plan columns (any order or case) is a plan CSV; others are not."""
+    from tui.core.exchange.plan_files import is_plan_csv
+
+    assert is_plan_csv("\ufeffSection,Milestone,RAG,comment,owner,focus\r\nA,B,,,,\n")
+    assert is_plan_csv("focus,owner,comment,rag,milestone,section")
+    assert not is_plan_csv("section,milestone,rag\n")
+    assert not is_plan_csv('{"format": "framewheel/action-plan@1"}')
+    assert not is_plan_csv("")
