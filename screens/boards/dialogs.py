@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import HEADER_FIELDS, TEMPLATE_SECTIONS, ActionPlan
+from tui.core.plan_update import match_key
 from tui.widgets.typed_text import TypedInput
 
 HEADER_LABELS = {
@@ -152,7 +153,8 @@ class ImportChoiceDialog(ModalScreen["ImportChoice | None"]):
             yield Static(
                 f"u: update the plan '{self.plan.project}' from the file (rows matched by section and milestone; "
                 "you see the changes before anything is written).", id="plan-choice-update", markup=False)
-            yield Static(f"n: make a new plan '{self.new_name}' of the file's rows.", id="plan-choice-new", markup=False)
+            twin = " (a second plan of that name)" if match_key(self.new_name) == match_key(self.plan.project) else ""
+            yield Static(f"n: make a new plan '{self.new_name}' of the file's rows{twin}.", id="plan-choice-new", markup=False)
             yield Checkbox("Empty cells clear ratings, comments, owners and focus", value=False, id="clear-empty")
             yield Checkbox("Remove the plan's items the file does not have", value=False, id="remove-missing")
             yield Label("To update another plan: escape, highlight it in the list, press i again.", classes="dialog-hint")

@@ -125,6 +125,7 @@ async def test_new_plan_cancel_and_remove(context: AppContext, tmp_path: Path, m
         await wait_until(pilot, lambda: app.screen.highlighted_id() == plan.id, what="the lead's plan highlighted")  # type: ignore[attr-defined]
         await choose_file(pilot, short.name)
         await shows(pilot, "u: update the plan 'short'")  # named like the file
+        await shows(pilot, "n: make a new plan 'short' of the file's rows (a second plan of that")
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ActionPlansScreen), what="the plans list")
 
