@@ -9,7 +9,7 @@ adds nothing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,8 @@ def check_file(context: AppContext, path: str, seen: set[str]) -> FileOutcome:
     """Read and check one exchange file against what is stored; nothing is written."""
     outcome = FileOutcome(path)
     parts = context.activities.exchanges()
+    if _plan_csv(context, path, outcome, seen):
+        return _shortened(path, outcome)
     from_csv = _institution_csv(context, path, outcome)
     if from_csv is not None:
         name, documents = from_csv
@@ -156,6 +158,42 @@ def _institution_csv(context: AppContext, path: str, outcome: FileOutcome) -> tu
         what = "development activity catalogue" if is_catalogue_csv(head) else "value mapping"
         outcome.notices.append(f"{path}: read as a {what} (CSV) for the framework '{context.framework.id}'")
     return found
+
+
+def _plan_csv(context: AppContext, path: str, outcome: FileOutcome, seen: set[str]) -> bool:
+    """True when ``path`` is an action plan's CSV (told by its header): read whole as a new plan named after the file.
+
+    Its problems, or the new plan to store, are added to ``outcome``. A plan of that name already
+    stored (or made by an earlier file of this run) is refused, pointing to ``--plan``.
+    """
+    from tui.core.action_plans import KIND
+    from tui.core.exchange.plan_files import is_plan_csv, plan_from_rows
+    from tui.core.plan_update import match_key, plans_named
+    from tui.plan_import import read_plan_csv
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(CSV_HEAD_BYTES).decode("utf-8", errors="ignore")
+    except OSError:
+        return False  # the JSON reader says what is wrong with the file
+    if not is_plan_csv(head):
+        return False
+    rows, problems = read_plan_csv(path)
+    outcome.problems.extend(problems)
+    if rows is None:
+        return True
+    name = Path(path).stem
+    key = f"{KIND} csv:{match_key(name)}"
+    if plans_named(context.action_plans.list(), name) or key in seen:
+        outcome.problems.append(f"{path}: an action plan named '{name}' already exists, so this file was not imported "
+                                f"as a new one; to update that plan from it: framewheel import --plan '{name}' {path}")
+        return True
+    seen.add(key)
+    parts = [part for part in context.activities.exchanges() if part.section.name == "action_plans"]
+    outcome.records.append((parts[0], [replace(plan_from_rows(rows, name), status="Imported")]))
+    outcome.counts["action_plans"] = 1
+    outcome.notices.append(f"{path}: read as an action plan (CSV): a new plan '{name}' of {len(rows)} item(s)")
+    return True
 
 
 def import_files(context: AppContext, paths: list[str]) -> list[FileOutcome]:

@@ -10,11 +10,12 @@ from textual import work
 from textual.binding import Binding
 from textual.widgets import Static
 
-from screens.boards.dialogs import PathDialog, PlanHeaderDialog, ProblemsDialog
+from screens.boards.dialogs import ImportChoice, ImportChoiceDialog, PathDialog, PlanChangesDialog, PlanHeaderDialog, ProblemsDialog
 from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core.action_plans import RATINGS, ActionPlan, badge
-from tui.core.exchange.plan_files import CSV_COLUMNS, read_plan_file
+from tui.core.exchange.plan_files import CSV_COLUMNS, PlanRow, plan_from_rows, read_plan_rows
+from tui.core.plan_update import best_plan, compute_changes, no_change_text
 
 
 def plan_row(plan: ActionPlan) -> tuple[str | Text, ...]:
@@ -35,9 +36,15 @@ Your action plans (RAG boards): each has a header (project, author, date, period
 and milestones grouped by theme, rated red, amber, green or not yet rated.
 
 `n` starts a plan, from the Technician Commitment themes or blank. `enter` opens the board.
-`e` edits the highlighted plan's header, `d` deletes it (after asking). `i` imports a plan from a
-CSV file with the columns `section,milestone,rag,comment,owner,focus`; the whole file is checked
-first and every problem is listed with its line, and nothing is imported until all are fixed.
+`e` edits the highlighted plan's header, `d` deletes it (after asking). `i` imports a CSV file with
+the columns `section,milestone,rag,comment,owner,focus`; the whole file is checked first and every
+problem is listed with its line, and nothing is imported until all are fixed.
+
+A plan kept in a spreadsheet: `i` then `u` updates a plan from its CSV (the plan named like the
+file, else the highlighted one), `n` makes a new plan. Rows are matched to milestones by section and
+milestone text; the changes (changed, added, removed, not in the file) are shown, and `y` writes
+them. An empty cell keeps the plan's rating, comment, owner or focus, and items the file does not
+have are kept, unless you tick otherwise.
 """
 
     BINDINGS = [
@@ -121,7 +128,7 @@ first and every problem is listed with its line, and nothing is imported until a
 
     @work
     async def action_import_csv(self) -> None:
-        """Ask for a CSV file, check it whole, and import it as a new plan (or list its problems)."""
+        """Ask for a CSV file and check it whole; then update a plan from it, or import it as a new plan."""
         path_text = await self.app.push_screen_wait(PathDialog(
             "Import a plan from CSV", str(Path.cwd()) + "/",
             f"The first line must name the columns {','.join(CSV_COLUMNS)}.",
@@ -130,14 +137,49 @@ first and every problem is listed with its line, and nothing is imported until a
             return
         path = Path(path_text).expanduser()
         try:
-            plan, problems = read_plan_file(path)
+            rows, problems = read_plan_rows(path)
         except (OSError, UnicodeDecodeError) as error:
             self.notify(f"Cannot read {path}: {getattr(error, 'strerror', None) or error}", severity="error", title="Not imported")
             return
-        if plan is None:
+        if rows is None:
             await self.app.push_screen_wait(ProblemsDialog(f"{path.name}: {len(problems)} problem(s)", [str(p) for p in problems]))
             return
-        stored = self.context.action_plans.add(replace(plan, status="Imported"))
+        highlighted_id = self.highlighted_id()
+        highlighted = self.fetch_record(highlighted_id) if highlighted_id is not None else None
+        target = best_plan(self.context.action_plans.list(), path.stem, highlighted)
+        if target is not None:
+            choice = await self.app.push_screen_wait(ImportChoiceDialog(path.name, target, path.stem))
+            if choice is None:
+                return
+            if choice.action == "update":
+                await self._update_plan(target, rows, path, choice)
+                return
+        stored = self.context.action_plans.add(replace(plan_from_rows(rows, path.stem), status="Imported"))
         self.mark_saved("Imported:")
         self.notify(f"Imported {stored.item_count()} items from {path} as '{stored.project}'.", title="Imported")
         self.refresh_records(select=stored.id)
+
+    async def _update_plan(self, target: ActionPlan, rows: list[PlanRow], path: Path, choice: ImportChoice) -> None:
+        """Show the changes the rows make to ``target``, and write them once confirmed (none: say so)."""
+        plan = self.context.action_plans.get(target.id)
+        if plan is None:
+            self.notify(f"The plan '{target.project}' is no longer stored.", severity="error", title="Not imported")
+            self.refresh_records()
+            return
+        changes = compute_changes(plan, rows, clear_empty=choice.clear_empty, remove=choice.remove)
+        if not changes.any:
+            self.notify(no_change_text(path.name, changes, plan.project), title="No change")
+            return
+        title = f"Update '{plan.project}' from {path.name}"
+        if not await self.app.push_screen_wait(PlanChangesDialog(title, changes.summary(), changes.lines())):
+            self.notify("Nothing was written.", title="Not imported")
+            return
+        try:
+            self.context.action_plans.save_changes(plan, changes.result)
+        except KeyError:
+            self.notify(f"The plan '{plan.project}' was deleted meanwhile; nothing was written.", severity="error")
+            self.refresh_records()
+            return
+        self.mark_saved("Updated:")
+        self.notify(f"Updated '{plan.project}' from {path.name}: {changes.summary()}.", title="Updated")
+        self.refresh_records(select=plan.id)

@@ -1,6 +1,8 @@
-"""Dialogs of the action plans: a plan's header (new or edited), a file path, and import problems."""
+"""Dialogs of the action plans: a plan's header (new or edited), a file path, import problems, and updating a plan from CSV."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import HEADER_FIELDS, TEMPLATE_SECTIONS, ActionPlan
+from tui.core.plan_update import match_key
 from tui.widgets.typed_text import TypedInput
 
 HEADER_LABELS = {
@@ -116,3 +119,118 @@ class ProblemsDialog(ModalScreen[None]):
     def action_close(self) -> None:
         """Close the dialog."""
         self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ImportChoice:
+    """What to do with a plan CSV: ``update`` the offered plan or make a ``new`` one, and how to update."""
+
+    action: str
+    clear_empty: bool = False
+    remove: bool = False
+
+
+class ImportChoiceDialog(ModalScreen["ImportChoice | None"]):
+    """Asks whether a plan CSV updates the offered plan or becomes a new plan; dismisses with the choice, or None."""
+
+    CSS_PATH = style_path("board.tcss")
+
+    BINDINGS = [
+        Binding("u", "choose('update')", "Update plan", id="plan-import.update"),
+        Binding("n", "choose('new')", "New plan", id="plan-import.new"),
+        Binding("escape", "cancel", "Cancel", id="plan-import.cancel"),
+    ]
+
+    def __init__(self, file_name: str, plan: ActionPlan, new_name: str) -> None:
+        """The file chosen, the plan it would update, and the name a new plan would get."""
+        super().__init__()
+        self.file_name, self.plan, self.new_name = file_name, plan, new_name
+
+    def compose(self) -> ComposeResult:
+        """The two choices, the two update options (off), and buttons."""
+        with Vertical(id="plan-choice-dialog", classes="dialog"):
+            yield Label(f"Import {self.file_name}", classes="dialog-title")
+            yield Static(
+                f"u: update the plan '{self.plan.project}' from the file (rows matched by section and milestone; "
+                "you see the changes before anything is written).", id="plan-choice-update", markup=False)
+            twin = " (a second plan of that name)" if match_key(self.new_name) == match_key(self.plan.project) else ""
+            yield Static(f"n: make a new plan '{self.new_name}' of the file's rows{twin}.", id="plan-choice-new", markup=False)
+            yield Checkbox("Empty cells clear ratings, comments, owners and focus", value=False, id="clear-empty")
+            yield Checkbox("Remove the plan's items the file does not have", value=False, id="remove-missing")
+            yield Label("To update another plan: escape, highlight it in the list, press i again.", classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Update plan (u)", variant="primary", id="update")
+                yield Button("New plan (n)", id="new")
+                yield Button("Cancel (escape)", id="cancel")
+
+    def on_mount(self) -> None:
+        """Focus the update button (the choice a lead keeping a spreadsheet makes)."""
+        self.query_one("#update", Button).focus()
+
+    @on(Button.Pressed, "#update")
+    def _update(self) -> None:
+        """Update the offered plan."""
+        self.action_choose("update")
+
+    @on(Button.Pressed, "#new")
+    def _new(self) -> None:
+        """Make a new plan."""
+        self.action_choose("new")
+
+    def action_choose(self, action: str) -> None:
+        """Dismiss with the choice and the two options as ticked."""
+        self.dismiss(ImportChoice(action, self.query_one("#clear-empty", Checkbox).value,
+                                  self.query_one("#remove-missing", Checkbox).value))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Dismiss without importing."""
+        self.dismiss(None)
+
+
+class PlanChangesDialog(ModalScreen[bool]):
+    """The changes an import would make to a plan, one a line; dismisses with True to write them."""
+
+    CSS_PATH = style_path("board.tcss")
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Write the changes", id="plan-changes.yes"),
+        Binding("n", "answer(False)", "Cancel", id="plan-changes.no"),
+        Binding("escape", "answer(False)", "Cancel", id="plan-changes.cancel"),
+    ]
+
+    def __init__(self, title: str, summary: str, lines: list[str]) -> None:
+        """The heading (plan and file), the counts (``1 changed, 2 added, 0 removed``) and the changes."""
+        super().__init__()
+        self.title_text, self.summary, self.lines = title, summary, lines
+
+    def compose(self) -> ComposeResult:
+        """The heading, the changes (scrollable), the question and buttons."""
+        with Vertical(id="plan-changes-dialog", classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(self.summary, id="plan-changes-summary", markup=False)
+            with VerticalScroll(id="plan-changes-list"):
+                for line in self.lines:
+                    yield Static(line, markup=False, classes="plan-change")
+            yield Label("~ changed  + added  - removed  = not in the file, kept.  y writes them, n cancels.", classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Write (y)", variant="primary", id="yes")
+                yield Button("Cancel (n)", id="no")
+
+    def on_mount(self) -> None:
+        """Focus the list, so that arrows scroll it."""
+        self.query_one("#plan-changes-list", VerticalScroll).focus()
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        """Write the changes."""
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        """Write nothing."""
+        self.dismiss(False)
+
+    def action_answer(self, answer: bool) -> None:
+        """Answer by key."""
+        self.dismiss(answer)

@@ -260,6 +260,7 @@ async def test_export_and_import_by_keys(context: AppContext, tmp_path: Path, mo
         csv_file = tmp_path / "board-test-plan.csv"
         assert csv_file.read_text(encoding="utf-8").startswith("section,milestone,rag,comment,owner,focus\n")
         await press(pilot, "escape", "i", *"board-test-plan.csv", "enter")
+        await press(pilot, "n")  # a new plan, not an update of the plan the file came from
         assert context.action_plans.count() == 2
         imported = context.action_plans.get(2)
         assert imported is not None and milestones(imported) == milestones(small_plan())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.action_plans import (
@@ -57,22 +58,55 @@ def plan_to_csv(plan: ActionPlan) -> str:
     return out.getvalue()
 
 
-def plan_from_csv(text: str, project: str = "Imported plan") -> ActionPlan:
-    """A plan (id 0, not stored) from CSV text; raise PlanImportError listing every problem."""
+@dataclass(frozen=True)
+class PlanRow:
+    """One data row of a plan CSV: the line it starts on, its section, its item, and its empty cells.
+
+    ``blank`` names the cells among rag, comment, owner and focus that the row leaves empty,
+    so that an update can keep what the stored plan has there (see :mod:`tui.core.plan_update`).
+    An explicit "not rated" (``-``, ``none``) in the rag column is not blank.
+    """
+
+    line: int
+    section: str
+    item: PlanItem
+    blank: frozenset[str] = frozenset()
+
+
+UPDATE_FIELDS = ("rag", "comment", "owner", "focus")
+"""The cells an update may leave empty to keep the stored value."""
+
+
+def plan_rows_from_csv(text: str) -> list[PlanRow]:
+    """Every data row of a plan CSV, in file order; raise PlanImportError listing every problem."""
     try:
         rows, problems = read_rows(text, CSV_COLUMNS, max_bytes=MAX_IMPORT_BYTES)
     except CsvImportError as error:
         raise PlanImportError(error.problems) from None
-    sections: dict[str, list[PlanItem]] = {}
+    found: list[PlanRow] = []
     for start, cells in rows:
         item = _row_item(cells, start, problems)
         if item is not None:
-            sections.setdefault(cells["section"].strip(), []).append(item)
-    if not problems and not sections:
+            blank = frozenset(name for name in UPDATE_FIELDS if not cells[name].strip())
+            found.append(PlanRow(start, cells["section"].strip(), item, blank))
+    if not problems and not found:
         problems.append(ImportProblem(1, "", "the file has a header but no items"))
     if problems:
         raise PlanImportError(sorted(problems, key=lambda problem: problem.line))
+    return found
+
+
+def plan_from_rows(rows: list[PlanRow], project: str = "Imported plan") -> ActionPlan:
+    """A new plan (id 0, not stored) of these rows: sections in the order they first appear."""
+    sections: dict[str, list[PlanItem]] = {}
+    for row in rows:
+        sections.setdefault(row.section, []).append(row.item)
     return ActionPlan(id=0, project=project, sections=tuple(PlanSection(t, tuple(items)) for t, items in sections.items()))
+
+
+def plan_from_csv(text: str, project: str = "Imported plan") -> ActionPlan:
+    """A plan (id 0, not stored) from CSV text; raise PlanImportError listing every problem."""
+    return plan_from_rows(plan_rows_from_csv(text), project)
 
 
 def read_plan_file(path: Path) -> tuple[ActionPlan | None, list[ImportProblem]]:
@@ -81,11 +115,31 @@ def read_plan_file(path: Path) -> tuple[ActionPlan | None, list[ImportProblem]]:
     Returns ``(plan, [])``, or ``(None, problems)`` listing everything wrong with the content.
     A file that cannot be read at all raises OSError, or UnicodeDecodeError when it is not UTF-8.
     """
-    text = path.read_text(encoding="utf-8")
+    rows, problems = read_plan_rows(path)
+    return (plan_from_rows(rows, project=path.stem), []) if rows is not None else (None, problems)
+
+
+def read_plan_rows(path: Path) -> tuple[list[PlanRow] | None, list[ImportProblem]]:
+    """The rows of the plan CSV file at ``path``, checked whole: ``(rows, [])`` or ``(None, problems)``.
+
+    A file that cannot be read at all raises OSError, or UnicodeDecodeError when it is not UTF-8.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        return None, [ImportProblem(1, "", f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB")]
+    text = data.decode("utf-8")
     try:
-        return plan_from_csv(text, project=path.stem), []
+        return plan_rows_from_csv(text), []
     except PlanImportError as error:
         return None, error.problems
+
+
+def is_plan_csv(head: str) -> bool:
+    """True when the first line of ``head`` names exactly the plan CSV's columns (any order and case)."""
+    first = head.lstrip("\ufeff").splitlines()[0] if head.strip() else ""
+    names = [cell.strip().lower() for cell in next(csv.reader([first]), [])]
+    return sorted(names) == sorted(CSV_COLUMNS)
 
 
 def _row_item(cells: dict[str, str], line: int, problems: list[ImportProblem]) -> PlanItem | None:
