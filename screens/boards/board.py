@@ -482,7 +482,8 @@ class BoardScreen(FramewheelScreen):
     # -- columns, header, export -----------------------------------------------------
     @work
     async def action_columns(self) -> None:
-        """Show the items in columns by rating (`v`); `enter` there comes back to an item."""
+        """Show the items in columns by rating (`v`), opened on the focused item; the focus comes back with it."""
+        self._follow_view()
         await self.app.push_screen_wait(BoardColumnsScreen(self))
         self.redraw()
 

@@ -216,11 +216,11 @@ async def test_columns_view_rates_and_returns(context: AppContext) -> None:
         assert isinstance(app.screen, BoardColumnsScreen)
         text = screen_text(app)
         assert "R ● Red (0)" in text and "A ▲ Amber (1)" in text and "G ✔ Green (1)" in text and "– ○ Not rated (2)" in text
-        await press(pilot, "r")
-        assert stored(context).sections[1].items[0].rag == "red"
+        await press(pilot, "r")  # the board's focus was the first heading: its section's first item
+        assert stored(context).sections[0].items[0].rag == "red"
         assert "R ● Red (1)" in screen_text(app)
         await press(pilot, "ctrl+z")
-        assert stored(context).sections[1].items[0].rag == "amber"
+        assert stored(context).sections[0].items[0].rag == ""
         await press(pilot, "escape")
         assert isinstance(app.screen, BoardScreen)
 
@@ -317,3 +317,31 @@ async def test_keys_in_one_burst_rate_the_items_they_reach(context: AppContext) 
         flush_boards(pilot)
         items = stored(context).sections[0].items
         assert [items[0].rag, items[1].rag] == ["red", "amber"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_columns_view_opens_on_the_focused_item_and_rates_it(context: AppContext, size: tuple[int, int]) -> None:
+    """Focus a green item, `v`, `a`: that item turns amber (not the first card); back on the board it is still focused."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        board = await open_board(pilot)
+        await press(pilot, "down", "down")  # Hold a showcase (green)
+        await press(pilot, "v")
+        assert isinstance(app.screen, BoardColumnsScreen)
+        assert "▶ G ✔ Hold a showcase" in screen_text(app)
+        await press(pilot, "a")
+        plan = stored(context)
+        assert plan.sections[0].items[1].rag == "amber"  # the card shown
+        assert [plan.sections[0].items[0].rag, plan.sections[1].items[0].rag, plan.sections[1].items[1].rag] == ["", "amber", ""]
+        assert "▶ A ▲ Hold a showcase" in screen_text(app)  # it moved column and stays the card the keys act on
+        await press(pilot, "r")
+        assert stored(context).sections[0].items[1].rag == "red"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+        assert board.view.row is not None and board.view.row.cursor == (0, 1)
+        assert "R ● Red  ·  Visibility  ·  item 2 of 2" in screen_text(app)
+        await press(pilot, "down", "down", "v")  # Award category (amber): the view opens on it
+        assert "▶ A ▲ Award category" in screen_text(app)
+        await press(pilot, "v")
+        assert board.view.row is not None and board.view.row.cursor == (1, 0)
