@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets.input import Selection
 
 from screens.base import FramewheelScreen, InterfaceLoop, write_refused
 from screens.boards.columns import BoardColumnsScreen
@@ -294,8 +295,7 @@ class BoardScreen(FramewheelScreen):
         self._clear_filters_quietly()
         if self._do(self.editor.add_item, "New milestone"):
             self.view.field_index = 1
-            self.action_edit()
-            self.call_after_refresh(self.query_one("#cell-editor", Input).select_all)  # typing replaces the placeholder
+            self.action_edit()  # the placeholder is selected: typing replaces it
 
     def action_new_section(self) -> None:
         """Add a section after the focused one and edit its title (`N`)."""
@@ -379,7 +379,7 @@ class BoardScreen(FramewheelScreen):
         else:
             editor = self.query_one("#cell-editor", Input)
             editor.value = value
-            editor.cursor_position = len(value)
+            editor.selection = Selection(0, len(value))  # typing replaces the old text; end or an arrow keeps it
             width = max(region.width, 20)
             x, y = min(region.x, self.size.width - width), region.y
         editor.styles.width = width

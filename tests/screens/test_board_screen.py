@@ -345,3 +345,27 @@ async def test_columns_view_opens_on_the_focused_item_and_rates_it(context: AppC
         assert "▶ A ▲ Award category" in screen_text(app)
         await press(pilot, "v")
         assert board.view.row is not None and board.view.row.cursor == (1, 0)
+
+
+async def test_editing_a_name_selects_it_so_typing_replaces_and_end_appends(context: AppContext) -> None:
+    """`N` or `enter` on a heading, or `enter` on a milestone: typing replaces the old text; `end` or an arrow keeps it."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "N", *"Equality & inclusion", "enter")
+        assert [s.title for s in stored(context).sections] == ["Visibility", "Equality & inclusion", "Recognition"]
+        await press(pilot, "home", "enter", *"Sustainability", "enter")
+        assert stored(context).sections[0].title == "Sustainability"
+        await press(pilot, "enter", "end", *" and visibility", "enter")
+        assert stored(context).sections[0].title == "Sustainability and visibility"
+        await press(pilot, "down", "enter", *"Monthly bulletin", "enter")
+        assert stored(context).sections[0].items[0].milestone == "Monthly bulletin"
+        await press(pilot, "enter", "right", *" for staff", "enter")
+        assert stored(context).sections[0].items[0].milestone == "Monthly bulletin for staff"
+        await press(pilot, "enter", "left", *"A ", "enter")
+        assert stored(context).sections[0].items[0].milestone == "A Monthly bulletin for staff"
+        await press(pilot, "down", "right", "right", "enter", *"Lead", "enter")
+        await press(pilot, "enter", *"Comms", "enter")
+        assert stored(context).sections[0].items[1].owner == "Comms"
+        assert "Comms" in screen_text(app)
