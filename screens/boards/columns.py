@@ -16,7 +16,8 @@ from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.action_plans import RATING_TITLES, RATINGS, badge
 from tui.core.board_editor import HEADING, BoardEditor, Cursor
-from tui.widgets.board_view import FLAG
+from tui.core.text import truncate
+from tui.widgets.board_view import FLAG, OUTSIDE_PERIOD
 
 
 class ColumnsHost(Protocol):
@@ -132,7 +133,9 @@ its focus on the same card (`enter` also clears the board's filters so that the 
             label.update("This column is empty: left and right move to another column.")
             return
         section = self.board.editor.plan.sections[cursor[0]].title
-        label.update(f"▶ {badge(item.rag)} {item.milestone}  ({section}): r a g space rate this card, enter goes to it on the board")
+        keys = "  r a g space rate it, enter shows it on the board"
+        card = truncate(f"▶ {badge(item.rag)} {item.milestone} ({section})", max(20, self.size.width - 2 - len(keys)), one_line=True)
+        label.update(card + keys)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self) -> None:
@@ -159,6 +162,7 @@ its focus on the same card (`enter` also clears the board's filters so that the 
                 Option(Text.assemble(
                     (f"{FLAG} " if item.needs_comment else "", "bold reverse"), item.milestone, "\n",
                     (f"  {plan.sections[s].title}", "dim italic"),
+                    (f"\n  {OUTSIDE_PERIOD} focus outside the period" if plan.years_outside_period(item) else "", "bold"),
                 ), id=f"{s}:{i}")
                 for s, i, item in entries
             )

@@ -16,15 +16,21 @@ with no comment is flagged **⚑**: a plan must explain every red.
 
 - Arrows move between rows and fields; `home`/`end`, `pageup`/`pagedown` jump.
 - `r` `a` `g` set the rating; `space` cycles it (not rated, red, amber, green).
-- `enter` edits the focused field where it is: `enter` keeps, `escape` cancels. A comment can
-  have several lines: there `enter` starts a new line and `ctrl+s` keeps it. On a section
-  heading `enter` renames the section; on the rating it cycles it.
+- `enter` edits the focused field where it is: `enter` keeps, `escape` cancels. The old text
+  is selected, so typing replaces it; `end` or an arrow keeps it to add to. A comment can have
+  several lines: there `enter` starts a new line and `ctrl+s` keeps it. On a section heading
+  `enter` renames the section; on the rating it cycles it.
 - `n` adds an item below (on a heading: first in the section); `N` adds a section.
 - `d` deletes the item (or the section and its items) after asking.
 - `shift+up`/`shift+down` move the item, across into the next section at a section's edge.
 - `ctrl+z` undoes the last change (many levels); `ctrl+y` redoes.
-- `v` shows the items in columns by rating. `f` filters by rating, `s` by section, `/` searches,
-  `x` clears the filters.
+- The pane below the board shows the focused item in full: its whole milestone and comment,
+  wrapped; `ctrl+down`/`ctrl+up` scroll it when it is longer than the pane.
+- Focus years outside the plan's period are kept but marked **⚠** on the row, named in words in
+  the pane below ("Focus 2029 is outside the plan's period (2026 to 2028)") and counted above.
+- `v` shows the items in columns by rating, opened on the focused item; the keys there act on
+  the card it names, and coming back keeps the focus on that card. `f` filters by rating, `s`
+  by section, `/` searches, `x` clears the filters.
 - `e` edits the header (project, author, date, period, overall status).
 - `m` writes the plan as a Markdown progress/RAG report, `c` as CSV; you choose the file.
 
