@@ -138,6 +138,8 @@ class BoardScreen(FramewheelScreen):
         """The column headings follow the board's width; a tall screen shows more of the detail."""
         self.query_one("#board-detail", VerticalScroll).styles.height = 13 if self.size.height >= 40 else 7
         self._columns_line()
+        if self.editor is not None and self.editing is None:
+            self.call_after_refresh(self._detail)  # the "more" hint follows the pane's new size
 
     # -- drawing -----------------------------------------------------------------
     @property

@@ -127,7 +127,7 @@ def detail_text(plan: ActionPlan, row: Row | None, field: str, hide_private: boo
         text.append("The comment is private: hidden while presenting.", style="dim")
     else:
         if item.private:
-            text.append("(private: p makes it public; hidden while presenting) ", style="italic")
+            text.append("Private comment (p makes it public; hidden while presenting): ", style="italic")
         text.append(item.comment or "No comment.", style="" if item.comment else "dim")
     return text
 
