@@ -11,9 +11,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets.input import Selection
 
 from screens.base import FramewheelScreen, InterfaceLoop, write_refused
 from screens.boards.columns import BoardColumnsScreen
@@ -29,12 +30,11 @@ from screens.boards.text import (
 )
 from screens.dialogs.confirm import ConfirmDialog
 from styles import style_path
-from tui.core.action_plans import ActionPlan, FocusError, format_focus, with_header
+from tui.core.action_plans import ActionPlan, FocusError, format_focus, outside_period_text, with_header
 from tui.core.exchange.plan_files import plan_to_csv, plan_to_markdown
 from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
 from tui.core.model import SavedWork
-from tui.widgets.board_view import BoardView, header_line
-from tui.widgets.text_panel import TextPanel
+from tui.widgets.board_view import BoardView, Needs, header_line
 from tui.widgets.typed_text import TypedInput, TypedTextArea
 
 EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
@@ -72,6 +72,9 @@ class BoardScreen(FramewheelScreen):
         Binding("m", "export('md')", "Export Markdown", id="board.export-md", show=False),
         Binding("c", "export('csv')", "Export CSV", id="board.export-csv", show=False),
         Binding("ctrl+s", "keep_edit", "Keep edit", id="board.keep", show=False),
+        Binding("ctrl+down", "scroll_detail(1)", "Scroll detail down", id="board.detail-down", show=False,
+                tooltip="Show more of the focused item's milestone and comment in the pane below the board"),
+        Binding("ctrl+up", "scroll_detail(-1)", "Scroll detail up", id="board.detail-up", show=False),
     ]
 
     def __init__(self, plan_id: int) -> None:
@@ -82,8 +85,8 @@ class BoardScreen(FramewheelScreen):
         self.rating_filter: str | None = None
         self.section_filter: int | None = None
         self.search = ""
-        self._columns_width = 0
-        """The board width the column headings were drawn for."""
+        self._columns_width: tuple[int, Needs] | None = None
+        """The board width and the column needs the column headings were drawn for."""
         self._summary: dict[str, str] = {}
         """What each part of the counts line shows now (only changed parts are redrawn)."""
         self.editing: tuple[str, Cursor] | None = None
@@ -94,18 +97,21 @@ class BoardScreen(FramewheelScreen):
         """Numbers the saves, so that each change is its own job, run in order."""
         self._interface: InterfaceLoop | None = None
         """The interface's loop, for the saver's callbacks (taken when the screen is mounted)."""
+        self._detail_row: Row | None = None
+        """The row the detail pane was last drawn for (its scroll is kept while the row stays)."""
 
     def compose(self) -> ComposeResult:
         """Header, counts, search, column headings, the board, the focused item's detail, footer."""
         self._saver = self.context.action_plans.saver(self._saved_in_thread, self._failed_in_thread)
         yield Header()
         with Horizontal(id="board-summary"):
-            for part in ("count-red", "count-amber", "count-green", "count-none", "count-share", "count-flag", "count-note"):
+            for part in ("count-red", "count-amber", "count-green", "count-none", "count-share", "count-flag", "count-period", "count-note"):
                 yield Label("", id=part, classes=f"summary-part {part}", markup=False)
         yield TypedInput(placeholder="Search milestones, comments, owners (enter keeps, escape clears)", id="board-search")
         yield Static(id="board-columns")
         yield BoardView(id="board")
-        yield TextPanel(id="board-detail")
+        with VerticalScroll(id="board-detail", can_focus=False):
+            yield Static(id="board-detail-text", markup=False)
         yield TypedInput(id="cell-editor", classes="cell-editor", select_on_focus=False)
         yield TypedTextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
         yield Footer()
@@ -130,8 +136,10 @@ class BoardScreen(FramewheelScreen):
 
     def on_resize(self) -> None:
         """The column headings follow the board's width; a tall screen shows more of the detail."""
-        self.query_one("#board-detail", TextPanel).styles.height = 9 if self.size.height >= 40 else 4
+        self.query_one("#board-detail", VerticalScroll).styles.height = 13 if self.size.height >= 40 else 7
         self._columns_line()
+        if self.editor is not None and self.editing is None:
+            self.call_after_refresh(self._detail)  # the "more" hint follows the pane's new size
 
     # -- drawing -----------------------------------------------------------------
     @property
@@ -157,15 +165,39 @@ class BoardScreen(FramewheelScreen):
     def _columns_line(self) -> None:
         """The column headings above the board."""
         width = self.view.scrollable_content_region.width or self.size.width
-        if width != self._columns_width:
-            self._columns_width = width
-            self.query_one("#board-columns", Static).update(Text(header_line(width), style="bold"))
+        if (width, self.view.needs) != self._columns_width:
+            self._columns_width = (width, self.view.needs)
+            self.query_one("#board-columns", Static).update(Text(header_line(width, self.view.needs), style="bold"))
 
     def _detail(self) -> None:
         """The focused row in full below the board."""
         assert self.editor is not None
         hide = self.hides("boards", "comment")
-        self.query_one("#board-detail", TextPanel).show(detail_text(self.editor.plan, self.view.row, self.view.field, hide))
+        row = self.view.row
+        self.show_detail(detail_text(self.editor.plan, row, self.view.field, hide), keep_scroll=row == self._detail_row)
+        self._detail_row = row
+
+    def show_detail(self, content: Text, keep_scroll: bool = False) -> None:
+        """Show ``content`` in the detail pane below the board, wrapped; from its top unless ``keep_scroll``."""
+        pane = self.query_one("#board-detail", VerticalScroll)
+        self.query_one("#board-detail-text", Static).update(content)
+        if not keep_scroll:
+            pane.scroll_home(animate=False, immediate=True)
+        self._detail_hint(content)
+
+    def _detail_hint(self, content: Text) -> None:
+        """Say on the pane's top edge when there is more of the detail than it shows, and which keys scroll it."""
+        pane = self.query_one("#board-detail", VerticalScroll)
+        region = pane.scrollable_content_region
+        lines = len(content.wrap(self.app.console, max(1, region.width))) if region.width else 0
+        hint = "more: ctrl+down / ctrl+up scroll" if lines > region.height > 0 else ""
+        if str(pane.border_title or "") != hint:
+            pane.border_title = hint
+
+    def action_scroll_detail(self, delta: int) -> None:
+        """Scroll the detail pane by most of its height (`ctrl+down`, `ctrl+up`)."""
+        pane = self.query_one("#board-detail", VerticalScroll)
+        pane.scroll_relative(y=delta * max(1, pane.scrollable_content_region.height - 1), animate=False)
 
     def presentation_changed(self) -> None:
         """Show or hide the private comments (hidden while presenting)."""
@@ -194,7 +226,7 @@ class BoardScreen(FramewheelScreen):
     def say(self, message: str, severity: SeverityLevel = "information", title: str = "") -> None:
         """Tell the person something: a toast, and the same words where they are looking (the detail line)."""
         self.notify(message, severity=severity, title=title)
-        self.query_one("#board-detail", TextPanel).show(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
+        self.show_detail(Text(f"{title + ': ' if title else ''}{message}", style="bold"))
 
     # -- changes -----------------------------------------------------------------
     def changed(self, message: str = "Saved") -> None:
@@ -294,8 +326,7 @@ class BoardScreen(FramewheelScreen):
         self._clear_filters_quietly()
         if self._do(self.editor.add_item, "New milestone"):
             self.view.field_index = 1
-            self.action_edit()
-            self.call_after_refresh(self.query_one("#cell-editor", Input).select_all)  # typing replaces the placeholder
+            self.action_edit()  # the placeholder is selected: typing replaces it
 
     def action_new_section(self) -> None:
         """Add a section after the focused one and edit its title (`N`)."""
@@ -379,7 +410,7 @@ class BoardScreen(FramewheelScreen):
         else:
             editor = self.query_one("#cell-editor", Input)
             editor.value = value
-            editor.cursor_position = len(value)
+            editor.selection = Selection(0, len(value))  # typing replaces the old text; end or an arrow keeps it
             width = max(region.width, 20)
             x, y = min(region.x, self.size.width - width), region.y
         editor.styles.width = width
@@ -389,7 +420,7 @@ class BoardScreen(FramewheelScreen):
         editor.focus()
         self.refresh_bindings()
         hint = "ctrl+s keeps the comment, escape cancels" if field == "comment" else "enter keeps, escape cancels"
-        self.query_one("#board-detail", TextPanel).show(Text(f"Editing {field}: {hint}", style="bold"))
+        self.show_detail(Text(f"Editing {field}: {hint}", style="bold"))
 
     @on(Input.Submitted, "#cell-editor")
     def _input_kept(self, event: Input.Submitted) -> None:
@@ -414,6 +445,17 @@ class BoardScreen(FramewheelScreen):
             return
         self._close_editor()
         self.changed()
+        if field == "focus":
+            self._warn_outside_period(cursor)
+
+    def _warn_outside_period(self, cursor: Cursor) -> None:
+        """Warn (a warning, not a refusal: the years are kept) when the item's focus falls outside the plan's period."""
+        assert self.editor is not None
+        item = self.editor.item(cursor)
+        outside = self.editor.plan.years_outside_period(item) if item is not None else ()
+        if outside:
+            self.notify(f"Focus {outside_period_text(outside, self.editor.plan)}. Kept: check the years, "
+                        "or the period in the header (e).", severity="warning", title="Outside the period", timeout=8)
 
     def _close_editor(self) -> None:
         """Remove the in-place editor and give the keys back to the board."""
@@ -482,7 +524,8 @@ class BoardScreen(FramewheelScreen):
     # -- columns, header, export -----------------------------------------------------
     @work
     async def action_columns(self) -> None:
-        """Show the items in columns by rating (`v`); `enter` there comes back to an item."""
+        """Show the items in columns by rating (`v`), opened on the focused item; the focus comes back with it."""
+        self._follow_view()
         await self.app.push_screen_wait(BoardColumnsScreen(self))
         self.redraw()
 

@@ -6,7 +6,7 @@ import re
 
 from rich.text import Text
 
-from tui.core.action_plans import RATING_TITLES, RATINGS, ActionPlan, badge, format_focus
+from tui.core.action_plans import RATING_TITLES, RATINGS, ActionPlan, badge, format_focus, outside_period_text
 from tui.core.board_editor import Row
 
 BOARD_HELP = """\
@@ -16,15 +16,21 @@ with no comment is flagged **⚑**: a plan must explain every red.
 
 - Arrows move between rows and fields; `home`/`end`, `pageup`/`pagedown` jump.
 - `r` `a` `g` set the rating; `space` cycles it (not rated, red, amber, green).
-- `enter` edits the focused field where it is: `enter` keeps, `escape` cancels. A comment can
-  have several lines: there `enter` starts a new line and `ctrl+s` keeps it. On a section
-  heading `enter` renames the section; on the rating it cycles it.
+- `enter` edits the focused field where it is: `enter` keeps, `escape` cancels. The old text
+  is selected, so typing replaces it; `end` or an arrow keeps it to add to. A comment can have
+  several lines: there `enter` starts a new line and `ctrl+s` keeps it. On a section heading
+  `enter` renames the section; on the rating it cycles it.
 - `n` adds an item below (on a heading: first in the section); `N` adds a section.
 - `d` deletes the item (or the section and its items) after asking.
 - `shift+up`/`shift+down` move the item, across into the next section at a section's edge.
 - `ctrl+z` undoes the last change (many levels); `ctrl+y` redoes.
-- `v` shows the items in columns by rating. `f` filters by rating, `s` by section, `/` searches,
-  `x` clears the filters.
+- The pane below the board shows the focused item in full: its whole milestone and comment,
+  wrapped; `ctrl+down`/`ctrl+up` scroll it when it is longer than the pane.
+- Focus years outside the plan's period are kept but marked **⚠** on the row, named in words in
+  the pane below ("Focus 2029 is outside the plan's period (2026 to 2028)") and counted above.
+- `v` shows the items in columns by rating, opened on the focused item; the keys there act on
+  the card it names, and coming back keeps the focus on that card. `f` filters by rating, `s`
+  by section, `/` searches, `x` clears the filters.
 - `e` edits the header (project, author, date, period, overall status).
 - `m` writes the plan as a Markdown progress/RAG report, `c` as CSV; you choose the file.
 
@@ -47,6 +53,10 @@ def next_section_filter(current: int | None, count: int) -> int | None:
     return following if following < count else None
 
 
+PERIOD_MARK = "⚠"
+"""Marks an item whose focus years fall outside the plan's period (with words beside it)."""
+
+
 FIELD_NAMES = {"rag": "rating", "milestone": "milestone", "comment": "comment", "owner": "owner", "focus": "focus years"}
 """What each field is called on screen."""
 
@@ -62,6 +72,13 @@ def summary_parts(plan: ActionPlan, rating: str | None, section: int | None, sea
     parts["count-share"] = f"Green {share} of {total}"
     unexplained = len(plan.unexplained_reds())
     parts["count-flag"] = f"⚑ {unexplained} red need{'s' if unexplained == 1 else ''} a comment" if unexplained else ""
+    outside = len(plan.outside_period())
+    if not outside:
+        parts["count-period"] = ""
+    elif wide:
+        parts["count-period"] = f"{PERIOD_MARK} {outside} item{'s' if outside != 1 else ''} with focus outside the period ({plan.period()})"
+    else:
+        parts["count-period"] = f"{PERIOD_MARK} {outside} outside period"
     filters = []
     if rating is not None:
         filters.append(f"only {RATING_TITLES[rating].lower()}")
@@ -75,9 +92,11 @@ def summary_parts(plan: ActionPlan, rating: str | None, section: int | None, sea
 
 
 def detail_text(plan: ActionPlan, row: Row | None, field: str, hide_private: bool = False) -> Text:
-    """The focused row in full: section, rating in words, milestone, comment, owner, focus.
+    """The focused row in full: rating in words, section, owner, focus, then the whole milestone and comment.
 
-    ``hide_private`` (presentation mode) shows a private comment as a placeholder.
+    The pane wraps and scrolls, so nothing is cut. A focus year outside the plan's period is named
+    with a ⚠ (a warning, not a refusal). ``hide_private`` (presentation mode) shows a private
+    comment as a placeholder.
     """
     text = Text()
     if row is None:
@@ -96,7 +115,12 @@ def detail_text(plan: ActionPlan, row: Row | None, field: str, hide_private: boo
     if item.focus:
         text.append(f"  ·  focus {format_focus(item.focus)}")
     text.append(f"  ·  field: {FIELD_NAMES.get(field, field)}\n", style="dim")
+    outside = plan.years_outside_period(item)
+    if outside:
+        text.append(f"{PERIOD_MARK} Focus {outside_period_text(outside, plan)}.\n", style="bold reverse")
+    text.append("Milestone: ", style="dim")
     text.append(item.milestone + "\n", style="bold")
+    text.append("Comment: ", style="dim")
     if item.needs_comment:
         text.append("⚑ Red with no comment: press → to the comment and enter to explain it.", style="bold reverse")
     elif item.private and hide_private and item.comment:

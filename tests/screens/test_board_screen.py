@@ -12,6 +12,7 @@ from screens.boards.board import BoardScreen
 from screens.boards.columns import BoardColumnsScreen
 from screens.dialogs.confirm import ConfirmDialog
 from tests.conftest import screen_text
+from tests.helpers.waiting import wait_until
 from tui.core.action_plans import TEMPLATE_SECTIONS, ActionPlan, PlanItem, PlanSection
 from tui.app import FramewheelApp
 from tui.context import AppContext
@@ -216,11 +217,11 @@ async def test_columns_view_rates_and_returns(context: AppContext) -> None:
         assert isinstance(app.screen, BoardColumnsScreen)
         text = screen_text(app)
         assert "R ● Red (0)" in text and "A ▲ Amber (1)" in text and "G ✔ Green (1)" in text and "– ○ Not rated (2)" in text
-        await press(pilot, "r")
-        assert stored(context).sections[1].items[0].rag == "red"
+        await press(pilot, "r")  # the board's focus was the first heading: its section's first item
+        assert stored(context).sections[0].items[0].rag == "red"
         assert "R ● Red (1)" in screen_text(app)
         await press(pilot, "ctrl+z")
-        assert stored(context).sections[1].items[0].rag == "amber"
+        assert stored(context).sections[0].items[0].rag == ""
         await press(pilot, "escape")
         assert isinstance(app.screen, BoardScreen)
 
@@ -318,3 +319,134 @@ async def test_keys_in_one_burst_rate_the_items_they_reach(context: AppContext) 
         flush_boards(pilot)
         items = stored(context).sections[0].items
         assert [items[0].rag, items[1].rag] == ["red", "amber"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_columns_view_opens_on_the_focused_item_and_rates_it(context: AppContext, size: tuple[int, int]) -> None:
+    """Focus a green item, `v`, `a`: that item turns amber (not the first card); back on the board it is still focused."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        board = await open_board(pilot)
+        await press(pilot, "down", "down")  # Hold a showcase (green)
+        await press(pilot, "v")
+        assert isinstance(app.screen, BoardColumnsScreen)
+        assert "▶ G ✔ Hold a showcase" in screen_text(app)
+        await press(pilot, "a")
+        plan = stored(context)
+        assert plan.sections[0].items[1].rag == "amber"  # the card shown
+        assert [plan.sections[0].items[0].rag, plan.sections[1].items[0].rag, plan.sections[1].items[1].rag] == ["", "amber", ""]
+        assert "▶ A ▲ Hold a showcase" in screen_text(app)  # it moved column and stays the card the keys act on
+        await press(pilot, "r")
+        assert stored(context).sections[0].items[1].rag == "red"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+        assert board.view.row is not None and board.view.row.cursor == (0, 1)
+        assert "R ● Red  ·  Visibility  ·  item 2 of 2" in screen_text(app)
+        await press(pilot, "down", "down", "v")  # Award category (amber): the view opens on it
+        assert "▶ A ▲ Award category" in screen_text(app)
+        await press(pilot, "v")
+        assert board.view.row is not None and board.view.row.cursor == (1, 0)
+
+
+async def test_editing_a_name_selects_it_so_typing_replaces_and_end_appends(context: AppContext) -> None:
+    """`N` or `enter` on a heading, or `enter` on a milestone: typing replaces the old text; `end` or an arrow keeps it."""
+    context.action_plans.add(small_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "N", *"Equality & inclusion", "enter")
+        assert [s.title for s in stored(context).sections] == ["Visibility", "Equality & inclusion", "Recognition"]
+        await press(pilot, "home", "enter", *"Sustainability", "enter")
+        assert stored(context).sections[0].title == "Sustainability"
+        await press(pilot, "enter", "end", *" and visibility", "enter")
+        assert stored(context).sections[0].title == "Sustainability and visibility"
+        await press(pilot, "down", "enter", *"Monthly bulletin", "enter")
+        assert stored(context).sections[0].items[0].milestone == "Monthly bulletin"
+        await press(pilot, "enter", "right", *" for staff", "enter")
+        assert stored(context).sections[0].items[0].milestone == "Monthly bulletin for staff"
+        await press(pilot, "enter", "left", *"A ", "enter")
+        assert stored(context).sections[0].items[0].milestone == "A Monthly bulletin for staff"
+        await press(pilot, "down", "right", "right", "enter", *"Lead", "enter")
+        await press(pilot, "enter", *"Comms", "enter")
+        assert stored(context).sections[0].items[1].owner == "Comms"
+        assert "Comms" in screen_text(app)
+
+
+LONG_MILESTONE = ("Publish an annual report on technical staff development, recognition and career pathways, "
+                  "agreed with the steering group and closing with milestoneend")
+LONG_COMMENT = ("Drafted in March with the heads of department. " * 6 + "The board asked for one more round of figures; "
+                "the last sentence of this comment ends with commentend.")
+MID_COMMENT = "Waiting for the HR figures for 2026; the steering group reviews the draft in June."
+
+
+def long_plan() -> ActionPlan:
+    """One section: an item with a long milestone and a long comment, one with a mid-length comment."""
+    return ActionPlan(
+        id=0, project="Long text plan", period_from="2026", period_to="2027", sections=(
+            PlanSection("Visibility", (PlanItem(LONG_MILESTONE, "amber", LONG_COMMENT, "Comms"),
+                                       PlanItem("Hold a showcase", "green", MID_COMMENT))),
+        ),
+    )
+
+
+async def test_detail_pane_shows_the_whole_milestone_and_comment_at_80x24(context: AppContext) -> None:
+    """At 80x24 the pane below the board wraps the focused item's milestone and comment; ctrl+down scrolls to the end."""
+    context.action_plans.add(long_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", "right")  # field: comment
+        text = screen_text(app)
+        assert "field: comment" in text
+        assert "milestoneend" in text  # the milestone's last word, wrapped in the pane (cut in the table)
+        assert "Comment: Drafted in March" in text
+        assert "more: ctrl+down / ctrl+up scroll" in text
+        assert "commentend" not in text
+        await press(pilot, "ctrl+down")
+        await wait_until(pilot, lambda: "commentend." in screen_text(app), what="the end of the comment")
+        await press(pilot, "ctrl+up")
+        await wait_until(pilot, lambda: "milestoneend" in screen_text(app), what="the top of the detail again")
+        await press(pilot, "down")  # another item: its detail from the top, no hint when it all fits
+        text = screen_text(app)
+        assert f"Comment: {MID_COMMENT[:40]}" in text and "more: ctrl+down" not in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_comment_column_follows_the_terminal_width(context: AppContext, size: tuple[int, int]) -> None:
+    """At 200x60 a comment that fits shows in full in the table; at 80x24 the table cuts it (the pane has it whole)."""
+    context.action_plans.add(long_plan())
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", "down")
+        table = [line for line in screen_text(app).splitlines() if "Hold a showcase" in line]
+        assert table, "the item's row is on screen"
+        if size == (200, 60):
+            assert MID_COMMENT in table[0]
+        else:
+            assert MID_COMMENT not in table[0] and MID_COMMENT[:15] in table[0] and "…" in table[0]
+            assert MID_COMMENT[:40] in screen_text(app)  # in the detail pane, wrapped
+
+
+async def test_focus_outside_the_period_is_kept_and_flagged(context: AppContext) -> None:
+    """Focus years beyond the period are stored, with a warning, a ⚠ on the row, words in the pane and the counts line."""
+    context.action_plans.add(small_plan())  # period 2026 to 2027
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "down", *["right"] * 3, "enter", *"2027-2029", "enter")
+        assert stored(context).sections[0].items[0].focus == (2027, 2028, 2029)  # a warning, not a refusal
+        warnings = " | ".join(f"{n.title}: {n.message}" for n in app._notifications if n.severity == "warning")
+        assert "Outside the period: Focus 2028, 2029 are outside the plan's period (2026 to 2027). Kept" in warnings
+        text = screen_text(app)
+        assert "⚠ Focus 2028, 2029 are outside the plan's period (2026 to 2027)." in text
+        assert "⚠2027-2029" in text
+        assert "⚠ 1 outside period" in text
+        await press(pilot, "down")
+        assert "outside the plan's period" not in screen_text(app)  # another item: nothing to flag
+        await press(pilot, "e", *["tab"] * 4, "ctrl+u", *"Present", "enter")  # an open period flags nothing
+        assert stored(context).period_to == "Present"
+        await press(pilot, "up")
+        text = screen_text(app)
+        assert "⚠" not in text and "outside" not in text

@@ -27,6 +27,9 @@ from tui.core.board_editor import ITEM_FIELDS, Row
 FLAG = "⚑"
 """Marks a red item with no comment (a plan must explain every red)."""
 
+OUTSIDE_PERIOD = "⚠"
+"""Marks focus years outside the plan's period (the detail pane and the counts line say it in words)."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -36,15 +39,47 @@ class Column:
     width: int
 
 
-@lru_cache(maxsize=16)
-def column_layout(width: int) -> dict[str, Column]:
-    """The x and width of each field for a board ``width`` cells wide (80 columns and up)."""
-    owner, focus = (16, 14) if width >= 120 else (10, 9)
+@dataclass(frozen=True)
+class Needs:
+    """How wide each text column's longest entry is (cells): the layout gives no column much more than it needs."""
+
+    milestone: int = 1000
+    comment: int = 1000
+    owner: int = 1000
+    focus: int = 1000
+
+
+NO_NEEDS = Needs()
+"""Needs large enough that every column keeps its default share."""
+
+MIN_WIDTHS = {"milestone": 12, "comment": 9, "owner": 5, "focus": 5}
+"""The narrowest each text column gets (its heading fits)."""
+
+
+@lru_cache(maxsize=64)
+def column_layout(width: int, needs: Needs = NO_NEEDS) -> dict[str, Column]:
+    """The x and width of each field for a board ``width`` cells wide (80 columns and up).
+
+    Owner and focus get a fixed width, or less when no entry needs it. Milestone and comment
+    share the rest: on a narrow board the milestone gets a little more than half; it stops
+    growing at 48 cells (or two fifths), so on a wide terminal the comment column takes the rest
+    and most comments show in full. A column whose longest entry is shorter than its share
+    gives the spare cells to the other.
+    """
+    owner_default, focus_default = (16, 14) if width >= 120 else (9, 10)
+    owner = min(owner_default, max(MIN_WIDTHS["owner"], needs.owner))
+    focus = min(focus_default, max(MIN_WIDTHS["focus"], needs.focus))
     x = 2
     layout = {"rag": Column(x, 3)}
     x += 4
     flexible = max(20, width - x - owner - focus - 3)
-    milestone = flexible * 11 // 20
+    milestone = min(flexible * 11 // 20, max(flexible * 2 // 5, 48))
+    milestone_want = max(MIN_WIDTHS["milestone"], needs.milestone)
+    comment_want = max(MIN_WIDTHS["comment"], needs.comment)
+    if milestone_want < milestone:
+        milestone = milestone_want if comment_want > flexible - milestone_want else max(milestone_want, flexible - comment_want)
+    elif comment_want < flexible - milestone:
+        milestone = flexible - comment_want
     layout["milestone"] = Column(x, milestone)
     x += milestone + 1
     layout["comment"] = Column(x, flexible - milestone)
@@ -52,6 +87,21 @@ def column_layout(width: int) -> dict[str, Column]:
     layout["owner"] = Column(x, owner)
     layout["focus"] = Column(x + owner + 1, focus)
     return layout
+
+
+def plan_needs(plan: ActionPlan) -> Needs:
+    """The widths the plan's longest milestone, comment, owner and focus years take on the board."""
+    milestone = comment = owner = focus = 0
+    for _, _, item in plan.items():
+        milestone = max(milestone, cell_len(item.milestone) if "\n" not in item.milestone else 1000)
+        if item.needs_comment:
+            comment = max(comment, cell_len(NEEDS_COMMENT))
+        elif item.comment:
+            comment = max(comment, cell_len(item.comment) if "\n" not in item.comment else 1000, len(PRIVATE_COMMENT) if item.private else 0)
+        owner = max(owner, cell_len(item.owner))
+        if item.focus:
+            focus = max(focus, len(focus_label(item.focus)) + 1)  # room for the outside-the-period mark
+    return Needs(milestone, comment, owner, focus)
 
 
 def focus_label(years: tuple[int, ...]) -> str:
@@ -70,14 +120,17 @@ def focus_label(years: tuple[int, ...]) -> str:
 PRIVATE_COMMENT = "(private comment)"
 """What stands in for a private comment in presentation mode."""
 
+NEEDS_COMMENT = "needs a comment: explain this red"
+"""What the comment cell of a red item with no comment says."""
+
 COLUMN_TITLES = {"rag": "RAG", "milestone": "Milestone", "comment": "Comment", "owner": "Owner", "focus": "Focus"}
 """The heading of each column."""
 
 
-def header_line(width: int) -> str:
-    """The column headings for a board ``width`` cells wide."""
+def header_line(width: int, needs: Needs = NO_NEEDS) -> str:
+    """The column headings for a board ``width`` cells wide (laid out for ``needs``)."""
     line = [" "] * width
-    for name, col in column_layout(width).items():
+    for name, col in column_layout(width, needs).items():
         for offset, char in enumerate(truncate(COLUMN_TITLES[name], col.width, one_line=True, pad=True)):
             if col.x + offset < width:
                 line[col.x + offset] = char
@@ -140,6 +193,8 @@ class BoardView(ScrollView, can_focus=True):
         """An empty board; call :meth:`show` to fill it."""
         super().__init__(id=id)
         self.plan: ActionPlan | None = None
+        self.needs = NO_NEEDS
+        """The widths the plan's entries need (the columns are laid out for them)."""
         self.rows: list[Row] = []
         self.hide_private = False
         """Private comments are drawn as a placeholder (the screen sets this in presentation mode)."""
@@ -161,6 +216,8 @@ class BoardView(ScrollView, can_focus=True):
     # -- data --------------------------------------------------------------------
     def show(self, plan: ActionPlan, rows: list[Row], row_index: int) -> None:
         """Show ``rows`` of ``plan`` with the cursor on ``row_index`` (clamped)."""
+        if plan is not self.plan:
+            self.needs = plan_needs(plan)
         self.plan, self.rows = plan, rows
         self.virtual_size = Size(self.size.width, len(rows))
         self.row_index = max(0, min(row_index, len(rows) - 1))
@@ -218,7 +275,7 @@ class BoardView(ScrollView, can_focus=True):
         y = region.y + self.row_index - int(self.scroll_offset.y)
         if field == "title":
             return Region(region.x + 2, y, max(20, region.width - 4), 1)
-        col = column_layout(region.width)[field]
+        col = column_layout(region.width, self.needs)[field]
         return Region(region.x + col.x, y, col.width, 1)
 
     # -- drawing -----------------------------------------------------------------
@@ -253,7 +310,7 @@ class BoardView(ScrollView, can_focus=True):
         """An item: flag, rating (letter and symbol), milestone, comment, owner, focus."""
         assert self.plan is not None
         item = self.plan.sections[row.section].items[row.item]
-        layout = column_layout(width)
+        layout = column_layout(width, self.needs)
         cursor_style = self.style_of("cursor-cell")
         rating_style = self.style_of(item.rag or "none")
         flag = Segment(FLAG, base + self.style_of("flag")) if item.needs_comment else Segment(" ", base)
@@ -262,14 +319,17 @@ class BoardView(ScrollView, can_focus=True):
             "rag": badge(item.rag), "milestone": item.milestone, "comment": item.comment,
             "owner": item.owner, "focus": focus_label(item.focus),
         }
+        outside = bool(item.focus) and bool(self.plan.years_outside_period(item))
+        if outside:
+            texts["focus"] = OUTSIDE_PERIOD + texts["focus"]
         x = 2
         for name in ("rag", "milestone", "comment", "owner", "focus"):
             col = layout[name]
             if col.x > x:
                 segments.append(Segment(" " * (col.x - x), base))
-            style = base + (rating_style if name == "rag" else Style())
+            style = base + (rating_style if name == "rag" else self.style_of("amber") if name == "focus" and outside else Style())
             if name == "comment" and item.needs_comment:
-                text, style = "needs a comment: explain this red", base + self.style_of("muted")
+                text, style = NEEDS_COMMENT, base + self.style_of("muted")
             elif name == "comment" and item.private and self.hide_private and item.comment:
                 text, style = PRIVATE_COMMENT, base + self.style_of("muted")
             else:
