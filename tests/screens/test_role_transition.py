@@ -63,10 +63,12 @@ async def test_pickers_ask_for_both_roles_and_x_swaps(context: AppContext) -> No
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(RoleTransitionScreen())
-        await wait_until(pilot, lambda: "The role you have" in screen_text(app), what="the first picker")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickDialog) and "The role you have" in screen_text(app),
+                         what="the first picker")
         assert isinstance(app.screen, PickDialog)
         await pilot.press("enter")  # Adviser
-        await wait_until(pilot, lambda: "The role you want" in screen_text(app), what="the second picker")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickDialog) and "The role you want" in screen_text(app),
+                         what="the second picker")
         assert isinstance(app.screen, PickDialog)
         assert "Adviser (made" not in screen_text(app)
         await pilot.press("enter")  # Head of service
