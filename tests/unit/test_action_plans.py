@@ -191,10 +191,10 @@ def test_markdown_report_flags_focus_years_outside_the_period() -> None:
     board = ActionPlan(id=1, project="P", period_from="2026", period_to="2028", sections=(
         PlanSection("Visibility", (PlanItem("Annual report", focus=(2027, 2028, 2029)), PlanItem("Forum", focus=(2026,)))),))
     text = plan_to_markdown(board)
-    assert "**! 1 milestone(s) have focus years outside the plan's period (2026 to 2028).**" in text
-    assert "| Annual report | – ○ Not rated |   | 2027 2028 2029 (! 2029 outside the period) |" in text
+    assert "**⚠ 1 milestone(s) have focus years outside the plan's period (2026 to 2028).**" in text
+    assert "| Annual report | – ○ Not rated |   | 2027 2028 2029 (⚠ 2029 outside the period) |" in text
     assert "| Forum | – ○ Not rated |   | 2026 |" in text
-    assert "- ! Annual report (Visibility): 2029 is outside the plan's period (2026 to 2028)" in text
+    assert "- ⚠ Annual report (Visibility): 2029 is outside the plan's period (2026 to 2028)" in text
     assert "outside" not in plan_to_markdown(replace(board, period_to="Present"))
 
 

@@ -192,12 +192,12 @@ def plan_to_markdown(plan: ActionPlan) -> str:
         lines += [f"**{len(unexplained)} red milestone(s) have no explanation yet.**", ""]
     outside = plan.outside_period()
     if outside:
-        lines += [f"**! {len(outside)} milestone(s) have focus years outside the plan's period ({plan.period()}).**", ""]
+        lines += [f"**⚠ {len(outside)} milestone(s) have focus years outside the plan's period ({plan.period()}).**", ""]
     lines += _reds_markdown(plan)
     lines += _milestones_markdown(plan)
     if outside:
         lines += ["## Focus years outside the period", ""]
-        lines += [f"- ! {_cell(item.milestone)} ({_cell(plan.sections[s].title)}): "
+        lines += [f"- ⚠ {_cell(item.milestone)} ({_cell(plan.sections[s].title)}): "
                   f"{outside_period_text(plan.years_outside_period(item), plan)}" for s, _, item in outside]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -236,7 +236,7 @@ def _milestones_markdown(plan: ActionPlan) -> list[str]:
                 cells.append(_cell(item.owner))
             if focus:
                 years = plan.years_outside_period(item)
-                mark = f" (! {', '.join(str(y) for y in years)} outside the period)" if years else ""
+                mark = f" (⚠ {', '.join(str(y) for y in years)} outside the period)" if years else ""
                 cells.append(_cell(format_focus(item.focus)) + mark)
             lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
