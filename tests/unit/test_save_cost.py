@@ -1,0 +1,274 @@
+"""Tests of a save that costs what changed: the kept record fragments, the kept next ids and derived lookups.
+
+Every write goes through :meth:`tui.storage.database.Database.write`, which encodes only the
+changed records and assembles the file from the bytes kept for the rest. These tests prove the
+bytes on disk are exactly those of a full encode, that a fresh Database reads back what was
+written, that the promises of the design hold on that path (lock held, schema stamp, 0600, a
+failed save leaves nothing stale) and that a save encodes only what it changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import stat
+from pathlib import Path
+from typing import Any
+
+import filelock
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from tui.storage import database as storage
+from tui.storage import datafile, safefile
+from tui.storage.database import Database, StorageError
+
+TEXT = "Zoë — 日本語 🎡 ﬁ \"quoted\" \\ back\nline"
+
+
+def on_disk(path: Path) -> dict[str, Any]:
+    """The file parsed with plain ``json``."""
+    return json.loads(path.read_bytes().decode("utf-8"))
+
+
+def assert_full_encode(path: Path) -> None:
+    """The file's bytes are exactly a full ``_encode`` of what they parse to (and carry the schema stamp)."""
+    raw = path.read_bytes()
+    parsed = json.loads(raw.decode("utf-8"))
+    assert raw == datafile._encode(parsed)
+    assert parsed["_meta"] == {"1": {"schema_version": datafile.SCHEMA_VERSION}}
+
+
+def stored(path: Path, tables: list[str]) -> dict[str, dict[int, dict[str, Any]]]:
+    """What a fresh Database on ``path`` reads back, table by table (id -> record without id)."""
+    with Database(path) as fresh:
+        return {name: {r["id"]: {k: v for k, v in r.items() if k != "id"} for r in fresh.collection(name).all()}
+                for name in tables}
+
+
+def random_record(rng: random.Random) -> dict[str, Any]:
+    """A record with nested values, numbers, booleans, null and text that needs escaping."""
+    return {"label": rng.choice([TEXT, "plain", "", "ünïcödé"]) + str(rng.randint(0, 99)),
+            "n": rng.choice([rng.randint(-5, 10**12), rng.random(), True, None]),
+            "ratings": {f"area-{a}": {"current": rng.randint(0, 10)} for a in range(rng.randint(0, 3))},
+            "tags": [rng.choice(["a", "é", "🎡"]) for _ in range(rng.randint(0, 3))]}
+
+
+def test_random_writes_give_the_bytes_of_a_full_encode(tmp_path: Path) -> None:
+    """After every write of a random sequence (two instances, three tables, every kind of write),
+    the file is byte for byte a full encode, and a fresh Database reads back the model."""
+    path = tmp_path / "framewheel.json"
+    rng = random.Random(18)
+    tables = ["assessments", "action_plans", "rankings"]
+    instances = [Database(path), Database(path)]
+    model: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in tables}
+    for step in range(300):
+        db = instances[0] if rng.random() < 0.8 else instances[1]  # the other instance now and then
+        name = rng.choice(tables)
+        records = db.collection(name)
+        ids = sorted(model[name])
+        op = rng.choice(["insert", "insert", "insert_many", "update", "replace", "remove", "mutate"]) if ids else "insert"
+        if op == "insert":
+            record = random_record(rng)
+            new_id = records.insert({**record, "id": 999})
+            assert new_id == max(ids, default=0) + 1
+            model[name][new_id] = record
+        elif op == "insert_many":
+            batch = [random_record(rng) for _ in range(rng.randint(0, 4))]
+            new_ids = records.insert_many(batch)
+            assert new_ids == list(range(max(ids, default=0) + 1, max(ids, default=0) + 1 + len(batch)))
+            model[name].update(zip(new_ids, batch))
+        else:
+            target = rng.choice(ids)
+            if op == "update":
+                changes = {"n": step, "label": TEXT}
+                records.update(target, changes)
+                model[name][target] = {**model[name][target], **changes}
+            elif op == "replace":
+                model[name][target] = random_record(rng)
+                records.replace(target, model[name][target])
+            elif op == "remove":
+                records.remove(target)
+                del model[name][target]
+            else:
+                changed = records.mutate(target, lambda r: {**r, "n": step, "extra": {"é": [step]}})
+                model[name][target] = {**model[name][target], "n": step, "extra": {"é": [step]}}
+                assert changed == {**model[name][target], "id": target}
+        assert_full_encode(path)
+        assert {name: {int(k): v for k, v in recs.items()} for name, recs in on_disk(path).items()
+                if name in tables} == {name: recs for name, recs in model.items() if recs or name in on_disk(path)}
+    for db in instances:
+        db.close()
+    assert stored(path, tables) == model
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["insert", "update", "remove", "mutate", "setting"]),
+                          st.integers(0, 20), st.text(max_size=12)), max_size=25))
+def test_property_any_write_sequence_is_a_full_encode(tmp_path_factory: pytest.TempPathFactory,
+                                                     ops: list[tuple[str, int, str]]) -> None:
+    """Whatever the writes (any text), the file is exactly a full encode and reads back as written."""
+    path = tmp_path_factory.mktemp("prop") / "framewheel.json"
+    model: dict[int, dict[str, Any]] = {}
+    with Database(path) as db:
+        things, settings = db.collection("things"), db.collection("settings")
+        for op, pick, text in ops:
+            ids = sorted(model)
+            target = ids[pick % len(ids)] if ids else None
+            if op == "insert" or target is None:
+                model[things.insert({"text": text, "nested": {text: [pick]}})] = {"text": text, "nested": {text: [pick]}}
+            elif op == "update":
+                things.update(target, {"text": text})
+                model[target] = {**model[target], "text": text}
+            elif op == "remove":
+                things.remove(target)
+                del model[target]
+            elif op == "mutate":
+                things.mutate(target, lambda r: {**r, "n": pick})
+                model[target] = {**model[target], "n": pick}
+            else:
+                settings.insert({"key": text})
+            assert_full_encode(path)
+    assert stored(path, ["things"])["things"] == model
+
+
+def test_a_save_encodes_only_the_changed_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the file's fragments are kept, changing one record of many encodes that record only."""
+    path = tmp_path / "framewheel.json"
+    with Database(path) as db:
+        things = db.collection("things")
+        ids = things.insert_many([{"i": i, "text": TEXT} for i in range(200)])
+        things.mutate(ids[0], lambda r: {**r, "i": -1})  # fragments kept from here on
+        encoded: list[object] = []
+        real = storage._json_bytes
+        monkeypatch.setattr(storage, "_json_bytes", lambda value: encoded.append(value) or real(value))
+        things.mutate(ids[100], lambda r: {**r, "i": 1000})
+        records = [value for value in encoded if isinstance(value, dict)]
+        assert records == [{"i": 1000, "text": TEXT}]
+        encoded.clear()
+        things.insert({"i": 201})
+        assert [value for value in encoded if isinstance(value, dict)] == [{"i": 201}]
+        monkeypatch.undo()
+    assert_full_encode(path)
+    assert stored(path, ["things"])["things"][ids[100]] == {"i": 1000, "text": TEXT}
+
+
+def test_another_instance_change_is_read_and_everything_encoded_again(tmp_path: Path) -> None:
+    """When another process changed the file, the save re-reads it under the lock, keeps that change
+    and writes a full, correct file (no stale fragment of the old file)."""
+    path = tmp_path / "framewheel.json"
+    mine, other = Database(path), Database(path)
+    a = mine.collection("things").insert({"who": "mine", "n": 1})
+    b = mine.collection("things").insert({"who": "mine", "n": 2})
+    mine.collection("things").update(a, {"n": 10})
+    other.collection("things").update(b, {"n": 20, "by": "other"})
+    other.collection("notes").insert({"text": TEXT})
+    mine.collection("things").update(a, {"n": 11})
+    assert_full_encode(path)
+    assert stored(path, ["things", "notes"]) == {
+        "things": {a: {"who": "mine", "n": 11}, b: {"who": "mine", "n": 20, "by": "other"}},
+        "notes": {1: {"text": TEXT}},
+    }
+    assert mine.collection("things").insert({"n": 3}) == 3 and other.collection("things").insert({"n": 4}) == 4
+    mine.close()
+    other.close()
+
+
+def test_the_lock_is_held_and_the_file_private_when_a_save_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the assembled file is written, the inter-process lock is held; the file is 0600 and atomic."""
+    path = tmp_path / "framewheel.json"
+    db = Database(path)
+    record_id = db.collection("things").insert({"n": 1})
+    held: list[bool] = []
+    real = safefile.atomic_write
+
+    def checking(target: Path, payload: bytes) -> None:
+        """Try the lock from another lock object: it must be taken."""
+        try:
+            filelock.FileLock(str(db.lock_path), timeout=0).acquire()
+        except filelock.Timeout:
+            held.append(True)
+        else:  # pragma: no cover - a failure of the promise
+            held.append(False)
+        real(target, payload)
+
+    monkeypatch.setattr(safefile, "atomic_write", checking)
+    db.collection("things").mutate(record_id, lambda r: {**r, "n": 2})
+    db.collection("things").insert({"n": 3})
+    db.collection("things").remove(record_id)
+    assert held == [True, True, True]
+    assert stat.S_IMODE(os.lstat(path).st_mode) == 0o600
+    assert_full_encode(path)
+    db.close()
+
+
+def test_a_failed_save_leaves_no_stale_fragment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save that fails (disk full) changes nothing on disk or in memory, and the next save is complete."""
+    path = tmp_path / "framewheel.json"
+    db = Database(path)
+    things = db.collection("things")
+    a, b = things.insert_many([{"n": 1}, {"n": 2}])
+    things.update(a, {"n": 5})
+    before = path.read_bytes()
+
+    def full_disk(target: Path, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safefile, "atomic_write", full_disk)
+    with pytest.raises(StorageError):
+        things.update(b, {"n": 99})
+    with pytest.raises(StorageError):
+        things.insert({"n": 3})
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert things.get(b) == {"n": 2, "id": b}
+    assert things.insert({"n": 3}) == 3
+    assert_full_encode(path)
+    assert stored(path, ["things"])["things"] == {a: {"n": 5}, b: {"n": 2}, 3: {"n": 3}}
+    db.close()
+
+
+def test_next_id_follows_the_highest_present(tmp_path: Path) -> None:
+    """The kept next id: one more than the highest id present, also after removing the highest,
+    after another instance's inserts, and when the file is opened again."""
+    path = tmp_path / "framewheel.json"
+    with Database(path) as db:
+        things = db.collection("things")
+        assert things.insert_many([{"n": n} for n in range(5)]) == [1, 2, 3, 4, 5]
+        things.remove(5)
+        assert things.insert({"n": 5}) == 5
+        things.remove(2)
+        assert things.insert({"n": 6}) == 6
+        with Database(path) as other:
+            assert other.collection("things").insert({"n": 7}) == 7
+        assert things.insert({"n": 8}) == 8
+        assert things.insert_many([]) == []
+    with Database(path) as again:
+        assert again.collection("things").insert({"n": 9}) == 9
+        assert [r["id"] for r in again.collection("things").all()] == [1, 3, 4, 5, 6, 7, 8, 9]
+
+
+def test_a_derived_lookup_is_kept_until_its_table_changes(tmp_path: Path) -> None:
+    """``Database.derived`` builds once, is rebuilt after a write to its table or another instance's
+    change, and is kept across writes to other tables."""
+    path = tmp_path / "framewheel.json"
+    builds: list[int] = []
+
+    def newest(records: Any) -> int:
+        builds.append(1)
+        return max((int(key) for key in records), default=0)
+
+    with Database(path) as db, Database(path) as other:
+        things = db.collection("things")
+        things.insert({"n": 1})
+        assert db.derived("things", "newest", newest) == 1 and db.derived("things", "newest", newest) == 1
+        assert len(builds) == 1
+        db.collection("elsewhere").insert({"n": 1})
+        assert db.derived("things", "newest", newest) == 1 and len(builds) == 1
+        things.insert({"n": 2})
+        assert db.derived("things", "newest", newest) == 2 and len(builds) == 2
+        other.collection("things").insert({"n": 3})
+        assert db.derived("things", "newest", newest) == 3 and len(builds) == 3
