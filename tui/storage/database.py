@@ -44,6 +44,8 @@ LOCK_TIMEOUT_SECONDS: float = 30.0
 
 Record = dict[str, Any]
 T = TypeVar("T")
+Refresh = Callable[[Any, Mapping[str, Record], Mapping[str, "Record | None"]], Any]
+"""Brings a derived lookup up to date after a write: (kept value, records after, changes) -> value or None."""
 
 
 def _now() -> datetime.datetime:
@@ -108,7 +110,7 @@ class _AtomicJSONStorage(Storage):
         self._pin: int | None = None
         self._fragments: _Fragments | None = None
         self._next_ids: dict[str, int] = {}
-        self._derived: dict[tuple[str, str], Any] = {}
+        self._derived: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
 
     def _current_key(self) -> tuple[int, int, int, int] | None:
         """Identity of the file now on disk (None when missing)."""
@@ -203,19 +205,23 @@ class _AtomicJSONStorage(Storage):
             self._next_ids[table] = found
         return self._next_ids[table]
 
-    def derived(self, data: Data, table: str, name: str, build: Callable[[Mapping[str, Record]], Any]) -> Any:
+    def derived(self, data: Data, table: str, name: str, build: Callable[[Mapping[str, Record]], Any],
+                update: Refresh | None = None) -> Any:
         """``build(records of table)``, kept until the table changes or the file is read again.
 
         For lookups that would otherwise pass over every record on each call (the latest
-        record, the fingerprints an import compares with). Call with the data :meth:`read`
+        record, the fingerprints an import compares with). With ``update``, a write to the
+        table calls ``update(kept value, records after the write, changes)`` instead of
+        dropping the value; it returns the value brought up to date (changed in place or new),
+        or None to have it built again when next asked for. Call with the data :meth:`read`
         just gave, holding the thread lock; the result must be treated as read-only.
         """
         if data is not self._cache:
             return build(data.get(table, {}))
         key = (table, name)
         if key not in self._derived:
-            self._derived[key] = build(data.get(table, {}))
-        return self._derived[key]
+            self._derived[key] = (build(data.get(table, {})), update)
+        return self._derived[key][0]
 
     def commit(self, data: Data, table: str, changes: Mapping[str, Record | None]) -> None:
         """Apply ``changes`` (record key -> new record, or None to remove it) to ``table`` and save.
@@ -255,7 +261,7 @@ class _AtomicJSONStorage(Storage):
         if not kept:
             self._next_ids, self._derived = {}, {}
             return
-        self._derived = {k: v for k, v in self._derived.items() if k[0] != table}
+        self._derived = _refreshed(self._derived, table, data.get(table, {}), changes)
         next_id = self._next_ids.get(table)
         if next_id is not None:
             removed_last = any(record is None and int(key) + 1 == next_id for key, record in changes.items())
@@ -267,6 +273,20 @@ class _AtomicJSONStorage(Storage):
     def close(self) -> None:
         """Release the pinned descriptor."""
         self.forget()
+
+
+def _refreshed(derived: Mapping[tuple[str, str], tuple[Any, Refresh | None]], table: str,
+               records: Mapping[str, Record], changes: Mapping[str, Record | None]) -> dict[tuple[str, str], tuple[Any, Refresh | None]]:
+    """The derived lookups after a write to ``table``: brought up to date by their ``update``, or dropped."""
+    kept: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
+    for key, (value, update) in derived.items():
+        if key[0] != table:
+            kept[key] = (value, update)
+        elif update is not None:
+            refreshed = update(value, records, changes)
+            if refreshed is not None:
+                kept[key] = (refreshed, update)
+    return kept
 
 
 def _json_bytes(value: object) -> bytes:
@@ -534,16 +554,19 @@ class Database:
                 storage.commit(data, table, changes)
             return result
 
-    def derived(self, table: str, name: str, build: Callable[[Mapping[str, Record]], T]) -> T:
+    def derived(self, table: str, name: str, build: Callable[[Mapping[str, Record]], T],
+                update: Refresh | None = None) -> T:
         """``build(records of table)`` kept until the table changes or the file is read again (read-only).
 
         For lookups that would otherwise pass over every record per call: the newest
-        record, the fingerprints an import compares with. ``name`` tells lookups of one table apart.
+        record, the fingerprints an import compares with. ``name`` tells lookups of one
+        table apart; ``update`` (see :meth:`_AtomicJSONStorage.derived`) keeps the lookup
+        up to date across this process's writes instead of building it again.
         """
         storage = self._storage
         with self.reading():
             data: Data = storage.read() or {}
-            found: T = storage.derived(data, table, name, build)
+            found: T = storage.derived(data, table, name, build, update)
             return found
 
     @property
@@ -696,6 +719,13 @@ class Collection:
             docs = self._table.search(Query().fragment(equals)) if equals else self._table.all()
             found = [_as_record(d) for d in docs if wanted_id is None or d.doc_id == wanted_id]
         return sorted(found, key=lambda r: r["id"])
+
+    def derived(self, name: str, build: Callable[[Mapping[str, Record]], T], update: Refresh | None = None) -> T:
+        """A lookup over this table's stored records (key -> record), kept until the table changes.
+
+        See :meth:`Database.derived`; the result must be treated as read-only.
+        """
+        return self._db.derived(self.name, name, build, update)
 
     def mutate(self, record_id: int, fn: Callable[[Record], Record]) -> Record:
         """Read-modify-write one record: one lock, one read of the file as it is now, one write.

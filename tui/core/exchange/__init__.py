@@ -43,6 +43,15 @@ class Checked(Generic[RecordT]):
         return len(self.records)
 
 
+@dataclass(frozen=True)
+class Fingerprints:
+    """What makes each stored record of a section the same import, found beforehand (a lookup kept
+    with the data) and given to a section's check instead of the stored records, so that the check
+    does not fingerprint every stored record for every file."""
+
+    keys: frozenset[str]
+
+
 SectionCheck = Callable[[list[Any], str, set[str], Sequence[Any], FrameworkCatalog], "Checked[Any]"]
 """Check a section's items: (items, field prefix, fingerprints seen so far in this run, stored records, catalog)."""
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.core.csv_cells import safe_row
-from tui.core.exchange import Checked, DataSection, Problem
+from tui.core.exchange import Checked, DataSection, Fingerprints, Problem
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import ASSESSMENT_FORMAT, Framework
 from tui.core.timestamps import timestamp_problems, timestamp_problem
@@ -47,6 +47,11 @@ def fingerprint(framework_id: str, created: str, person: str, label: str, rating
 def wheel_fingerprint(wheel: Assessment) -> str:
     """The fingerprint of a stored wheel."""
     return fingerprint(wheel.framework_id, wheel.created, wheel.person, wheel.label, wheel.ratings)
+
+
+def record_fingerprint(record_id: int, record: dict[str, Any]) -> str:
+    """The :func:`wheel_fingerprint` of a wheel in its stored form (the record without its id)."""
+    return wheel_fingerprint(Assessment.from_record({**record, "id": record_id}))
 
 
 def is_timestamp(value: object) -> bool:
@@ -129,11 +134,14 @@ def check_assessment(doc: object, catalog: FrameworkCatalog) -> tuple[list[Probl
     return [], wheel
 
 
-def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: Sequence[Assessment],
+def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: Sequence[Assessment] | Fingerprints,
                  catalog: FrameworkCatalog) -> Checked[Assessment]:
-    """Check wheels for import; duplicates of stored or already-read wheels are set apart."""
+    """Check wheels for import; duplicates of stored or already-read wheels are set apart.
+
+    ``stored_wheels`` is the stored wheels, or their :func:`wheel_fingerprint` values found beforehand.
+    """
     result: Checked[Assessment] = Checked()
-    stored = {wheel_fingerprint(w) for w in stored_wheels}
+    stored = stored_wheels.keys if isinstance(stored_wheels, Fingerprints) else {wheel_fingerprint(w) for w in stored_wheels}
     for index, doc in enumerate(items):
         where = prefix.format(index)
         problems, wheel = check_assessment(doc, catalog)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Framework, SavedWork
 from tui.core.wheels import TABLE, Assessment, check_rating, now_iso
 from tui.storage import output
 from tui.storage.repositories.base import RecordRepository, SavesInBackground
+
+if TYPE_CHECKING:  # the exchange code is imported only when an import is checked
+    from tui.core.exchange import Fingerprints
 
 
 class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
@@ -94,6 +98,17 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
             self._records.mutate(wheel_id, lambda r: {**r, "label": label.strip() or r.get("label", ""), "updated": now_iso()})
         )
 
+    def import_fingerprints(self) -> Fingerprints:
+        """The import fingerprint of every stored wheel (see :func:`~tui.core.exchange.wheels.wheel_fingerprint`).
+
+        From a lookup kept with the data: each wheel is fingerprinted once after the file is read,
+        and this process's writes bring it up to date one changed wheel at a time.
+        """
+        from tui.core.exchange import Fingerprints
+
+        by_key: dict[str, str] = self._records.derived("import-fingerprints", _fingerprints, _refingerprinted)
+        return Fingerprints(frozenset(by_key.values()))
+
     def saved_work(self) -> list[SavedWork]:
         """The wheels as lines of the home screen's work list (read straight from the records: fast)."""
         return [
@@ -101,3 +116,24 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
                       detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
             for r in self._records.all()
         ]
+
+
+def _fingerprints(records: Mapping[str, dict[str, Any]]) -> dict[str, str]:
+    """Record key -> the wheel's import fingerprint, for every stored wheel."""
+    from tui.core.exchange.wheels import record_fingerprint
+
+    return {key: record_fingerprint(int(key), record) for key, record in records.items()}
+
+
+def _refingerprinted(by_key: dict[str, str], records: Mapping[str, dict[str, Any]],
+                     changes: Mapping[str, dict[str, Any] | None]) -> dict[str, str]:
+    """:func:`_fingerprints` after a write of ``changes``, as a new dict (the old one may be in use)."""
+    from tui.core.exchange.wheels import record_fingerprint
+
+    found = dict(by_key)
+    for key, record in changes.items():
+        if record is None:
+            found.pop(key, None)
+        else:
+            found[key] = record_fingerprint(int(key), record)
+    return found
