@@ -272,3 +272,106 @@ def test_a_derived_lookup_is_kept_until_its_table_changes(tmp_path: Path) -> Non
         assert db.derived("things", "newest", newest) == 2 and len(builds) == 2
         other.collection("things").insert({"n": 3})
         assert db.derived("things", "newest", newest) == 3 and len(builds) == 3
+
+
+# --- lookups kept with the data: the newest wheel, the fingerprints an import compares with -----
+
+
+def wheel_document(created: str, label: str, current: int = 5) -> dict[str, Any]:
+    """A ``framewheel/assessment@1`` document of AHEP."""
+    return {"format": "framewheel/assessment@1", "framework": {"id": "ahep", "version": "2024"},
+            "person": "P-1", "label": label, "created": created,
+            "ratings": {"professional-development": {"current": current}}}
+
+
+def test_latest_is_the_first_of_the_list_across_writes(tmp_path: Path) -> None:
+    """``latest`` (kept lookup) agrees with the first of ``list`` after inserts, a change of the newest,
+    a removal of the newest, another instance's insert, and per framework."""
+    from tui.context import AppContext
+    from tui.core.exchange.wheels import check_assessment
+
+    path = tmp_path / "framewheel.json"
+    context = AppContext.open(path)
+    wheels = context.assessments
+    assert wheels.latest() is None and wheels.latest("ahep") is None
+
+    def agrees() -> None:
+        for framework in (None, "ahep", "aspect"):
+            listed = wheels.list(framework)
+            assert wheels.latest(framework) == (listed[0] if listed else None)
+
+    for n, created in enumerate(["2025-01-02T10:00:00+00:00", "2026-03-01T10:00:00+00:00", "2024-05-05T10:00:00+00:00"]):
+        _, wheel = check_assessment(wheel_document(created, f"W{n}"), context.catalog)
+        assert wheel is not None
+        wheels.add(wheel)
+        agrees()
+    newest = wheels.latest()
+    assert newest is not None and newest.label == "W1"
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    wheels.set_rating(newest.id, framework, "professional-development", "current", 9)
+    agrees()
+    wheels.delete(newest.id)
+    agrees()
+    assert wheels.latest() is not None and wheels.latest().label == "W0"  # type: ignore[union-attr]
+    other = AppContext.open(path)
+    _, late = check_assessment(wheel_document("2027-01-01T10:00:00+00:00", "from the other"), context.catalog)
+    assert late is not None
+    other.assessments.add(late)
+    agrees()
+    assert wheels.latest().label == "from the other"  # type: ignore[union-attr]
+    context.close()
+    other.close()
+
+
+def test_report_latest_reports_the_newest_wheel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``framewheel report --latest`` names the most recently created wheel; with none it says so."""
+    from tui.cli.main import main
+
+    db = str(tmp_path / "db.json")
+    Database(tmp_path / "db.json").close()
+    assert main(["report", "--db", db, "--latest"]) != 0
+    assert "no wheels saved yet" in capsys.readouterr().err
+    files = []
+    for n, created in enumerate(["2025-01-02T10:00:00+00:00", "2026-03-01T10:00:00+00:00", "2024-05-05T10:00:00+00:00"]):
+        target = tmp_path / f"w{n}.json"
+        target.write_text(json.dumps(wheel_document(created, f"Wheel number {n}")), encoding="utf-8")
+        files.append(str(target))
+    assert main(["import", "--db", db, *files]) == 0
+    capsys.readouterr()
+    assert main(["report", "--db", db, "--latest"]) == 0
+    out = capsys.readouterr().out
+    assert "Wheel number 1" in out and "Wheel number 0" not in out
+
+
+def test_import_fingerprints_follow_the_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An import already made is refused as a duplicate, also after ratings change in this process and
+    after another instance's writes; a changed wheel no longer counts as the imported one."""
+    from tui.context import AppContext
+    from tui.transfer import import_files
+
+    path = tmp_path / "framewheel.json"
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(wheel_document("2025-01-02T10:00:00+00:00", "First")), encoding="utf-8")
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps(wheel_document("2025-02-02T10:00:00+00:00", "Second")), encoding="utf-8")
+    context = AppContext.open(path)
+    [outcome] = import_files(context, [str(first)])
+    assert outcome.counts == {"assessments": 1} and outcome.duplicates == []
+    [again] = import_files(context, [str(first)])
+    assert again.counts == {} and len(again.duplicates) == 1
+    other = AppContext.open(path)
+    [by_other] = import_files(other, [str(second)])
+    assert by_other.counts == {"assessments": 1}
+    outcomes = import_files(context, [str(second), str(first)])
+    assert [(o.counts, len(o.duplicates)) for o in outcomes] == [({}, 1), ({}, 1)]
+    framework = context.catalog.get("ahep")
+    assert framework is not None
+    stored = context.assessments.latest()
+    assert stored is not None and stored.label == "Second"
+    context.assessments.set_rating(stored.id, framework, "professional-development", "current", 1)
+    [changed] = import_files(context, [str(second)])
+    assert changed.counts == {"assessments": 1}  # the stored wheel is no longer the one in the file
+    assert [w.label for w in AppContext.open(path).assessments.list()] == ["Second", "Second", "First"]
+    context.close()
+    other.close()
