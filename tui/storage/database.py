@@ -299,26 +299,25 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 class _Fragments:
-    """The encoded form of the kept data: each record's ``"key": {...}`` bytes and each table's joined bytes.
+    """The encoded form of the kept data: each record's ``"key": {...}, `` bytes, table by table.
 
     :func:`_encode` writes a table as ``{"1": {...}, "2": {...}}`` (``json.dumps`` with its
-    default ``", "`` and ``": "`` separators, in the dict's order), so a table's bytes are
-    ``{`` + the records' fragments joined by ``, `` + ``}``, and the file the same one level
-    up. Fragments follow the dicts' order: a changed record keeps its place, a new one goes
-    last, a removed one goes. A table not encoded yet is encoded one record at a time
-    (never in one long call that would keep other threads waiting).
+    default ``", "`` and ``": "`` separators, in the dict's order), so the file is ``{``, then
+    per table its name, ``: {``, the records' fragments and ``}``, tables apart by ``, ``, then
+    ``}``; the last fragment of a table loses its trailing ``, ``. The file is assembled by one
+    ``b"".join`` over the kept fragments (which releases the interpreter lock while it copies),
+    so a save copies the file's bytes once. Fragments follow the dicts' order: a changed record
+    keeps its place, a new one goes last, a removed one goes. A table not encoded yet is encoded
+    one record at a time (never in one long call that would keep other threads waiting).
     """
 
     def __init__(self) -> None:
         """Nothing encoded yet."""
         self._records: dict[str, dict[str, bytes]] = {}
-        """Per table: record key -> ``"key": {...}`` (only for tables a save has changed)."""
-        self._joined: dict[str, bytes] = {}
-        """Per table: the bytes of the whole table, ``{...}``."""
+        """Per table: record key -> ``"key": {...}, ``."""
 
     def changed(self, table: str, changes: Mapping[str, Record | None] | None) -> None:
-        """Note that ``changes`` (or, with None, anything) changed in ``table``: its bytes are made again."""
-        self._joined.pop(table, None)
+        """Note that ``changes`` (or, with None, anything) changed in ``table``; the changed records are encoded."""
         if changes is None:
             self._records.pop(table, None)
             return
@@ -329,31 +328,30 @@ class _Fragments:
             if record is None:
                 entries.pop(key, None)
             else:
-                entries[key] = _json_bytes(key) + b": " + _json_bytes(record)
-        self._records[table] = entries
+                entries[key] = _fragment(key, record)
 
     def assemble(self, data: Data) -> bytes:
         """The file's bytes for ``data`` (which the fragments must describe, with their changes noted)."""
         parts: list[bytes] = [b"{"]
         for index, (table, records) in enumerate(data.items()):
-            joined = self._joined.get(table)
-            if joined is None:
-                joined = self._join(table, records)
-                self._joined[table] = joined
-            parts.extend((b", " if index else b"", _json_bytes(table), b": ", joined))
+            entries = self._records.get(table)
+            if entries is None or len(entries) != len(records):
+                entries = {key: _fragment(key, record) for key, record in records.items()}
+                self._records[table] = entries
+            parts.extend((b", " if index else b"", _json_bytes(table), b": {"))
+            if entries:
+                parts.extend(entries.values())
+                parts[-1] = parts[-1][:-2]  # the last record of a table has no ", " after it
+            parts.append(b"}")
         parts.append(b"}")
-        for table in [name for name in self._joined if name not in data]:
-            del self._joined[table]
-            self._records.pop(table, None)
+        for table in [name for name in self._records if name not in data]:
+            del self._records[table]
         return b"".join(parts)
 
-    def _join(self, table: str, records: Mapping[str, Record]) -> bytes:
-        """A table's bytes from its record fragments (made one record at a time when missing)."""
-        entries = self._records.get(table)
-        if entries is None or len(entries) != len(records):
-            entries = {key: _json_bytes(key) + b": " + _json_bytes(record) for key, record in records.items()}
-            self._records[table] = entries
-        return b"".join((b"{", b", ".join(entries.values()), b"}"))
+
+def _fragment(key: str, record: Record) -> bytes:
+    """One record as it appears in its table in the file, with the separator after it: ``"key": {...}, ``."""
+    return b"".join((_json_bytes(key), b": ", _json_bytes(record), b", "))
 
 
 def _read_raw(path: Path) -> bytes | None:
