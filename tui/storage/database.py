@@ -180,8 +180,11 @@ class _AtomicJSONStorage(Storage):
         self._save(_encode(versioned))
         self.keep(versioned)
 
-    def _save(self, payload: bytes) -> None:
-        """Write ``payload`` atomically (fsynced, renamed over the file); a failure forgets the kept data."""
+    def _save(self, payload: safefile.Chunks) -> None:
+        """Write ``payload`` (bytes, or pieces in order) atomically, fsynced and renamed over the file.
+
+        A failure forgets the kept data, so a later read shows the file as it is on disk.
+        """
         try:
             safefile.atomic_write(self._path, payload)
         except OSError as exc:
@@ -212,8 +215,8 @@ class _AtomicJSONStorage(Storage):
         For lookups that would otherwise pass over every record on each call (the latest
         record, the fingerprints an import compares with). With ``update``, a write to the
         table calls ``update(kept value, records after the write, changes)`` instead of
-        dropping the value; it returns the value brought up to date (changed in place or new),
-        or None to have it built again when next asked for. Call with the data :meth:`read`
+        dropping the value; it returns the value brought up to date as a new object (a reader
+        may still hold the old one), or None to have it built again when next asked for. Call with the data :meth:`read`
         just gave, holding the thread lock; the result must be treated as read-only.
         """
         if data is not self._cache:
@@ -304,9 +307,9 @@ class _Fragments:
     :func:`_encode` writes a table as ``{"1": {...}, "2": {...}}`` (``json.dumps`` with its
     default ``", "`` and ``": "`` separators, in the dict's order), so the file is ``{``, then
     per table its name, ``: {``, the records' fragments and ``}``, tables apart by ``, ``, then
-    ``}``; the last fragment of a table loses its trailing ``, ``. The file is assembled by one
-    ``b"".join`` over the kept fragments (which releases the interpreter lock while it copies),
-    so a save copies the file's bytes once. Fragments follow the dicts' order: a changed record
+    ``}``; the last fragment of a table loses its trailing ``, ``. The file is written straight
+    from the kept fragments (a list of pieces handed to ``os.writev``, which releases the
+    interpreter lock), so a save makes no copy of the whole file in memory. Fragments follow the dicts' order: a changed record
     keeps its place, a new one goes last, a removed one goes. A table not encoded yet is encoded
     one record at a time (never in one long call that would keep other threads waiting).
     """
@@ -330,8 +333,11 @@ class _Fragments:
             else:
                 entries[key] = _fragment(key, record)
 
-    def assemble(self, data: Data) -> bytes:
-        """The file's bytes for ``data`` (which the fragments must describe, with their changes noted)."""
+    def assemble(self, data: Data) -> list[bytes]:
+        """The file's bytes for ``data``, as pieces in order (the fragments must describe ``data``, changes noted).
+
+        The pieces are written as they are (``os.writev``), never joined into one copy of the file.
+        """
         parts: list[bytes] = [b"{"]
         for index, (table, records) in enumerate(data.items()):
             entries = self._records.get(table)
@@ -346,7 +352,7 @@ class _Fragments:
         parts.append(b"}")
         for table in [name for name in self._records if name not in data]:
             del self._records[table]
-        return b"".join(parts)
+        return parts
 
 
 def _fragment(key: str, record: Record) -> bytes:
