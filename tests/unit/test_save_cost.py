@@ -143,8 +143,8 @@ def test_a_save_encodes_only_the_changed_record(tmp_path: Path, monkeypatch: pyt
         ids = things.insert_many([{"i": i, "text": TEXT} for i in range(200)])
         things.mutate(ids[0], lambda r: {**r, "i": -1})  # fragments kept from here on
         encoded: list[object] = []
-        real = storage._json_bytes
-        monkeypatch.setattr(storage, "_json_bytes", lambda value: encoded.append(value) or real(value))
+        real = storage._json_text
+        monkeypatch.setattr(storage, "_json_text", lambda value: encoded.append(value) or real(value))
         things.mutate(ids[100], lambda r: {**r, "i": 1000})
         records = [value for value in encoded if isinstance(value, dict)]
         assert records == [{"i": 1000, "text": TEXT}]
@@ -375,3 +375,18 @@ def test_import_fingerprints_follow_the_writes(tmp_path: Path, capsys: pytest.Ca
     assert [w.label for w in AppContext.open(path).assessments.list()] == ["Second", "Second", "First"]
     context.close()
     other.close()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(JSON_VALUES)
+def test_the_record_encoder_is_json_dumps(value: Any) -> None:
+    """The encoder the fragments are made with gives exactly ``json.dumps(value, ensure_ascii=False)``."""
+    assert storage._json_text(value) == json.dumps(value, ensure_ascii=False)
+    assert storage._fragment("12", {"v": value}) == f'"12": {json.dumps({"v": value}, ensure_ascii=False)}, '.encode()

@@ -294,11 +294,42 @@ def _refreshed(derived: Mapping[tuple[str, str], tuple[Any, Refresh | None]], ta
 
 def _json_bytes(value: object) -> bytes:
     """``value`` as UTF-8 JSON exactly as :func:`_encode` writes it (non-ASCII kept as itself)."""
-    return _ENCODER.encode(value).encode("utf-8")
+    return _json_text(value).encode("utf-8")
+
+
+def _json_text(value: object) -> str:
+    """``value`` as JSON text exactly as ``json.dumps(value, ensure_ascii=False)`` gives it."""
+    if _C_ENCODE is not None:
+        return "".join(_C_ENCODE(value, 0))
+    return _ENCODER.encode(value)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 """The encoder of :func:`_encode`'s settings, made once (``json.dumps`` with options makes one per call)."""
+
+
+def _c_encoder() -> Callable[[object, int], Any] | None:
+    """The C encoder ``json.dumps(..., ensure_ascii=False)`` uses, made once (None where there is none).
+
+    ``JSONEncoder.encode`` makes it again on every call, which costs as much as encoding a small
+    record; :func:`_json_text` calls it directly. Checked against ``json.dumps`` before it is used.
+    """
+    from json import encoder
+
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    try:
+        made = make(None, _ENCODER.default, encoder.encode_basestring, None, ": ", ", ", False, False, True)
+        sample = {"a": [1, 2.5, -0.0, None, True, "Zoë \"q\" \\ \n 🎡"], "é": {}, "n": 10**20}
+        if "".join(made(sample, 0)) != json.dumps(sample, ensure_ascii=False):
+            return None
+    except (TypeError, ValueError):  # another interpreter's signature: use the documented way
+        return None
+    return made
+
+
+_C_ENCODE = _c_encoder()
 
 
 class _Fragments:
@@ -357,7 +388,8 @@ class _Fragments:
 
 def _fragment(key: str, record: Record) -> bytes:
     """One record as it appears in its table in the file, with the separator after it: ``"key": {...}, ``."""
-    return b"".join((_json_bytes(key), b": ", _json_bytes(record), b", "))
+    name = f'"{key}"' if key.isascii() and key.isdigit() else _json_text(key)  # record keys are ids
+    return f"{name}: {_json_text(record)}, ".encode("utf-8")
 
 
 def _read_raw(path: Path) -> bytes | None:
