@@ -45,11 +45,12 @@ class Checked(Generic[RecordT]):
 
 @dataclass(frozen=True)
 class Fingerprints:
-    """What makes each stored record of a section the same import, found beforehand (a lookup kept
-    with the data) and given to a section's check instead of the stored records, so that the check
-    does not fingerprint every stored record for every file."""
+    """The stored records of a section an import is compared with, reached through a lookup kept with
+    the data instead of a pass over them all: ``candidates(record)`` gives the fingerprints of the
+    stored records that could be the same import as ``record`` (for wheels, those created at the
+    same time), so a check fingerprints those few, not every stored record for every file."""
 
-    keys: frozenset[str]
+    candidates: Callable[[Any], Collection[str]]
 
 
 SectionCheck = Callable[[list[Any], str, set[str], Sequence[Any], FrameworkCatalog], "Checked[Any]"]

@@ -49,11 +49,6 @@ def wheel_fingerprint(wheel: Assessment) -> str:
     return fingerprint(wheel.framework_id, wheel.created, wheel.person, wheel.label, wheel.ratings)
 
 
-def record_fingerprint(record_id: int, record: dict[str, Any]) -> str:
-    """The :func:`wheel_fingerprint` of a wheel in its stored form (the record without its id)."""
-    return wheel_fingerprint(Assessment.from_record({**record, "id": record_id}))
-
-
 def is_timestamp(value: object) -> bool:
     """True for an ISO 8601 date and time with its UTC offset (``Z`` allowed)."""
     return timestamp_problem(value) is None
@@ -138,10 +133,15 @@ def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: S
                  catalog: FrameworkCatalog) -> Checked[Assessment]:
     """Check wheels for import; duplicates of stored or already-read wheels are set apart.
 
-    ``stored_wheels`` is the stored wheels, or their :func:`wheel_fingerprint` values found beforehand.
+    ``stored_wheels`` is the stored wheels, or a :class:`~tui.core.exchange.Fingerprints` lookup that
+    gives the fingerprints of the stored wheels created when a wheel was (the only ones it can equal).
     """
     result: Checked[Assessment] = Checked()
-    stored = stored_wheels.keys if isinstance(stored_wheels, Fingerprints) else {wheel_fingerprint(w) for w in stored_wheels}
+    if isinstance(stored_wheels, Fingerprints):
+        known = stored_wheels.candidates
+    else:
+        every = {wheel_fingerprint(w) for w in stored_wheels}
+        known = lambda wheel: every  # noqa: E731 - the same question of both kinds of ``stored_wheels``
     for index, doc in enumerate(items):
         where = prefix.format(index)
         problems, wheel = check_assessment(doc, catalog)
@@ -149,7 +149,7 @@ def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: S
         if wheel is None:
             continue
         key = wheel_fingerprint(wheel)
-        if key in stored or key in seen:
+        if key in seen or key in known(wheel):
             lead = f"{where.rstrip('.')}: " if where else ""
             result.duplicates.append(f"{lead}the wheel '{wheel.label}' of {wheel.created} was already imported")
             continue

@@ -99,15 +99,25 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
         )
 
     def import_fingerprints(self) -> Fingerprints:
-        """The import fingerprint of every stored wheel (see :func:`~tui.core.exchange.wheels.wheel_fingerprint`).
+        """What an import's check compares its wheels with: the stored wheels created at the same time.
 
-        From a lookup kept with the data: each wheel is fingerprinted once after the file is read,
-        and this process's writes bring it up to date one changed wheel at a time.
+        Two wheels are the same import only if their fingerprints (see
+        :func:`~tui.core.exchange.wheels.wheel_fingerprint`) agree, and the fingerprint includes
+        the creation time; so only the stored wheels of that creation time, found in a lookup kept
+        with the data (made in one pass after the file is read, kept up to date by this process's
+        writes), are fingerprinted, never every stored wheel for every file.
         """
         from tui.core.exchange import Fingerprints
+        from tui.core.exchange.wheels import wheel_fingerprint
 
-        by_key: dict[str, str] = self._records.derived("import-fingerprints", _fingerprints, _refingerprinted)
-        return Fingerprints(frozenset(by_key.values()))
+        by_created: dict[str, tuple[int, ...]] = self._records.derived("by-created", _by_created, _by_created_after)[0]
+
+        def candidates(wheel: Assessment) -> set[str]:
+            """The fingerprints of the stored wheels created when ``wheel`` was."""
+            found = (self.get(record_id) for record_id in by_created.get(wheel.created, ()))
+            return {wheel_fingerprint(stored) for stored in found if stored is not None}
+
+        return Fingerprints(candidates)
 
     def saved_work(self) -> list[SavedWork]:
         """The wheels as lines of the home screen's work list (read straight from the records: fast)."""
@@ -118,22 +128,40 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
         ]
 
 
-def _fingerprints(records: Mapping[str, dict[str, Any]]) -> dict[str, str]:
-    """Record key -> the wheel's import fingerprint, for every stored wheel."""
-    from tui.core.exchange.wheels import record_fingerprint
 
-    return {key: record_fingerprint(int(key), record) for key, record in records.items()}
+ByCreated = tuple[dict[str, tuple[int, ...]], dict[str, str]]
+"""The wheels' ids by creation time, and each record key's creation time (to move it when it changes)."""
 
 
-def _refingerprinted(by_key: dict[str, str], records: Mapping[str, dict[str, Any]],
-                     changes: Mapping[str, dict[str, Any] | None]) -> dict[str, str]:
-    """:func:`_fingerprints` after a write of ``changes``, as a new dict (the old one may be in use)."""
-    from tui.core.exchange.wheels import record_fingerprint
+def _by_created(records: Mapping[str, dict[str, Any]]) -> ByCreated:
+    """Every stored wheel's id under its creation time (as :meth:`Assessment.from_record` reads it)."""
+    grouped: dict[str, list[int]] = {}
+    created_of: dict[str, str] = {}
+    for key, record in records.items():
+        created = created_of[key] = str(record.get("created", ""))
+        grouped.setdefault(created, []).append(int(key))
+    return {created: tuple(ids) for created, ids in grouped.items()}, created_of
 
-    found = dict(by_key)
-    for key, record in changes.items():
-        if record is None:
-            found.pop(key, None)
-        else:
-            found[key] = record_fingerprint(int(key), record)
-    return found
+
+def _by_created_after(index: ByCreated, records: Mapping[str, dict[str, Any]],
+                      changes: Mapping[str, dict[str, Any] | None]) -> ByCreated:
+    """:func:`_by_created` after a write of ``changes``: the same object when no creation time moved
+    (a rating changed), else new dicts (a reader may hold the old ones)."""
+    by_created, created_of = index
+    moved = {key: record for key, record in changes.items()
+             if record is None or created_of.get(key) != str(record.get("created", ""))}
+    if not moved:
+        return index
+    by_created, created_of = dict(by_created), dict(created_of)
+    for key, record in moved.items():
+        old = created_of.pop(key, None)
+        if old is not None:
+            rest = tuple(i for i in by_created.get(old, ()) if i != int(key))
+            if rest:
+                by_created[old] = rest
+            else:
+                by_created.pop(old, None)
+        if record is not None:
+            created = created_of[key] = str(record.get("created", ""))
+            by_created[created] = (*by_created.get(created, ()), int(key))
+    return by_created, created_of
