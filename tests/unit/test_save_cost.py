@@ -390,3 +390,30 @@ def test_the_record_encoder_is_json_dumps(value: Any) -> None:
     """The encoder the fragments are made with gives exactly ``json.dumps(value, ensure_ascii=False)``."""
     assert storage._json_text(value) == json.dumps(value, ensure_ascii=False)
     assert storage._fragment("12", {"v": value}) == f'"12": {json.dumps({"v": value}, ensure_ascii=False)}, '.encode()
+
+
+FINITE_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+TEXT_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(TEXT_VALUES, FINITE_VALUES)
+def test_export_text_and_file_reading_are_those_of_json(value: Any, with_floats: Any) -> None:
+    """``to_json`` (orjson) writes json's indented text (floats: the same numbers), and the data file's
+    reader (orjson, json as the fallback) gives what ``json.loads`` gives, big integers included."""
+    from tui.core.exchange import to_json
+
+    assert to_json({"v": value}) == json.dumps({"v": value}, ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(to_json({"v": with_floats})) == {"v": with_floats}
+    text = json.dumps({"t": {"1": {"v": with_floats}}}, ensure_ascii=False)
+    assert datafile._loads(text) == json.loads(text)
+    assert datafile._loads('{"big": 123456789012345678901234567890, "s": "\\ud800"}') == {
+        "big": 123456789012345678901234567890, "s": "\ud800"}
