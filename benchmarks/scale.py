@@ -9,6 +9,8 @@ size, alternating with the empty file in the same run:
 * one rating save: ``AssessmentRepository.set_rating`` as the rating screen makes it
   (its saver thread calls it), timed over ``--saves`` saves on a context kept open; the
   first save after opening is shown apart (it encodes every record once, to keep them);
+* the disk's floor for a save of that file: ``safefile.atomic_write`` of the file's bytes
+  (write, fsync, rename over, fsync the folder), timed the same way;
 * the GIL block: while each save runs in a worker thread, how late a 1 ms timer thread
   (standing for the interface's thread) wakes, at worst, beyond its 1 ms;
 * ``framewheel export -o``, ``framewheel report --latest``, ``framewheel import`` of one
@@ -144,6 +146,17 @@ class Saver:
         return took[0], timer.worst * 1000
 
 
+def floor_save(db: Path) -> float:
+    """Milliseconds of ``safefile.atomic_write`` of ``db``'s bytes beside it: what any save of it must cost."""
+    from tui.storage import safefile
+
+    raw = db.read_bytes()
+    target = db.with_name("floor.json")
+    started = time.perf_counter()
+    safefile.atomic_write(target, raw)
+    return (time.perf_counter() - started) * 1000
+
+
 def spread(values: list[float]) -> str:
     """Median, p95 and min-max of ``values``."""
     ordered = sorted(values)
@@ -189,21 +202,24 @@ def main() -> int:
     timer = Timer()
     empty_saver = Saver(empty)
     empty_runs: dict[str, list[float]] = {}
-    save_cells = {"first save after opening": [], "one rating save (ms)": [], "timer thread held up by a save (ms)": [],
-                  "held up by the first save (ms)": []}
+    save_cells: dict[str, list[str]] = {
+        "first save after opening": [], "one rating save (ms)": [], "disk floor: atomic_write of the file (ms)": [],
+        "timer thread held up by a save (ms)": [], "held up by the first save (ms)": []}
     empty_saves: list[tuple[float, float]] = []
     cli_cells: dict[str, list[str]] = {}
     for size, db in files.items():
         saver = Saver(db)
         first = saver.save(timer)
-        measured = []
+        measured, floors = [], []
         for _ in range(args.saves):
             empty_saves.append(empty_saver.save(timer))
             measured.append(saver.save(timer))
+            floors.append(floor_save(db))
         saver.context.close()
         save_cells["first save after opening"].append(f"{first[0]:.1f}")
         save_cells["held up by the first save (ms)"].append(f"{first[1]:.1f}")
         save_cells["one rating save (ms)"].append(spread([m[0] for m in measured]))
+        save_cells["disk floor: atomic_write of the file (ms)"].append(spread(floors))
         save_cells["timer thread held up by a save (ms)"].append(spread([m[1] for m in measured]))
         print(f"{size} wheels: saves done", flush=True)
         timings: dict[str, list[float]] = {}
@@ -217,6 +233,7 @@ def main() -> int:
         print(f"{size} wheels: commands done", flush=True)
     timer.stop()
     rows["one rating save (ms)"] = [spread([s[0] for s in empty_saves]), *save_cells["one rating save (ms)"]]
+    rows["disk floor: atomic_write of the file (ms)"] = ["-", *save_cells["disk floor: atomic_write of the file (ms)"]]
     rows["first save after opening (ms)"] = ["-", *save_cells["first save after opening"]]
     rows["1 ms timer held up by a save (ms)"] = [spread([s[1] for s in empty_saves]),
                                                  *save_cells["timer thread held up by a save (ms)"]]

@@ -417,3 +417,24 @@ def test_export_text_and_file_reading_are_those_of_json(value: Any, with_floats:
     assert datafile._loads(text) == json.loads(text)
     assert datafile._loads('{"big": 123456789012345678901234567890, "s": "\\ud800"}') == {
         "big": 123456789012345678901234567890, "s": "\ud800"}
+
+
+def test_wheels_created_at_one_time_are_told_apart_by_the_import(tmp_path: Path) -> None:
+    """Stored wheels that share a creation time: the import finds the one that is the same wheel,
+    and imports one that differs (another label or ratings), also after a rating or a removal."""
+    from tui.context import AppContext
+    from tui.transfer import import_files
+
+    created = "2025-01-02T10:00:00+00:00"
+    files = []
+    for label, current in (("A", 1), ("B", 2), ("A", 3)):
+        target = tmp_path / f"{label}{current}.json"
+        target.write_text(json.dumps(wheel_document(created, label, current)), encoding="utf-8")
+        files.append(str(target))
+    context = AppContext.open(tmp_path / "framewheel.json")
+    assert [o.counts for o in import_files(context, files[:2])] == [{"assessments": 1}, {"assessments": 1}]
+    assert [(o.counts, len(o.duplicates)) for o in import_files(context, files)] == [({}, 1), ({}, 1), ({"assessments": 1}, 0)]
+    stored_b = next(w for w in context.assessments.list() if w.label == "B")
+    context.assessments.delete(stored_b.id)
+    assert [o.counts for o in import_files(context, files[1:2])] == [{"assessments": 1}]
+    context.close()
