@@ -29,9 +29,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import filelock
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
 
 from tui.storage import safefile
 from tui.storage.datafile import META_TABLE, SCHEMA_VERSION, Data, OpenReport
@@ -618,10 +617,6 @@ class Database:
             raise ValueError(f"Collection names must not be empty or start with '_': {name!r}")
         return Collection(self, name)
 
-    def _table(self, name: str) -> Table:
-        """The TinyDB table ``name`` with its query cache off (another process may write)."""
-        return self._tinydb.table(name, cache_size=0)
-
     def close(self) -> None:
         """Close the database; the lock file stays for other processes."""
         self._tinydb.close()
@@ -663,9 +658,9 @@ def _restorable(backup: Path) -> bool:
         return False
 
 
-def _as_record(doc: Document) -> Record:
-    """A TinyDB document as a plain dict including its ``id``."""
-    return {**doc, "id": doc.doc_id}
+def _record_id(record: Record) -> int:
+    """The id of a record handed out (the sort key of listings)."""
+    return int(record["id"])
 
 
 def _strip_id(record: Mapping[str, Any]) -> Record:
@@ -676,6 +671,9 @@ def _strip_id(record: Mapping[str, Any]) -> Record:
 class Collection:
     """Records (plain JSON dicts) in one table; every write holds the lock and re-reads the file first.
 
+    Reads come straight from the kept data (parsed again only when the file changed); writes go
+    through :meth:`Database.write`, which encodes only the records they change.
+
     ``get`` and ``mutate`` hand out private copies; ``all`` and ``find`` return
     records whose nested values must be treated as read-only (copying thousands
     of records on every listing would be slow).
@@ -685,18 +683,22 @@ class Collection:
         """A view of table ``name`` of ``db`` (use :meth:`Database.collection`)."""
         self.name: str = name
         self._db = db
-        self._table = db._table(name)
+
+    def _stored(self) -> Mapping[str, Record]:
+        """The table's stored records as read now (key -> record); use only while holding :meth:`Database.reading`."""
+        return (self._db._storage.read() or {}).get(self.name, {})
 
     def all(self) -> list[Record]:
-        """Every record, each with ``"id"``, in insertion (id) order."""
+        """Every record, each with ``"id"``, in insertion (id) order (one shallow copy each)."""
         with self._db.reading():
-            return sorted((_as_record(d) for d in self._table.all()), key=lambda r: r["id"])
+            found = [{**record, "id": int(key)} for key, record in self._stored().items()]
+        return sorted(found, key=_record_id)
 
     def get(self, record_id: int) -> Record | None:
         """A private (deep) copy of the record with this id, or None."""
         with self._db.reading():
-            doc = self._table.get(doc_id=record_id)
-            return None if doc is None else copy.deepcopy(_as_record(doc))
+            record = self._stored().get(str(record_id))
+            return None if record is None else copy.deepcopy({**record, "id": record_id})
 
     def insert(self, record: Mapping[str, Any]) -> int:
         """Add a record (any ``"id"`` key in it is ignored); return its new id (the kept next id, no scan)."""
@@ -746,15 +748,17 @@ class Collection:
     def count(self) -> int:
         """How many records there are."""
         with self._db.reading():
-            return len(self._table)
+            return len(self._stored())
 
     def find(self, **equals: object) -> list[Record]:
         """Records whose top-level fields equal the given values (``id=`` matches the id)."""
         wanted_id = equals.pop("id", None)
+        wanted = list(equals.items())
         with self._db.reading():
-            docs = self._table.search(Query().fragment(equals)) if equals else self._table.all()
-            found = [_as_record(d) for d in docs if wanted_id is None or d.doc_id == wanted_id]
-        return sorted(found, key=lambda r: r["id"])
+            found = [{**record, "id": int(key)} for key, record in self._stored().items()
+                     if (wanted_id is None or int(key) == wanted_id)
+                     and all(field in record and record[field] == value for field, value in wanted)]
+        return sorted(found, key=_record_id)
 
     def derived(self, name: str, build: Callable[[Mapping[str, Record]], T], update: Refresh | None = None) -> T:
         """A lookup over this table's stored records (key -> record), kept until the table changes.
