@@ -135,6 +135,7 @@ class Saver:
         took: list[float] = []
 
         def job() -> None:
+            """The save, as the rating screen's saver thread runs it, timed."""
             started = time.perf_counter()
             self.context.assessments.set_rating(self.wheel_id, self.framework, area, "current", self.value)
             took.append((time.perf_counter() - started) * 1000)

@@ -215,6 +215,7 @@ def test_a_failed_save_leaves_no_stale_fragment(tmp_path: Path, monkeypatch: pyt
     before = path.read_bytes()
 
     def full_disk(target: Path, payload: bytes) -> None:
+        """A disk with no room left."""
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(safefile, "atomic_write", full_disk)
@@ -258,6 +259,7 @@ def test_a_derived_lookup_is_kept_until_its_table_changes(tmp_path: Path) -> Non
     builds: list[int] = []
 
     def newest(records: Any) -> int:
+        """The highest id, counting the builds."""
         builds.append(1)
         return max((int(key) for key in records), default=0)
 
@@ -296,6 +298,7 @@ def test_latest_is_the_first_of_the_list_across_writes(tmp_path: Path) -> None:
     assert wheels.latest() is None and wheels.latest("ahep") is None
 
     def agrees() -> None:
+        """``latest`` is the first of ``list``, overall and per framework."""
         for framework in (None, "ahep", "aspect"):
             listed = wheels.list(framework)
             assert wheels.latest(framework) == (listed[0] if listed else None)
