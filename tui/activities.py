@@ -61,6 +61,13 @@ class Exchange:
     """The stored records in the order the bundle lists them (oldest first, or the plan's order)."""
     store: Callable[[AppContext, list[Any]], object]
     """Store the new records of an import (called only when every file is fine)."""
+    known: Callable[[AppContext], Any] | None = None
+    """What an import's check compares with when it is not :attr:`stored` (the stored records'
+    fingerprints, from a lookup kept with the data: no pass over every record per file)."""
+
+    def compared(self, context: AppContext) -> Any:
+        """What an import of this section is checked against: :attr:`known`, else :attr:`stored`."""
+        return (self.known or self.stored)(context)
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,8 @@ def _wheels_exchange() -> Exchange:
     """Wheels in the "all data" bundle."""
     from tui.core.exchange.wheels import WHEELS
 
-    return Exchange(WHEELS, lambda c: c.assessments.list()[::-1], lambda c, wheels: c.assessments.add_many(wheels))
+    return Exchange(WHEELS, lambda c: c.assessments.list()[::-1], lambda c, wheels: c.assessments.add_many(wheels),
+                    known=lambda c: c.assessments.import_fingerprints())
 
 
 def _demo_wheels(context: AppContext) -> object:

@@ -102,7 +102,7 @@ def _check_sections(context: AppContext, path: str, outcome: FileOutcome, seen: 
         if not isinstance(items, list):
             outcome.problems.append(f"{path}: {part.section.name}: must be a list")
             continue
-        checked = part.section.check(items, prefix, seen, part.stored(context), context.catalog)
+        checked = part.section.check(items, prefix, seen, part.compared(context), context.catalog)
         outcome.problems.extend(f"{path}: {f}: {m}" if f else f"{path}: {m}" for f, m in checked.problems)
         outcome.duplicates.extend(f"{path}: {d}" for d in checked.duplicates)
         outcome.notices.extend(f"{path}: {n}" for n in checked.notices)

@@ -32,7 +32,9 @@ def test_floors_exclude_the_filelock_cves_and_plotext_5() -> None:
     assert "CVE-2025-68146" in floors["filelock"][1] and "CVE-2026-22701" in floors["filelock"][1]
     assert floors["plotext"][0] >= (6, 0)
     assert floors["rich"][0] >= (14, 2)  # textual 8.0 requires rich>=14.2.0
-    assert set(floors) == {"textual", "rich", "tinydb", "plotext", "pyyaml", "platformdirs", "filelock", "textual-serve"}
+    assert floors["orjson"][0] >= (3, 13)  # the version verified against json's indented text (tests/unit/test_save_cost.py)
+    assert set(floors) == {"textual", "rich", "tinydb", "plotext", "pyyaml", "platformdirs", "filelock", "textual-serve",
+                           "orjson"}
 
 
 def test_the_installed_plotext_has_the_figure_api_the_charts_use() -> None:

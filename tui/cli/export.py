@@ -85,6 +85,8 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
             print(f"framewheel: there is no wheel with id {args.id} ({context.assessments.count()} wheel(s) saved)", file=err)
             return EXIT_PROBLEMS
         wheels = [wheel]
+    elif args.format not in ("csv", "md") and not args.share:  # all data: the bundle builds what it lists, once
+        return emit(to_json(export_all(context)), args.output, out, err)
     else:
         wheels = list(reversed(context.assessments.list()))
     if args.format == "csv":

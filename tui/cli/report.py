@@ -35,11 +35,11 @@ def run_report(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
             print(f"framewheel: there is no wheel with id {args.assessment_id}", file=err)
             return EXIT_PROBLEMS
     else:
-        wheels = context.assessments.list()
-        if not wheels:
+        latest = context.assessments.latest()
+        if latest is None:
             print("framewheel: no wheels saved yet, so there is nothing to report", file=err)
             return EXIT_PROBLEMS
-        wheel = wheels[0]
+        wheel = latest
     try:
         text = report_for(context, wheel)
     except LookupError as error:

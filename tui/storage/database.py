@@ -19,21 +19,21 @@ import contextlib
 import copy
 import datetime
 import errno
+import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import filelock
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document, Table
 
 from tui.storage import safefile
-from tui.storage.datafile import SCHEMA_VERSION, Data, OpenReport
+from tui.storage.datafile import META_TABLE, SCHEMA_VERSION, Data, OpenReport
 from tui.storage.paths import APP_NAME, default_db_path, resolve_db_path  # noqa: F401 - part of this module's API
 
 SETTINGS_TABLE: str = "_settings"
@@ -42,6 +42,9 @@ DAILY_BACKUPS_KEPT: int = 7
 LOCK_TIMEOUT_SECONDS: float = 30.0
 
 Record = dict[str, Any]
+T = TypeVar("T")
+Refresh = Callable[[Any, Mapping[str, Record], Mapping[str, "Record | None"]], Any]
+"""Brings a derived lookup up to date after a write: (kept value, records after, changes) -> value or None."""
 
 
 def _now() -> datetime.datetime:
@@ -88,6 +91,13 @@ class _AtomicJSONStorage(Storage):
     the lock for writes), and an open descriptor pins the inode so that it
     cannot be reused by another file. Any change by another process (always an
     atomic rename, so a new inode) makes the next read parse the file again.
+
+    Beside the parsed data it keeps each record's encoded JSON (a :class:`_Fragments`),
+    so that a save (:meth:`commit`) re-encodes only the records it changed and
+    assembles the file from the kept bytes; the bytes are exactly those of a full
+    :func:`_encode`. It also keeps the next id of each table and the lookups derived
+    from a table (:meth:`derived`). All of these belong to the kept data: they are
+    dropped with it whenever the file is parsed again.
     """
 
     def __init__(self, path: Path, locked: Callable[[], AbstractContextManager[None]]) -> None:
@@ -97,6 +107,9 @@ class _AtomicJSONStorage(Storage):
         self._cache: Data | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         self._pin: int | None = None
+        self._fragments: _Fragments | None = None
+        self._next_ids: dict[str, int] = {}
+        self._derived: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
 
     def _current_key(self) -> tuple[int, int, int, int] | None:
         """Identity of the file now on disk (None when missing)."""
@@ -107,8 +120,15 @@ class _AtomicJSONStorage(Storage):
         return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
 
     def forget(self) -> None:
-        """Drop the kept data (after a failed write, or when the file was replaced by other means)."""
+        """Drop the kept data and all that is kept with it (after a failed write, or a replaced file)."""
         self._cache, self._cache_key = None, None
+        self._fragments = None
+        self._next_ids = {}
+        self._derived = {}
+        self._unpin()
+
+    def _unpin(self) -> None:
+        """Close the descriptor that pins the kept file's inode."""
         if self._pin is not None:
             os.close(self._pin)
             self._pin = None
@@ -116,9 +136,15 @@ class _AtomicJSONStorage(Storage):
     def keep(self, data: Data) -> None:
         """Keep ``data`` as the content of the file now on disk, pinning its inode."""
         self.forget()
+        self._pin_file(data)
+
+    def _pin_file(self, data: Data) -> None:
+        """Pin the file now on disk and record its identity as that of ``data`` (kept lookups stay)."""
+        self._unpin()
         try:
             descriptor = os.open(self._path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
         except OSError:
+            self.forget()
             return
         st = os.fstat(descriptor)
         self._pin, self._cache = descriptor, data
@@ -148,19 +174,221 @@ class _AtomicJSONStorage(Storage):
             self.write_held(data)
 
     def write_held(self, data: Mapping[str, dict[str, Any]]) -> None:
-        """:meth:`write` for a caller that already holds the lock (no second acquisition)."""
+        """:meth:`write` for a caller that already holds the lock: the whole data encoded again."""
         versioned = _with_version(dict(data), SCHEMA_VERSION)
-        payload = _encode(versioned)
+        self._save(_encode(versioned))
+        self.keep(versioned)
+
+    def _save(self, payload: safefile.Chunks) -> None:
+        """Write ``payload`` (bytes, or pieces in order) atomically, fsynced and renamed over the file.
+
+        A failure forgets the kept data, so a later read shows the file as it is on disk.
+        """
         try:
             safefile.atomic_write(self._path, payload)
         except OSError as exc:
             self.forget()
             raise StorageError(f"The data file {self._path} could not be saved: {exc.strerror or exc}.") from exc
-        self.keep(versioned)
+        except BaseException:
+            self.forget()
+            raise
+
+    def next_id(self, data: Data, table: str) -> int:
+        """The id the next record of ``table`` gets (one more than the highest); kept, not scanned per insert.
+
+        Call under the lock with the data :meth:`read` just gave. The id is found by one pass
+        over the table's keys the first time after the file was read, then kept up to date by
+        :meth:`commit`.
+        """
+        if data is not self._cache or table not in self._next_ids:
+            found = max((int(key) for key in data.get(table, {})), default=0) + 1
+            if data is not self._cache:
+                return found
+            self._next_ids[table] = found
+        return self._next_ids[table]
+
+    def derived(self, data: Data, table: str, name: str, build: Callable[[Mapping[str, Record]], Any],
+                update: Refresh | None = None) -> Any:
+        """``build(records of table)``, kept until the table changes or the file is read again.
+
+        For lookups that would otherwise pass over every record on each call (the latest
+        record, the fingerprints an import compares with). With ``update``, a write to the
+        table calls ``update(kept value, records after the write, changes)`` instead of
+        dropping the value; it returns the value brought up to date as a new object (a reader
+        may still hold the old one), or None to have it built again when next asked for. Call with the data :meth:`read`
+        just gave, holding the thread lock; the result must be treated as read-only.
+        """
+        if data is not self._cache:
+            return build(data.get(table, {}))
+        key = (table, name)
+        if key not in self._derived:
+            self._derived[key] = (build(data.get(table, {})), update)
+        return self._derived[key][0]
+
+    def commit(self, data: Data, table: str, changes: Mapping[str, Record | None]) -> None:
+        """Apply ``changes`` (record key -> new record, or None to remove it) to ``table`` and save.
+
+        Call under the lock with the data :meth:`read` just gave. Only the changed records
+        are encoded again when ``data`` is the kept data with its fragments; otherwise (the
+        file was changed by another process, or was just opened) every record is encoded,
+        one at a time so that other threads get the interpreter in between. The file is then
+        assembled from the fragments, written atomically and fsynced; on any failure the kept
+        data is forgotten, so a later read shows the file as it is on disk.
+        """
+        try:
+            fragments = self._fragments if data is self._cache else None
+            if fragments is None:
+                fragments = _Fragments()
+            records = data.setdefault(table, {})
+            for key, record in changes.items():
+                if record is None:
+                    records.pop(key, None)
+                else:
+                    records[key] = record
+            fragments.changed(table, changes)
+            stamp = {"1": {"schema_version": SCHEMA_VERSION}}
+            if data.get(META_TABLE) != stamp:
+                data[META_TABLE] = stamp
+                fragments.changed(META_TABLE, None)
+            payload = fragments.assemble(data)
+        except BaseException:
+            self.forget()
+            raise
+        kept = data is self._cache
+        self._save(payload)
+        self._pin_file(data)
+        if self._cache is not data:
+            return  # the file could not be pinned: everything was forgotten
+        self._fragments = fragments
+        if not kept:
+            self._next_ids, self._derived = {}, {}
+            return
+        self._derived = _refreshed(self._derived, table, data.get(table, {}), changes)
+        next_id = self._next_ids.get(table)
+        if next_id is not None:
+            removed_last = any(record is None and int(key) + 1 == next_id for key, record in changes.items())
+            if removed_last:  # ids follow the highest present: found again at the next insert
+                del self._next_ids[table]
+            else:
+                self._next_ids[table] = max([next_id, *(int(key) + 1 for key in changes)])
 
     def close(self) -> None:
         """Release the pinned descriptor."""
         self.forget()
+
+
+def _refreshed(derived: Mapping[tuple[str, str], tuple[Any, Refresh | None]], table: str,
+               records: Mapping[str, Record], changes: Mapping[str, Record | None]) -> dict[tuple[str, str], tuple[Any, Refresh | None]]:
+    """The derived lookups after a write to ``table``: brought up to date by their ``update``, or dropped."""
+    kept: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
+    for key, (value, update) in derived.items():
+        if key[0] != table:
+            kept[key] = (value, update)
+        elif update is not None:
+            refreshed = update(value, records, changes)
+            if refreshed is not None:
+                kept[key] = (refreshed, update)
+    return kept
+
+
+def _json_bytes(value: object) -> bytes:
+    """``value`` as UTF-8 JSON exactly as :func:`_encode` writes it (non-ASCII kept as itself)."""
+    return _json_text(value).encode("utf-8")
+
+
+def _json_text(value: object) -> str:
+    """``value`` as JSON text exactly as ``json.dumps(value, ensure_ascii=False)`` gives it."""
+    if _C_ENCODE is not None:
+        return "".join(_C_ENCODE(value, 0))
+    return _ENCODER.encode(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""The encoder of :func:`_encode`'s settings, made once (``json.dumps`` with options makes one per call)."""
+
+
+def _c_encoder() -> Callable[[object, int], Any] | None:
+    """The C encoder ``json.dumps(..., ensure_ascii=False)`` uses, made once (None where there is none).
+
+    ``JSONEncoder.encode`` makes it again on every call, which costs as much as encoding a small
+    record; :func:`_json_text` calls it directly. Checked against ``json.dumps`` before it is used.
+    """
+    from json import encoder
+
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    try:
+        made = make(None, _ENCODER.default, encoder.encode_basestring, None, ": ", ", ", False, False, True)
+        sample = {"a": [1, 2.5, -0.0, None, True, "Zoë \"q\" \\ \n 🎡"], "é": {}, "n": 10**20}
+        if "".join(made(sample, 0)) != json.dumps(sample, ensure_ascii=False):
+            return None
+    except (TypeError, ValueError):  # another interpreter's signature: use the documented way
+        return None
+    return made
+
+
+_C_ENCODE = _c_encoder()
+
+
+class _Fragments:
+    """The encoded form of the kept data: each record's ``"key": {...}, `` bytes, table by table.
+
+    :func:`_encode` writes a table as ``{"1": {...}, "2": {...}}`` (``json.dumps`` with its
+    default ``", "`` and ``": "`` separators, in the dict's order), so the file is ``{``, then
+    per table its name, ``: {``, the records' fragments and ``}``, tables apart by ``, ``, then
+    ``}``; the last fragment of a table loses its trailing ``, ``. The file is written straight
+    from the kept fragments (a list of pieces handed to ``os.writev``, which releases the
+    interpreter lock), so a save makes no copy of the whole file in memory. Fragments follow the dicts' order: a changed record
+    keeps its place, a new one goes last, a removed one goes. A table not encoded yet is encoded
+    one record at a time (never in one long call that would keep other threads waiting).
+    """
+
+    def __init__(self) -> None:
+        """Nothing encoded yet."""
+        self._records: dict[str, dict[str, bytes]] = {}
+        """Per table: record key -> ``"key": {...}, ``."""
+
+    def changed(self, table: str, changes: Mapping[str, Record | None] | None) -> None:
+        """Note that ``changes`` (or, with None, anything) changed in ``table``; the changed records are encoded."""
+        if changes is None:
+            self._records.pop(table, None)
+            return
+        entries = self._records.get(table)
+        if entries is None:
+            return  # encoded one by one from the data at the next assemble
+        for key, record in changes.items():
+            if record is None:
+                entries.pop(key, None)
+            else:
+                entries[key] = _fragment(key, record)
+
+    def assemble(self, data: Data) -> list[bytes]:
+        """The file's bytes for ``data``, as pieces in order (the fragments must describe ``data``, changes noted).
+
+        The pieces are written as they are (``os.writev``), never joined into one copy of the file.
+        """
+        parts: list[bytes] = [b"{"]
+        for index, (table, records) in enumerate(data.items()):
+            entries = self._records.get(table)
+            if entries is None or len(entries) != len(records):
+                entries = {key: _fragment(key, record) for key, record in records.items()}
+                self._records[table] = entries
+            parts.extend((b", " if index else b"", _json_bytes(table), b": {"))
+            if entries:
+                parts.extend(entries.values())
+                parts[-1] = parts[-1][:-2]  # the last record of a table has no ", " after it
+            parts.append(b"}")
+        parts.append(b"}")
+        for table in [name for name in self._records if name not in data]:
+            del self._records[table]
+        return parts
+
+
+def _fragment(key: str, record: Record) -> bytes:
+    """One record as it appears in its table in the file, with the separator after it: ``"key": {...}, ``."""
+    name = f'"{key}"' if key.isascii() and key.isdigit() else _json_text(key)  # record keys are ids
+    return f"{name}: {_json_text(record)}, ".encode("utf-8")
 
 
 def _read_raw(path: Path) -> bytes | None:
@@ -328,19 +556,53 @@ class Database:
         """Read-modify-write one record of ``table`` under one lock, with one read and one write.
 
         The file is read under the lock (so a change another instance made is seen),
-        ``fn`` is applied to a private copy of the record, and the whole data written
-        back atomically. Returns a private copy of the stored record, with ``"id"``.
+        ``fn`` is applied to a private copy of the record, and only that record is encoded
+        again (see :meth:`write`). Returns a private copy of the stored record, with ``"id"``.
+        """
+        key = str(record_id)
+
+        def change(records: Mapping[str, Record], next_id: Callable[[], int]) -> tuple[dict[str, Record | None], Record]:
+            """The one changed record, from ``fn`` applied to a copy of the stored one."""
+            if key not in records:
+                raise KeyError(f"No record {record_id} in {table}")
+            new = _strip_id(fn(copy.deepcopy({**records[key], "id": record_id})))
+            return {key: new}, new
+
+        new = self.write(table, change)
+        return copy.deepcopy({**new, "id": record_id})
+
+    def write(self, table: str, plan: Callable[[Mapping[str, Record], Callable[[], int]], tuple[Mapping[str, Record | None], T]]) -> T:
+        """The one way records are written: one lock, one read of the file as it is now, one atomic write.
+
+        ``plan(records, next_id)`` gets the table's stored records (read-only) and a function
+        giving the table's next free id, and returns the changes (record key -> new record
+        without ``"id"``, or None to remove it) and a result, which is returned. Only the
+        changed records are encoded again; the rest of the file is assembled from the bytes
+        kept since the last read or write (see :class:`_AtomicJSONStorage`). Nothing is written
+        when ``plan`` raises or returns no changes.
         """
         storage = self._storage
         with self.locked():
             data: Data = storage.read() or {}
-            records = data.get(table, {})
-            key = str(record_id)
-            if key not in records:
-                raise KeyError(f"No record {record_id} in {table}")
-            new = _strip_id(fn(copy.deepcopy({**records[key], "id": record_id})))
-            storage.write_held({**data, table: {**records, key: new}})
-            return copy.deepcopy({**new, "id": record_id})
+            changes, result = plan(data.get(table, {}), lambda: storage.next_id(data, table))
+            if changes:
+                storage.commit(data, table, changes)
+            return result
+
+    def derived(self, table: str, name: str, build: Callable[[Mapping[str, Record]], T],
+                update: Refresh | None = None) -> T:
+        """``build(records of table)`` kept until the table changes or the file is read again (read-only).
+
+        For lookups that would otherwise pass over every record per call: the newest
+        record, the fingerprints an import compares with. ``name`` tells lookups of one
+        table apart; ``update`` (see :meth:`_AtomicJSONStorage.derived`) keeps the lookup
+        up to date across this process's writes instead of building it again.
+        """
+        storage = self._storage
+        with self.reading():
+            data: Data = storage.read() or {}
+            found: T = storage.derived(data, table, name, build, update)
+            return found
 
     @property
     def _storage(self) -> _AtomicJSONStorage:
@@ -354,10 +616,6 @@ class Database:
         if not name or name.startswith("_"):
             raise ValueError(f"Collection names must not be empty or start with '_': {name!r}")
         return Collection(self, name)
-
-    def _table(self, name: str) -> Table:
-        """The TinyDB table ``name`` with its query cache off (another process may write)."""
-        return self._tinydb.table(name, cache_size=0)
 
     def close(self) -> None:
         """Close the database; the lock file stays for other processes."""
@@ -400,9 +658,9 @@ def _restorable(backup: Path) -> bool:
         return False
 
 
-def _as_record(doc: Document) -> Record:
-    """A TinyDB document as a plain dict including its ``id``."""
-    return {**doc, "id": doc.doc_id}
+def _record_id(record: Record) -> int:
+    """The id of a record handed out (the sort key of listings)."""
+    return int(record["id"])
 
 
 def _strip_id(record: Mapping[str, Any]) -> Record:
@@ -413,84 +671,101 @@ def _strip_id(record: Mapping[str, Any]) -> Record:
 class Collection:
     """Records (plain JSON dicts) in one table; every write holds the lock and re-reads the file first.
 
+    Reads come straight from the kept data (parsed again only when the file changed); writes go
+    through :meth:`Database.write`, which encodes only the records they change.
+
     ``get`` and ``mutate`` hand out private copies; ``all`` and ``find`` return
     records whose nested values must be treated as read-only (copying thousands
     of records on every listing would be slow).
     """
 
-    def _require(self, record_id: int) -> None:
-        """Raise KeyError unless the record exists (call under the lock)."""
-        if not self._table.contains(doc_id=record_id):
-            raise KeyError(f"No record {record_id} in {self.name}")
-
     def __init__(self, db: Database, name: str) -> None:
         """A view of table ``name`` of ``db`` (use :meth:`Database.collection`)."""
         self.name: str = name
         self._db = db
-        self._table = db._table(name)
+
+    def _stored(self) -> Mapping[str, Record]:
+        """The table's stored records as read now (key -> record); use only while holding :meth:`Database.reading`."""
+        return (self._db._storage.read() or {}).get(self.name, {})
 
     def all(self) -> list[Record]:
-        """Every record, each with ``"id"``, in insertion (id) order."""
+        """Every record, each with ``"id"``, in insertion (id) order (one shallow copy each)."""
         with self._db.reading():
-            return sorted((_as_record(d) for d in self._table.all()), key=lambda r: r["id"])
+            found = [{**record, "id": int(key)} for key, record in self._stored().items()]
+        return sorted(found, key=_record_id)
 
     def get(self, record_id: int) -> Record | None:
         """A private (deep) copy of the record with this id, or None."""
         with self._db.reading():
-            doc = self._table.get(doc_id=record_id)
-            return None if doc is None else copy.deepcopy(_as_record(doc))
+            record = self._stored().get(str(record_id))
+            return None if record is None else copy.deepcopy({**record, "id": record_id})
 
     def insert(self, record: Mapping[str, Any]) -> int:
-        """Add a record (any ``"id"`` key in it is ignored); return its new id."""
-        with self._db.locked():
-            ids = [doc.doc_id for doc in self._table.all()]
-            new_id = max(ids, default=0) + 1
-            return self._table.insert(Document(_strip_id(record), doc_id=new_id))
+        """Add a record (any ``"id"`` key in it is ignored); return its new id (the kept next id, no scan)."""
+
+        def add(records: Mapping[str, Record], next_id: Callable[[], int]) -> tuple[dict[str, Record | None], int]:
+            """The new record under the table's next id."""
+            new_id = next_id()
+            return {str(new_id): _strip_id(record)}, new_id
+
+        return self._db.write(self.name, add)
 
     def insert_many(self, records: list[Mapping[str, Any]]) -> list[int]:
         """Add several records in one atomic write (all or none); return their new ids."""
-        with self._db.locked():
-            first = max((doc.doc_id for doc in self._table.all()), default=0) + 1
-            docs = [Document(_strip_id(r), doc_id=first + n) for n, r in enumerate(records)]
-            return self._table.insert_multiple(docs) if docs else []
+
+        def add(stored: Mapping[str, Record], next_id: Callable[[], int]) -> tuple[dict[str, Record | None], list[int]]:
+            """The new records under consecutive ids from the table's next id."""
+            first = next_id() if records else 0
+            ids = [first + n for n in range(len(records))]
+            return {str(i): _strip_id(r) for i, r in zip(ids, records)}, ids
+
+        return self._db.write(self.name, add)
+
+    def _change(self, record_id: int, new: Callable[[Record], Record | None]) -> None:
+        """Write ``new(stored record)`` (None removes it) in place of the record; KeyError if it is missing."""
+        key = str(record_id)
+
+        def change(records: Mapping[str, Record], next_id: Callable[[], int]) -> tuple[dict[str, Record | None], None]:
+            """The one changed record."""
+            if key not in records:
+                raise KeyError(f"No record {record_id} in {self.name}")
+            return {key: new(records[key])}, None
+
+        self._db.write(self.name, change)
 
     def update(self, record_id: int, changes: Mapping[str, Any]) -> None:
         """Shallow-merge ``changes`` into the record; KeyError if it is missing."""
-        with self._db.locked():
-            self._require(record_id)
-            self._table.update(_strip_id(changes), doc_ids=[record_id])
+        self._change(record_id, lambda stored: {**stored, **_strip_id(changes)})
 
     def replace(self, record_id: int, record: Mapping[str, Any]) -> None:
         """Replace the record's fields with ``record``; KeyError if it is missing."""
-        new = _strip_id(record)
-
-        def swap(doc: MutableMapping[str, Any]) -> None:
-            """Swap the stored fields for the new ones in place."""
-            doc.clear()
-            doc.update(new)
-
-        with self._db.locked():
-            self._require(record_id)
-            self._table.update(swap, doc_ids=[record_id])
+        self._change(record_id, lambda stored: _strip_id(record))
 
     def remove(self, record_id: int) -> None:
         """Delete the record; KeyError if it is missing."""
-        with self._db.locked():
-            self._require(record_id)
-            self._table.remove(doc_ids=[record_id])
+        self._change(record_id, lambda stored: None)
 
     def count(self) -> int:
         """How many records there are."""
         with self._db.reading():
-            return len(self._table)
+            return len(self._stored())
 
     def find(self, **equals: object) -> list[Record]:
         """Records whose top-level fields equal the given values (``id=`` matches the id)."""
         wanted_id = equals.pop("id", None)
+        wanted = list(equals.items())
         with self._db.reading():
-            docs = self._table.search(Query().fragment(equals)) if equals else self._table.all()
-            found = [_as_record(d) for d in docs if wanted_id is None or d.doc_id == wanted_id]
-        return sorted(found, key=lambda r: r["id"])
+            found = [{**record, "id": int(key)} for key, record in self._stored().items()
+                     if (wanted_id is None or int(key) == wanted_id)
+                     and all(field in record and record[field] == value for field, value in wanted)]
+        return sorted(found, key=_record_id)
+
+    def derived(self, name: str, build: Callable[[Mapping[str, Record]], T], update: Refresh | None = None) -> T:
+        """A lookup over this table's stored records (key -> record), kept until the table changes.
+
+        See :meth:`Database.derived`; the result must be treated as read-only.
+        """
+        return self._db.derived(self.name, name, build, update)
 
     def mutate(self, record_id: int, fn: Callable[[Record], Record]) -> Record:
         """Read-modify-write one record: one lock, one read of the file as it is now, one write.

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.core.csv_cells import safe_row
-from tui.core.exchange import Checked, DataSection, Problem
+from tui.core.exchange import Checked, DataSection, Fingerprints, Problem
 from tui.core.frameworks import FrameworkCatalog
 from tui.core.model import ASSESSMENT_FORMAT, Framework
 from tui.core.timestamps import timestamp_problems, timestamp_problem
@@ -129,11 +129,19 @@ def check_assessment(doc: object, catalog: FrameworkCatalog) -> tuple[list[Probl
     return [], wheel
 
 
-def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: Sequence[Assessment],
+def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: Sequence[Assessment] | Fingerprints,
                  catalog: FrameworkCatalog) -> Checked[Assessment]:
-    """Check wheels for import; duplicates of stored or already-read wheels are set apart."""
+    """Check wheels for import; duplicates of stored or already-read wheels are set apart.
+
+    ``stored_wheels`` is the stored wheels, or a :class:`~tui.core.exchange.Fingerprints` lookup that
+    gives the fingerprints of the stored wheels created when a wheel was (the only ones it can equal).
+    """
     result: Checked[Assessment] = Checked()
-    stored = {wheel_fingerprint(w) for w in stored_wheels}
+    if isinstance(stored_wheels, Fingerprints):
+        known = stored_wheels.candidates
+    else:
+        every = {wheel_fingerprint(w) for w in stored_wheels}
+        known = lambda wheel: every  # noqa: E731 - the same question of both kinds of ``stored_wheels``
     for index, doc in enumerate(items):
         where = prefix.format(index)
         problems, wheel = check_assessment(doc, catalog)
@@ -141,7 +149,7 @@ def check_wheels(items: list[Any], prefix: str, seen: set[str], stored_wheels: S
         if wheel is None:
             continue
         key = wheel_fingerprint(wheel)
-        if key in stored or key in seen:
+        if key in seen or key in known(wheel):
             lead = f"{where.rstrip('.')}: " if where else ""
             result.duplicates.append(f"{lead}the wheel '{wheel.label}' of {wheel.created} was already imported")
             continue

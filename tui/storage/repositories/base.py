@@ -7,6 +7,7 @@ and which timestamp orders the list ("created" for wheels and finder records,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.storage.database import Collection, Database
@@ -75,10 +76,53 @@ class RecordRepository(Generic[RecordT]):
         found = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
         return sorted((self.build(r) for r in found), key=lambda r: (getattr(r, self.ORDER_BY), r.id), reverse=True)
 
-    def latest(self, framework_id: str) -> RecordT | None:
-        """The newest record of a framework, or None."""
-        records = self.list(framework_id)
-        return records[0] if records else None
+    def latest(self, framework_id: str | None = None) -> RecordT | None:
+        """The newest record of a framework (of any, with None), or None: the first of :meth:`list`.
+
+        Found in a lookup kept with the data (one pass over the stored records after the file
+        is read or the table changes), so no record but the newest is built.
+        """
+        newest: dict[str | None, tuple[str, int]] = self._records.derived(
+            f"newest-by-{self.ORDER_BY}", self._newest, self._newer)
+        found = newest.get(framework_id or None)
+        return None if found is None else self.get(found[1])
+
+    def order_key(self, record: Mapping[str, Any]) -> str:
+        """The stored form of the timestamp that orders lists (as the dataclasses read it: "updated" falls back on "created")."""
+        if self.ORDER_BY == "updated":
+            return str(record.get("updated", record.get("created", "")))
+        return str(record.get(self.ORDER_BY, ""))
+
+    def _newest(self, records: Mapping[str, Mapping[str, Any]]) -> dict[str | None, tuple[str, int]]:
+        """The (timestamp, id) of the newest record per framework id, and overall under None (ties: the higher id)."""
+        best: dict[str | None, tuple[str, int]] = {}
+        for key, record in records.items():
+            rank = (self.order_key(record), int(key))
+            for framework in (str(record.get("framework_id", "")), None):
+                if framework not in best or rank > best[framework]:
+                    best[framework] = rank
+        return best
+
+    def _newer(self, newest: dict[str | None, tuple[str, int]], records: Mapping[str, Mapping[str, Any]],
+               changes: Mapping[str, Mapping[str, Any] | None]) -> dict[str | None, tuple[str, int]] | None:
+        """:meth:`_newest` after a write of ``changes`` (a new dict), or None to find it again.
+
+        It is found again only when a newest record was removed, moved to another framework or
+        became older; a new record, or the newest one made newer, is merged in.
+        """
+        found = dict(newest)
+        for key, record in changes.items():
+            rank = (self.order_key(record), int(key)) if record is not None else None
+            framework = str(record.get("framework_id", "")) if record is not None else None
+            for place, best in newest.items():
+                if best[1] == int(key) and (rank is None or rank < best or place not in (framework, None)):
+                    return None
+            if rank is None:
+                continue
+            for place in (framework, None):
+                if place not in found or rank >= found[place]:
+                    found[place] = rank
+        return found
 
     def delete(self, record_id: int) -> None:
         """Remove a record (the screens confirm first)."""

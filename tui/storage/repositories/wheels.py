@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Framework, SavedWork
 from tui.core.wheels import TABLE, Assessment, check_rating, now_iso
 from tui.storage import output
 from tui.storage.repositories.base import RecordRepository, SavesInBackground
+
+if TYPE_CHECKING:  # the exchange code is imported only when an import is checked
+    from tui.core.exchange import Fingerprints
 
 
 class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
@@ -94,6 +98,27 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
             self._records.mutate(wheel_id, lambda r: {**r, "label": label.strip() or r.get("label", ""), "updated": now_iso()})
         )
 
+    def import_fingerprints(self) -> Fingerprints:
+        """What an import's check compares its wheels with: the stored wheels created at the same time.
+
+        Two wheels are the same import only if their fingerprints (see
+        :func:`~tui.core.exchange.wheels.wheel_fingerprint`) agree, and the fingerprint includes
+        the creation time; so only the stored wheels of that creation time, found in a lookup kept
+        with the data (made in one pass after the file is read, kept up to date by this process's
+        writes), are fingerprinted, never every stored wheel for every file.
+        """
+        from tui.core.exchange import Fingerprints
+        from tui.core.exchange.wheels import wheel_fingerprint
+
+        by_created: dict[str, tuple[int, ...]] = self._records.derived("by-created", _by_created, _by_created_after)[0]
+
+        def candidates(wheel: Assessment) -> set[str]:
+            """The fingerprints of the stored wheels created when ``wheel`` was."""
+            found = (self.get(record_id) for record_id in by_created.get(wheel.created, ()))
+            return {wheel_fingerprint(stored) for stored in found if stored is not None}
+
+        return Fingerprints(candidates)
+
     def saved_work(self) -> list[SavedWork]:
         """The wheels as lines of the home screen's work list (read straight from the records: fast)."""
         return [
@@ -101,3 +126,42 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
                       detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
             for r in self._records.all()
         ]
+
+
+
+ByCreated = tuple[dict[str, tuple[int, ...]], dict[str, str]]
+"""The wheels' ids by creation time, and each record key's creation time (to move it when it changes)."""
+
+
+def _by_created(records: Mapping[str, dict[str, Any]]) -> ByCreated:
+    """Every stored wheel's id under its creation time (as :meth:`Assessment.from_record` reads it)."""
+    grouped: dict[str, list[int]] = {}
+    created_of: dict[str, str] = {}
+    for key, record in records.items():
+        created = created_of[key] = str(record.get("created", ""))
+        grouped.setdefault(created, []).append(int(key))
+    return {created: tuple(ids) for created, ids in grouped.items()}, created_of
+
+
+def _by_created_after(index: ByCreated, records: Mapping[str, dict[str, Any]],
+                      changes: Mapping[str, dict[str, Any] | None]) -> ByCreated:
+    """:func:`_by_created` after a write of ``changes``: the same object when no creation time moved
+    (a rating changed), else new dicts (a reader may hold the old ones)."""
+    by_created, created_of = index
+    moved = {key: record for key, record in changes.items()
+             if record is None or created_of.get(key) != str(record.get("created", ""))}
+    if not moved:
+        return index
+    by_created, created_of = dict(by_created), dict(created_of)
+    for key, record in moved.items():
+        old = created_of.pop(key, None)
+        if old is not None:
+            rest = tuple(i for i in by_created.get(old, ()) if i != int(key))
+            if rest:
+                by_created[old] = rest
+            else:
+                by_created.pop(old, None)
+        if record is not None:
+            created = created_of[key] = str(record.get("created", ""))
+            by_created[created] = (*by_created.get(created, ()), int(key))
+    return by_created, created_of
