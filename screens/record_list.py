@@ -9,12 +9,13 @@ opening, creating, renaming and deleting one means, and adds its own keys and ac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
@@ -22,6 +23,19 @@ from screens.dialogs.confirm import ConfirmDialog
 
 RecordT = TypeVar("RecordT")
 """The kind of record listed (a wheel, an action plan, a ranking)."""
+
+class RecordTable(DataTable[str | Text]):
+    """The records' table: `end` (and `ctrl+end`) go to the last record, its rows added first if need be."""
+
+    BINDINGS = [Binding("end", "scroll_bottom", "Last", show=False)]
+
+    def action_scroll_bottom(self) -> None:
+        """Add the rows not yet in the table (the screen's :meth:`RecordListScreen.add_all_rows`), then go to the last."""
+        screen = self.screen
+        if isinstance(screen, RecordListScreen):
+            screen.add_all_rows()
+        super().action_scroll_bottom()
+
 
 class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     """A list of saved records, newest or most recently changed first; subclasses fill in the hooks."""
@@ -53,14 +67,41 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     DELETED_NOTE: ClassVar[str] = "Deleted"
     """What the header says (before the time) after a record is deleted."""
 
+    PAGE: ClassVar[int] = 100
+    """How many rows are added at a time: the first page on opening, the next as the cursor nears the end."""
+
+    NEAR_END: ClassVar[int] = 30
+    """Rows from the end of those added at which the next page is added."""
+
+    COUNT_IN_TITLE: ClassVar[bool] = False
+    """Show how many records there are in the heading (``Your wheels (10,000)``)."""
+
     records_shown: list[RecordT]
-    """The records in the table, in the table's order."""
+    """The records in the table (the pages added so far), in the table's order."""
+
+    _ids: Sequence[int] = ()
+    """Every record's id, in the order shown (from :meth:`ordered_ids`); the table holds a first part of them."""
 
     # -- what a subclass says -------------------------------------------------------------------
 
     def load_records(self) -> list[RecordT]:
         """Every record to list, in the order shown."""
         raise NotImplementedError
+
+    def ordered_ids(self) -> Sequence[int]:
+        """Every record's id in the order shown (by default from :meth:`load_records`).
+
+        A list that builds its records only a page at a time overrides this and
+        :meth:`load_page`; returning the same object while nothing changed lets the screen
+        skip listing again when it comes back to the front.
+        """
+        records = self.load_records()
+        self._loaded = {self.record_id(record): record for record in records}
+        return [self.record_id(record) for record in records]
+
+    def load_page(self, ids: Sequence[int]) -> list[RecordT]:
+        """The records with these ids, in that order (by default those :meth:`ordered_ids` loaded)."""
+        return [self._loaded[record_id] for record_id in ids if record_id in self._loaded]
 
     def record_id(self, record: RecordT) -> int:
         """The id that keys ``record``'s row."""
@@ -150,7 +191,7 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         yield Header()
         yield Label(self.list_title(), classes="panel-title", id=self.TITLE_ID)
         empty = Static(self.EMPTY_TEXT, id=self.EMPTY_ID)
-        table: DataTable[str | Text] = DataTable(id=self.TABLE_ID, classes="record-table", cursor_type="row", zebra_stripes=True)
+        table = RecordTable(id=self.TABLE_ID, classes="record-table", cursor_type="row", zebra_stripes=True)
         yield from (empty, table) if self.EMPTY_ABOVE_TABLE else (table, empty)
         yield Footer()
 
@@ -161,8 +202,9 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         self.refresh_records(self.first_highlight())
 
     def on_screen_resume(self) -> None:
-        """A record may have changed while another screen was in front."""
-        self.refresh_records()
+        """A record may have changed while another screen was in front: list again only if something did."""
+        if self.ordered_ids() is not self._ids:
+            self.refresh_records()
 
     def presentation_changed(self) -> None:
         """Presentation mode was switched: redraw the rows (a private column hides or shows)."""
@@ -170,19 +212,45 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
             self.refresh_records(self.highlighted_id())
 
     def refresh_records(self, select: int | None = None) -> None:
-        """List the records again, the cursor on ``select`` (a record id) or where it was."""
+        """List the records again, the cursor on ``select`` (a record id) or where it was.
+
+        Only a first page of rows is added (more when the record to keep the cursor on is
+        further down); :meth:`add_rows` adds the rest as the cursor nears the end.
+        """
         table = self.table
         wanted = select if select is not None else self.highlighted_id()
-        records = self.load_records()
+        ids = self.ordered_ids()
+        self._ids = ids
         table.clear()
+        self.records_shown = []
+        place = ids.index(wanted) if wanted is not None and wanted in ids else -1
+        self.add_rows(max(self.PAGE, place + 1 + self.NEAR_END))
+        self.show_empty(not ids)
+        if self.COUNT_IN_TITLE:
+            self.query_one(".panel-title", Label).update(f"{self.list_title()} ({len(ids):,})")
+        if place >= 0:
+            table.move_cursor(row=place)
+        table.focus()
+
+    def add_rows(self, count: int) -> None:
+        """Add the next ``count`` records' rows (at most) below those in the table."""
+        table = self.table
+        start = table.row_count
+        records = self.load_page(self._ids[start:start + count])
         for record in records:
             table.add_row(*self.row_cells(record), key=str(self.record_id(record)))
-        self.records_shown = records
-        self.show_empty(not records)
-        ids = [self.record_id(record) for record in records]
-        if wanted in ids:
-            table.move_cursor(row=ids.index(wanted))
-        table.focus()
+        self.records_shown.extend(records)
+
+    def add_all_rows(self) -> None:
+        """Add every row not yet in the table (for `end`)."""
+        self.add_rows(len(self._ids) - self.table.row_count)
+
+    @on(DataTable.RowHighlighted, ".record-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor nears the last row added: add the next page (pagedown, scrolling down)."""
+        table = self.table
+        if table.row_count < len(self._ids) and event.cursor_row >= table.row_count - self.NEAR_END:
+            self.add_rows(self.PAGE)
 
     def highlighted_id(self) -> int | None:
         """The id of the record under the cursor, or None when the list is empty."""

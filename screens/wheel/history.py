@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rich.text import Text
 from textual import work
@@ -74,9 +74,19 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
     EMPTY_TEXT = "No wheels yet: n starts one, or w from the home screen."
     COLUMNS = ("Date", "Label", "Framework", "Rated")
 
+    COUNT_IN_TITLE = True
+
     def load_records(self) -> list[Assessment]:
-        """Every wheel, newest first."""
+        """Every wheel, newest first (the screen itself builds only the pages it shows)."""
         return self.context.assessments.list()
+
+    def ordered_ids(self) -> Sequence[int]:
+        """Every wheel's id, newest first, from the stored records (no wheel built; the same list while none changed)."""
+        return self.context.assessments.ordered_ids()
+
+    def load_page(self, ids: Sequence[int]) -> list[Assessment]:
+        """The wheels with these ids, in that order."""
+        return self.context.assessments.page(ids)
 
     def record_id(self, record: Assessment) -> int:
         """The wheel's id."""
@@ -174,13 +184,13 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
         wheel = self.highlighted()
         if wheel is None:
             return
-        same = [w for w in self.records_shown if w.framework_id == wheel.framework_id]
-        if len(same) < 2 or self.context.catalog.get(wheel.framework_id) is None:
+        same = self.context.assessments.ordered_ids(wheel.framework_id)
+        if len(same) < 2 or wheel.id not in same or self.context.catalog.get(wheel.framework_id) is None:
             self.notify("Comparing needs two wheels of the same framework.", severity="warning")
             return
-        index = [w.id for w in same].index(wheel.id)
+        index = same.index(wheel.id)
         earlier = same[index + 1] if index + 1 < len(same) else same[index - 1]
-        self.app.push_screen(CompareScreen(wheel.framework_id, earlier.id, wheel.id))
+        self.app.push_screen(CompareScreen(wheel.framework_id, earlier, wheel.id))
 
     def tailored_for(self, wheel: Assessment | None) -> Framework | None:
         """The chosen framework when it is a tailored copy of ``wheel``'s framework, else None (after saying why)."""

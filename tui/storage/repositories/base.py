@@ -7,7 +7,8 @@ and which timestamp orders the list ("created" for wheels and finder records,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import builtins
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.storage.database import Collection, Database
@@ -75,6 +76,30 @@ class RecordRepository(Generic[RecordT]):
         """Records, newest first; only one framework's when given."""
         found = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
         return sorted((self.build(r) for r in found), key=lambda r: (getattr(r, self.ORDER_BY), r.id), reverse=True)
+
+    def ordered_ids(self, framework_id: str | None = None) -> builtins.list[int]:
+        """The ids of the records in :meth:`list` order (newest first), without building any record.
+
+        Sorted from the stored records (cheap dicts) and kept with the data until the table
+        changes or the file is read again: the same list object is returned while nothing
+        changed, so a screen can tell whether it must list again (treat it as read-only).
+        """
+        ordered: dict[str | None, builtins.list[int]] = self._records.derived(f"order-by-{self.ORDER_BY}", self._ordered)
+        return ordered.get(framework_id or None, [])
+
+    def page(self, ids: Sequence[int]) -> builtins.list[RecordT]:
+        """The records with these ids (from :meth:`ordered_ids`), in that order; ids no longer stored are left out."""
+        found = (self.get(record_id) for record_id in ids)
+        return [record for record in found if record is not None]
+
+    def _ordered(self, records: Mapping[str, Mapping[str, Any]]) -> dict[str | None, builtins.list[int]]:
+        """Record ids newest first (ties: the higher id first), per framework id and overall under None."""
+        ranked = sorted(((self.order_key(record), int(key), str(record.get("framework_id", "")))
+                         for key, record in records.items()), reverse=True)
+        ordered: dict[str | None, builtins.list[int]] = {None: [rank[1] for rank in ranked]}
+        for _, key, framework in ranked:
+            ordered.setdefault(framework, []).append(key)
+        return ordered
 
     def latest(self, framework_id: str | None = None) -> RecordT | None:
         """The newest record of a framework (of any, with None), or None: the first of :meth:`list`.

@@ -1,0 +1,96 @@
+"""The wheel history with many wheels: the count in the heading, rows added as the cursor goes down, newest first."""
+
+from __future__ import annotations
+
+import datetime
+
+from textual.widgets import DataTable
+
+from screens.wheel.history import HistoryScreen
+from tests.conftest import screen_text
+from tui.app import FramewheelApp
+from tui.context import AppContext
+from tui.core.wheels import Assessment
+
+WHEELS = 250
+"""More wheels than one page of rows (100)."""
+
+START = datetime.datetime(2024, 1, 1, 10, tzinfo=datetime.timezone.utc)
+"""The day before the oldest wheel."""
+
+
+def add_wheels(context: AppContext, count: int = WHEELS) -> None:
+    """``count`` wheels "Wheel 1" (oldest) to "Wheel <count>" (newest), one a day."""
+    framework = context.framework
+    for index in range(1, count + 1):
+        stamp = (START + datetime.timedelta(days=index)).isoformat()
+        context.assessments.add(Assessment(0, framework.id, framework.version, f"Wheel {index}", stamp, stamp))
+
+
+def highlighted_label(app: FramewheelApp) -> str:
+    """The label cell of the row under the history's cursor."""
+    table = app.screen.query_one("#history-table", DataTable)
+    return str(table.get_row_at(table.cursor_row)[1])
+
+
+async def test_the_history_counts_every_wheel_and_end_reaches_the_oldest(context: AppContext) -> None:
+    """The heading says how many wheels there are; the newest is first; `end` goes to the oldest."""
+    add_wheels(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert f"Your wheels ({WHEELS})" in screen_text(app)
+        assert highlighted_label(app) == f"Wheel {WHEELS}"
+        await pilot.press("end")
+        await pilot.pause()
+        assert highlighted_label(app) == "Wheel 1"
+        assert "Wheel 1 " in screen_text(app)
+
+
+async def test_pagedown_goes_through_every_wheel_newest_first(context: AppContext) -> None:
+    """Pressing pagedown again and again passes every wheel, newest to oldest, and stops at the oldest."""
+    add_wheels(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        seen = [highlighted_label(app)]
+        for _ in range(WHEELS):
+            await pilot.press("pagedown")
+            label = highlighted_label(app)
+            if label == seen[-1]:
+                break
+            seen.append(label)
+        assert seen[-1] == "Wheel 1"
+        numbers = [int(label.split()[1]) for label in seen]
+        assert numbers == sorted(numbers, reverse=True) and numbers[0] == WHEELS
+        table = app.screen.query_one("#history-table", DataTable)
+        labels = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
+        assert labels == [f"Wheel {n}" for n in range(WHEELS, 0, -1)]
+
+
+async def test_a_wheel_renamed_while_another_screen_was_in_front_shows_its_new_name(context: AppContext) -> None:
+    """Open a wheel far down the list, rename it elsewhere, come back: the new name, the cursor still on it."""
+    add_wheels(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        for _ in range(8):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        label = highlighted_label(app)
+        wheel_id = int(app.screen.query_one("#history-table", DataTable).coordinate_to_cell_key(
+            app.screen.query_one("#history-table", DataTable).cursor_coordinate).row_key.value or 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryScreen)
+        context.assessments.rename(wheel_id, f"{label} (renamed)")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert highlighted_label(app) == f"{label} (renamed)"
+        assert f"{label} (renamed)" in screen_text(app)
+        assert f"Your wheels ({WHEELS})" in screen_text(app)
