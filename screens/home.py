@@ -199,16 +199,21 @@ Your own framework files go in the user configuration folder
     _work_loaded = False
     """True once the work list has been read (it is read just after the first drawing)."""
 
+    _work_shown: tuple[list[SavedWork], int] | None = None
+    """The saved work last listed and the count of all of it (the table is not built again while they are the same)."""
+
     def refresh_work(self) -> None:
         """List the most recent saved work (the table is only built once there is some)."""
         self._work_loaded = True
-        items = self.context.saved_work()
-        shown = items[:RECENT_WORK]
+        shown, total = self.context.recent_work(RECENT_WORK)
+        if (shown, total) == self._work_shown:
+            return
+        self._work_shown = (shown, total)
         self._work = {f"{item.kind}:{item.record_id}": item for item in shown}
         empty = self.query_one("#work-empty", Static)
         tables = self.query("#work-table").results(DataTable)
         table = next(tables, None)
-        if not items:
+        if not total:
             empty.update("Nothing saved yet.")
             if table is not None:
                 table.display = False
@@ -222,7 +227,7 @@ Your own framework files go in the user configuration folder
         for item in shown:
             changed = item.updated[:16].replace("T", " ")
             table.add_row(item.title, item.kind, changed, item.framework_id, key=f"{item.kind}:{item.record_id}")
-        more = len(items) - len(shown)
+        more = total - len(shown)
         empty.update(f"and {more} more" if more else "")
 
     def show_framework(self, framework: Framework) -> None:

@@ -8,6 +8,7 @@ this module imports Textual.
 
 from __future__ import annotations
 
+import heapq
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -179,6 +180,15 @@ class AppContext:
         items = [item for activity in self.activities if activity.work_kind and activity.repository
                  for item in self.repository(activity.name).saved_work()]
         return sorted(items, key=lambda item: item.updated, reverse=True)
+
+    def recent_work(self, limit: int) -> tuple[list[SavedWork], int]:
+        """The ``limit`` most recently changed of :meth:`saved_work` (in its order) and how many there are in all.
+
+        Picked with a heap from the cheap saved-work lines rather than by sorting them all.
+        """
+        items = [item for activity in self.activities if activity.work_kind and activity.repository
+                 for item in self.repository(activity.name).saved_work()]
+        return heapq.nlargest(limit, items, key=lambda item: item.updated), len(items)
 
     def close(self) -> None:
         """Release the database and remove a demo's temporary folder."""

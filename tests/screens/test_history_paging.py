@@ -94,3 +94,21 @@ async def test_a_wheel_renamed_while_another_screen_was_in_front_shows_its_new_n
         assert highlighted_label(app) == f"{label} (renamed)"
         assert f"{label} (renamed)" in screen_text(app)
         assert f"Your wheels ({WHEELS})" in screen_text(app)
+
+
+async def test_home_lists_the_newest_work_and_a_rename_elsewhere_moves_it_to_the_top(context: AppContext) -> None:
+    """Home shows the 30 most recently changed (with a count of the rest); renaming the oldest wheel brings it first on return."""
+    add_wheels(context, 40)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "and 10 more" in text and "Wheel 40" in text and "Wheel 10 " not in text
+        assert text.index("Wheel 40") < text.index("Wheel 39")
+        await pilot.press("h", "end", "r", *" (moved)", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Wheel 1 (moved)" in text and text.index("Wheel 1 (moved)") < text.index("Wheel 40")
+        assert "and 10 more" in text
