@@ -203,23 +203,25 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
 
     def on_screen_resume(self) -> None:
         """A record may have changed while another screen was in front: list again only if something did."""
-        if self.ordered_ids() is not self._ids:
-            self.refresh_records()
+        ids = self.ordered_ids()
+        if ids is not self._ids:
+            self.refresh_records(ids=ids)
 
     def presentation_changed(self) -> None:
         """Presentation mode was switched: redraw the rows (a private column hides or shows)."""
         if self.is_mounted:
             self.refresh_records(self.highlighted_id())
 
-    def refresh_records(self, select: int | None = None) -> None:
+    def refresh_records(self, select: int | None = None, ids: Sequence[int] | None = None) -> None:
         """List the records again, the cursor on ``select`` (a record id) or where it was.
 
         Only a first page of rows is added (more when the record to keep the cursor on is
-        further down); :meth:`add_rows` adds the rest as the cursor nears the end.
+        further down); :meth:`add_rows` adds the rest as the cursor nears the end. ``ids``:
+        :meth:`ordered_ids` when the caller has just asked for it.
         """
         table = self.table
         wanted = select if select is not None else self.highlighted_id()
-        ids = self.ordered_ids()
+        ids = self.ordered_ids() if ids is None else ids
         self._ids = ids
         table.clear()
         self.records_shown = []
@@ -299,8 +301,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         def answered(yes: bool | None) -> None:
             """Delete only when confirmed."""
             if yes:
+                place = list(self._ids).index(self.record_id(record)) if self.record_id(record) in self._ids else 0
                 self.delete_record(record)
                 self.mark_saved(self.DELETED_NOTE)
-                self.refresh_records()
+                ids = self.ordered_ids()
+                self.refresh_records(ids[min(place, len(ids) - 1)] if ids else None, ids=ids)
 
         self.app.push_screen(ConfirmDialog(self.delete_question(record)), answered)

@@ -112,3 +112,21 @@ async def test_home_lists_the_newest_work_and_a_rename_elsewhere_moves_it_to_the
         text = screen_text(app)
         assert "Wheel 1 (moved)" in text and text.index("Wheel 1 (moved)") < text.index("Wheel 40")
         assert "and 10 more" in text
+
+
+async def test_after_a_delete_far_down_the_cursor_is_on_the_next_older_wheel(context: AppContext) -> None:
+    """Delete a wheel beyond the first page of rows: the count drops and the cursor moves to the wheel after it."""
+    add_wheels(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        for _ in range(8):
+            await pilot.press("pagedown")
+        label = highlighted_label(app)
+        number = int(label.split()[1])
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert context.assessments.count() == WHEELS - 1
+        assert f"Your wheels ({WHEELS - 1})" in screen_text(app)
+        assert highlighted_label(app) == f"Wheel {number - 1}"
