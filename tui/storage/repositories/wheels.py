@@ -120,13 +120,19 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
         return Fingerprints(candidates)
 
     def saved_work(self) -> list[SavedWork]:
-        """The wheels as lines of the home screen's work list (read straight from the records: fast)."""
-        return [
-            SavedWork("wheel", r["id"], str(r.get("label", "")), str(r.get("updated", "")),
-                      detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
-            for r in self._records.all()
-        ]
+        """The wheels as lines of the home screen's work list, in id order (read straight from the records, kept until they change)."""
+        lines: tuple[SavedWork, ...] = self._records.derived("saved-work", _saved_work)
+        return list(lines)
 
+
+
+def _saved_work(records: Mapping[str, Mapping[str, Any]]) -> tuple[SavedWork, ...]:
+    """Each stored wheel as a line of the home screen's work list, in id order."""
+    return tuple(
+        SavedWork("wheel", int(key), str(r.get("label", "")), str(r.get("updated", "")),
+                  detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
+        for key, r in sorted(records.items(), key=lambda item: int(item[0]))
+    )
 
 
 ByCreated = tuple[dict[str, tuple[int, ...]], dict[str, str]]
