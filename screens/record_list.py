@@ -247,11 +247,21 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """Add every row not yet in the table (for `end`)."""
         self.add_rows(len(self._ids) - self.table.row_count)
 
+    _page_coming: bool = False
+    """The next page of rows is to be added just after the screen is next drawn."""
+
     @on(DataTable.RowHighlighted, ".record-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The cursor nears the last row added: add the next page (pagedown, scrolling down)."""
+        """The cursor nears the last row added: add the next page once the move is drawn (pagedown, scrolling down)."""
         table = self.table
-        if table.row_count < len(self._ids) and event.cursor_row >= table.row_count - self.NEAR_END:
+        if table.row_count < len(self._ids) and event.cursor_row >= table.row_count - self.NEAR_END and not self._page_coming:
+            self._page_coming = True
+            self.call_after_refresh(self._next_page)
+
+    def _next_page(self) -> None:
+        """Add the next page of rows (asked for by :meth:`_row_highlighted`)."""
+        self._page_coming = False
+        if self.is_mounted:
             self.add_rows(self.PAGE)
 
     def highlighted_id(self) -> int | None:
