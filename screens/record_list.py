@@ -27,7 +27,8 @@ RecordT = TypeVar("RecordT")
 class RecordTable(DataTable[str | Text]):
     """The records' table: `end` (and `ctrl+end`) go to the last record, its rows added first if need be."""
 
-    BINDINGS = [Binding("end", "scroll_bottom", "Last", show=False)]
+    BINDINGS = [Binding("end", "scroll_bottom", "Last", show=False, id="records.last",
+                        tooltip="The last (oldest) record, its rows added first if need be")]
 
     def action_scroll_bottom(self) -> None:
         """Add the rows not yet in the table (the screen's :meth:`RecordListScreen.add_all_rows`), then go to the last."""
