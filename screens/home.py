@@ -117,8 +117,18 @@ Your own framework files go in the user configuration folder
         self.title = "framewheel"
         self.query_one("#activities", Static).update(self.activity_menu())
         self.call_after_refresh(self._fit_activity_menu)
-        self.refresh_frameworks()
-        self.call_after_refresh(self.refresh_work)  # the screen is usable before the list is read
+        self.refresh_frameworks(outline=False)
+        self.call_after_refresh(self._after_first_drawing)
+
+    def _after_first_drawing(self) -> None:
+        """The chosen framework's outline and the saved work: filled in just after the screen is first drawn.
+
+        The screen takes keys from its first drawing; wrapping the outline and reading the
+        saved work (which loads each activity's records) would otherwise delay it.
+        """
+        if self._shown_framework is None:
+            self.show_framework(self.context.framework)
+        self.refresh_work()
 
     def activity_bindings(self) -> list[Binding]:
         """The activity keys of the home screen (one per launcher of the registry), in the design's key order."""
@@ -181,8 +191,8 @@ Your own framework files go in the user configuration folder
         if self._work_loaded:
             self.refresh_work()
 
-    def refresh_frameworks(self) -> None:
-        """List the loaded frameworks, the chosen one marked and highlighted."""
+    def refresh_frameworks(self, outline: bool = True) -> None:
+        """List the loaded frameworks, the chosen one marked and highlighted (and, with ``outline``, its outline shown)."""
         option_list = self.query_one("#framework-list", OptionList)
         option_list.clear_options()
         chosen = self.context.framework_id
@@ -194,7 +204,8 @@ Your own framework files go in the user configuration folder
             option_list.add_option(Option(prompt, id=framework.id))
         index = next((i for i, f in enumerate(frameworks) if f.id == chosen), 0)
         option_list.highlighted = index
-        self.show_framework(self.context.framework)
+        if outline:
+            self.show_framework(self.context.framework)
 
     _work_loaded = False
     """True once the work list has been read (it is read just after the first drawing)."""
@@ -230,16 +241,22 @@ Your own framework files go in the user configuration folder
         more = total - len(shown)
         empty.update(f"and {more} more" if more else "")
 
+    _shown_framework: Framework | None = None
+    """The framework whose outline the detail panel shows (None until it is first filled in)."""
+
     def show_framework(self, framework: Framework) -> None:
-        """Show a framework's outline in the detail panel."""
+        """Show a framework's outline in the detail panel (not drawn again when it already shows it)."""
+        if framework is self._shown_framework:
+            return
+        self._shown_framework = framework
         self.query_one("#framework-summary", Static).update(framework_summary(framework))
 
     @on(OptionList.OptionHighlighted, "#framework-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted framework."""
         framework = self.context.catalog.get(event.option.id or "")
-        if framework is not None:
-            self.show_framework(framework)
+        if framework is not None and (self._shown_framework is not None or framework is not self.context.framework):
+            self.show_framework(framework)  # the chosen one's outline is first drawn just after the screen
 
     @on(OptionList.OptionSelected, "#framework-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

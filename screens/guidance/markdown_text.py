@@ -9,14 +9,17 @@ Search matches are highlighted on the rendered text, so they show without colour
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from rich.style import Style
 from rich.text import Text
 
 from tui.core.search import highlight_spans
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 MATCH_STYLE = "reverse underline"
 """How a search match is shown (no colour needed)."""
@@ -24,13 +27,37 @@ MATCH_STYLE = "reverse underline"
 _INLINE_STYLES = {"strong_open": "bold", "em_open": "italic", "link_open": "underline", "s_open": "strike"}
 """The Rich style each opening inline token starts."""
 
-_PARSER = MarkdownIt("commonmark")
+_PARSER: Any = None
+"""The CommonMark parser, made on first use (importing markdown-it costs ~35 ms of the start)."""
+
+_MARKUP = re.compile(r"[*_`\[\]<>&\\#|~=!]|^\s*(?:[-+]|\d+[.)])(?:\s|$)|^ {4}|^\t| $", re.MULTILINE)
+"""Anything in a text that Markdown might read as more than words: emphasis, code, links, HTML,
+headings, lists, indented code, a hard line break (trailing spaces)."""
 
 
 @lru_cache(maxsize=256)
 def _tokens(source: str) -> tuple[Token, ...]:
     """The block tokens of ``source`` (cached: the same descriptions are drawn again and again)."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark")
     return tuple(_PARSER.parse(source))
+
+
+def _plain_paragraphs(source: str) -> str | None:
+    """``source`` as :func:`markdown_text` renders it when it is plain prose (None when it has any markup).
+
+    Paragraphs are apart by a blank line and the lines of one are joined by a space, as
+    CommonMark reads them; prose with nothing else (the usual framework description) is drawn
+    without loading the Markdown parser.
+    """
+    if _MARKUP.search(source):
+        return None
+    paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip())
+                  for block in re.split(r"\n[ \t]*\n", source.strip("\n"))]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def _inline(text: Text, token: Token) -> None:
@@ -53,6 +80,12 @@ def _inline(text: Text, token: Token) -> None:
 
 def markdown_text(source: str, query: str = "", style: str = "") -> Text:
     """``source`` (Markdown) as styled Rich text, with every word of ``query`` highlighted."""
+    plain = _plain_paragraphs(source)
+    if plain is not None:
+        text = Text(plain, style=style)
+        for start, end in highlight_spans(plain, query):
+            text.stylize(MATCH_STYLE, start, end)
+        return text
     text = Text(style=style)
     depth = 0
     numbers: list[int | None] = []

@@ -12,7 +12,7 @@ from tui.core.model import SavedWork
 from tui.core.wheels import now_iso
 from tui.storage import output
 from tui.storage.database import Collection, Database
-from tui.storage.repositories.base import SavesInBackground
+from tui.storage.repositories.base import SavesInBackground, kept_saved_work
 
 
 class ActionPlanRepository(SavesInBackground):
@@ -93,4 +93,5 @@ class ActionPlanRepository(SavesInBackground):
 
     def saved_work(self) -> builtins.list[SavedWork]:
         """The plans as lines of the home screen's work list."""
-        return [SavedWork(KIND, p.id, p.project, p.updated, detail=p.period()) for p in self.list()]
+        return kept_saved_work(self._records, lambda: [
+            SavedWork(KIND, p.id, p.project, p.updated, detail=p.period()) for p in self.list()])

@@ -8,11 +8,26 @@ and which timestamp orders the list ("created" for wheels and finder records,
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from tui.storage.database import Collection, Database
 from tui.storage.saver import BackgroundSaver, Done, Failed
+
+if TYPE_CHECKING:
+    from tui.core.model import SavedWork
+
+
+def kept_saved_work(records: Collection, lines: Callable[[], Iterable[SavedWork]]) -> builtins.list[SavedWork]:
+    """The home list's lines of one table: ``lines()`` built once, kept until the table changes.
+
+    The home screen asks for them each time it comes back to the front; kept with the data
+    (see :meth:`~tui.storage.database.Collection.derived`), they are built again only after a
+    write to the table or a change of the file by another program, not from every record on
+    each return.
+    """
+    kept: tuple[SavedWork, ...] = records.derived("saved-work", lambda stored: tuple(lines()))
+    return builtins.list(kept)
 
 
 class DatedRecord(Protocol):

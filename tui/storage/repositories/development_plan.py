@@ -10,6 +10,7 @@ from tui.core.development_plan import EDITABLE, KIND, TABLE, Objective, PlanErro
 from tui.core.model import Framework, SavedWork
 from tui.core.wheels import now_iso
 from tui.storage.database import Collection, Database
+from tui.storage.repositories.base import kept_saved_work
 
 
 class DevelopmentPlanRepository:
@@ -100,7 +101,11 @@ class DevelopmentPlanRepository:
         return self._records.count()
 
     def saved_work(self) -> builtins.list[SavedWork]:
-        """One line per framework's plan for the home screen's work list."""
+        """One line per framework's plan for the home screen's work list (kept until the objectives change)."""
+        return kept_saved_work(self._records, self._plan_lines)
+
+    def _plan_lines(self) -> builtins.list[SavedWork]:
+        """One line per framework's plan, from every objective."""
         plans: dict[str, builtins.list[Objective]] = {}
         for objective in self.list():
             plans.setdefault(objective.framework_id, []).append(objective)

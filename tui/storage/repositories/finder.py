@@ -9,7 +9,7 @@ from typing import Any
 from tui.core.finder import KIND, MARKS, TABLE, FinderError, FinderRecord, derive, mark_key
 from tui.core.model import Framework, SavedWork
 from tui.core.wheels import now_iso
-from tui.storage.repositories.base import RecordRepository
+from tui.storage.repositories.base import RecordRepository, kept_saved_work
 
 
 class FinderRepository(RecordRepository[FinderRecord]):
@@ -85,7 +85,7 @@ class FinderRepository(RecordRepository[FinderRecord]):
 
     def saved_work(self) -> list[SavedWork]:
         """The records as lines of the home screen's work list."""
-        return [
+        return kept_saved_work(self._records, lambda: [
             SavedWork(KIND, r.id, r.label, r.updated, detail=f"{r.marked_count()} marked", framework_id=r.framework_id)
             for r in self.list()
-        ]
+        ])

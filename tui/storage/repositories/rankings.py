@@ -11,7 +11,7 @@ from tui.core.model import Framework, SavedWork
 from tui.core.rankings import TABLE, Groups, RankError, Ranking, check_date, clean, normalise
 from tui.core.wheels import now_iso
 from tui.storage import output
-from tui.storage.repositories.base import RecordRepository
+from tui.storage.repositories.base import RecordRepository, kept_saved_work
 
 
 class RankingRepository(RecordRepository[Ranking]):
@@ -82,7 +82,7 @@ class RankingRepository(RecordRepository[Ranking]):
 
     def saved_work(self) -> list[SavedWork]:
         """The rankings as lines of the home screen's work list."""
-        return [
+        return kept_saved_work(self._records, lambda: [
             SavedWork("ranking", r.id, r.name, r.updated, detail=r.date, framework_id=r.framework_id)
             for r in self.list()
-        ]
+        ])

@@ -17,7 +17,7 @@ from tui.core.roles import (KIND, TABLE, RoleError, RoleProfile, Target, check_r
 from tui.core.wheels import now_iso
 from tui.storage import output
 from tui.storage.database import Database
-from tui.storage.repositories.base import RecordRepository
+from tui.storage.repositories.base import RecordRepository, kept_saved_work
 from tui.storage.settings import Settings
 
 CHOSEN_KEY = "role.for_wheel.{}"
@@ -153,5 +153,6 @@ class RoleRepository(RecordRepository[RoleProfile]):
 
     def saved_work(self) -> list[SavedWork]:
         """The saved roles as lines of the home screen's work list (kind "role")."""
-        return [SavedWork(KIND, r.id, r.name, r.updated, detail=f"{len(r.targets)} targets", framework_id=r.framework_id)
-                for r in self.list()]
+        return kept_saved_work(self._records, lambda: [
+            SavedWork(KIND, r.id, r.name, r.updated, detail=f"{len(r.targets)} targets", framework_id=r.framework_id)
+            for r in self.list()])

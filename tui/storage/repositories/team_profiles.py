@@ -19,7 +19,7 @@ from tui.core.team import SourceFile
 from tui.core.team_profiles import TABLE, SavedTeamProfile
 from tui.core.wheels import now_iso
 from tui.storage import output, safefile
-from tui.storage.repositories.base import RecordRepository
+from tui.storage.repositories.base import RecordRepository, kept_saved_work
 from tui.storage.share_files import gather, read_source
 
 Progress = Callable[[int, int], object]
@@ -104,5 +104,6 @@ class TeamProfileRepository(RecordRepository[SavedTeamProfile]):
 
     def saved_work(self) -> list[SavedWork]:
         """The saved team profiles as lines of the home screen's work list (kind "team profile")."""
-        return [SavedWork("team profile", p.id, p.name, p.updated, detail=f"{p.files_used} files",
-                          framework_id=p.framework_id) for p in self.list()]
+        return kept_saved_work(self._records, lambda: [
+            SavedWork("team profile", p.id, p.name, p.updated, detail=f"{p.files_used} files",
+                      framework_id=p.framework_id) for p in self.list()])

@@ -9,7 +9,7 @@ from typing import Any
 from tui.core.model import SavedWork
 from tui.core.wheels import now_iso
 from tui.core.workshop import KIND, TABLE, WorkshopSequence, WorkshopStep
-from tui.storage.repositories.base import RecordRepository
+from tui.storage.repositories.base import RecordRepository, kept_saved_work
 
 
 class WorkshopSequenceRepository(RecordRepository[WorkshopSequence]):
@@ -44,8 +44,9 @@ class WorkshopSequenceRepository(RecordRepository[WorkshopSequence]):
 
     def saved_work(self) -> list[SavedWork]:
         """The saved sequences as lines of the home screen's work list (kind "workshop")."""
-        return [SavedWork(KIND, s.id, s.name, s.updated, detail=f"{len(s.steps)} steps", framework_id=s.framework_id)
-                for s in self.list()]
+        return kept_saved_work(self._records, lambda: [
+            SavedWork(KIND, s.id, s.name, s.updated, detail=f"{len(s.steps)} steps", framework_id=s.framework_id)
+            for s in self.list()])
 
 
 def _name(name: str) -> str:

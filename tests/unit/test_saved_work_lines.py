@@ -1,0 +1,57 @@
+"""The home list's lines of each activity are built once and kept until their table changes.
+
+The home screen asks every activity for its saved-work lines each time it comes back to the
+front. With a plan of a thousand items, or thousands of rankings, building every record on
+each return is what made going home slow; the lines are kept with the data instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tui.core import action_plans
+from tui.storage.database import Database
+from tui.storage.repositories.action_plans import ActionPlanRepository
+
+
+@pytest.fixture()
+def plans(tmp_path: Path) -> ActionPlanRepository:
+    """An action-plan repository on a fresh data file with two plans."""
+    db = Database(tmp_path / "framewheel.json")
+    repository = ActionPlanRepository(db)
+    repository.create("Technician Commitment 2026", period_from="2026", period_to="2028")
+    repository.create("Green lab")
+    return repository
+
+
+def test_lines_are_built_once_while_nothing_changes(plans: ActionPlanRepository, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second and third ask build no plan: the lines kept from the first are given."""
+    first = plans.saved_work()
+    built: list[int] = []
+    real = action_plans.ActionPlan.from_record
+    monkeypatch.setattr(action_plans.ActionPlan, "from_record", staticmethod(lambda r: built.append(1) or real(r)))
+    assert plans.saved_work() == first
+    assert plans.saved_work() == first
+    assert built == []
+    assert sorted(line.title for line in first) == ["Green lab", "Technician Commitment 2026"]
+    assert {line.title: line.detail for line in first}["Technician Commitment 2026"] == "2026 to 2028"
+
+
+def test_a_change_shows_in_the_next_lines(plans: ActionPlanRepository) -> None:
+    """Renaming a plan changes its line at once (the kept lines go with the write)."""
+    plans.saved_work()
+    plan = next(p for p in plans.list() if p.project == "Green lab")
+    plans.save(replace(plan, project="Greener lab"))
+    assert sorted(line.title for line in plans.saved_work()) == ["Greener lab", "Technician Commitment 2026"]
+    assert plans.saved_work()[0].title == "Greener lab"  # the most recently changed first
+
+
+def test_a_change_by_another_program_shows_too(plans: ActionPlanRepository, tmp_path: Path) -> None:
+    """A plan added through another open of the same file is listed on the next ask."""
+    plans.saved_work()
+    with Database(tmp_path / "framewheel.json") as other:
+        ActionPlanRepository(other).create("Added elsewhere")
+    assert "Added elsewhere" in [line.title for line in plans.saved_work()]
