@@ -150,6 +150,8 @@ class FramewheelApp(App[None]):
         self._started = True
         if self._stopping:
             self.exit()
+            return
+        self.context.db.encode_ahead()  # so that the first save costs what it changed
 
     def _remember_theme(self, theme: object) -> None:
         """Save the chosen theme so the next start uses it (the presentation theme is never remembered)."""

@@ -441,3 +441,63 @@ def test_wheels_created_at_one_time_are_told_apart_by_the_import(tmp_path: Path)
     context.assessments.delete(stored_b.id)
     assert [o.counts for o in import_files(context, files[1:2])] == [{"assessments": 1}]
     context.close()
+
+
+def test_records_encoded_ahead_make_the_first_save_encode_only_what_changed(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the file is opened and encoded ahead in the background, the first save encodes one record."""
+    path = tmp_path / "framewheel.json"
+    with Database(path) as db:
+        db.collection("things").insert_many([{"i": i, "text": TEXT} for i in range(300)])
+    with Database(path) as db:
+        assert db.encode_ahead() is None  # a small file: its first save is quick anyway
+        thread = db.encode_ahead(min_bytes=0)
+        assert thread is not None
+        thread.join(10)
+        encoded: list[object] = []
+        real = storage._json_text
+        monkeypatch.setattr(storage, "_json_text", lambda value: encoded.append(value) or real(value))
+        db.collection("things").update(150, {"i": -150})
+        assert [value for value in encoded if isinstance(value, dict)] == [{"i": -150, "text": TEXT}]
+        monkeypatch.undo()
+        assert db.encode_ahead(min_bytes=0) is None  # already kept
+    assert_full_encode(path)
+    assert stored(path, ["things"])["things"][150] == {"i": -150, "text": TEXT}
+
+
+def test_a_write_before_the_encoding_ahead_ends_wins(tmp_path: Path) -> None:
+    """Records encoded ahead of a write are not kept over the write's own fragments: the file stays exact."""
+    path = tmp_path / "framewheel.json"
+    with Database(path) as db:
+        db.collection("things").insert_many([{"i": i} for i in range(50)])
+    with Database(path) as db:
+        kept = db._storage
+        with db.reading():
+            data, tables = kept.records_to_encode() or ({}, {})
+        early = {table: {key: (record, storage._fragment(key, record)) for key, record in records}
+                 for table, records in tables.items()}
+        db.collection("things").update(7, {"i": 700})  # the write comes first
+        with db.reading():
+            assert kept.adopt_fragments(data, early) is False
+        db.collection("things").update(8, {"i": 800})
+    assert_full_encode(path)
+    assert stored(path, ["things"])["things"][7] == {"i": 700}
+
+
+def test_records_changed_while_encoded_ahead_are_encoded_again(tmp_path: Path) -> None:
+    """A record replaced between the listing and the keeping is encoded as it is now (no stale fragment)."""
+    path = tmp_path / "framewheel.json"
+    with Database(path) as db:
+        db.collection("things").insert_many([{"i": i} for i in range(50)])
+    with Database(path) as db:
+        kept = db._storage
+        with db.reading():
+            data, tables = kept.records_to_encode() or ({}, {})
+        early = {table: {key: (record, storage._fragment(key, record)) for key, record in records}
+                 for table, records in tables.items()}
+        data["things"]["9"] = {"i": 900}  # as a write would replace it, before its fragments are kept
+        with db.reading():
+            assert kept.adopt_fragments(data, early) is True
+        db.collection("things").update(10, {"i": 1000})
+    assert_full_encode(path)
+    assert stored(path, ["things"])["things"][9] == {"i": 900}
