@@ -25,20 +25,12 @@ def runtime_floors() -> dict[str, tuple[tuple[int, ...], str]]:
     return floors
 
 
-def test_floors_exclude_the_filelock_cves_and_plotext_5() -> None:
-    """filelock ≥ 3.20.3 (CVE-2025-68146 fixed in 3.20.1, CVE-2026-22701 in 3.20.3); plotext ≥ 6.0 (plt.figure)."""
+def test_floors_exclude_the_filelock_cves() -> None:
+    """filelock ≥ 3.20.3 (CVE-2025-68146 fixed in 3.20.1, CVE-2026-22701 in 3.20.3); the floors are the ones verified."""
     floors = runtime_floors()
     assert floors["filelock"][0] >= (3, 20, 3)
     assert "CVE-2025-68146" in floors["filelock"][1] and "CVE-2026-22701" in floors["filelock"][1]
-    assert floors["plotext"][0] >= (6, 0)
     assert floors["rich"][0] >= (14, 2)  # textual 8.0 requires rich>=14.2.0
     assert floors["orjson"][0] >= (3, 13)  # the version verified against json's indented text (tests/unit/test_save_cost.py)
-    assert set(floors) == {"textual", "rich", "tinydb", "plotext", "pyyaml", "platformdirs", "filelock", "textual-serve",
+    assert set(floors) == {"textual", "rich", "tinydb", "pyyaml", "platformdirs", "filelock", "textual-serve",
                            "orjson"}
-
-
-def test_the_installed_plotext_has_the_figure_api_the_charts_use() -> None:
-    """The chart code draws on ``plotext.figure`` (6.x); 5.x has no such attribute."""
-    import plotext
-
-    assert hasattr(plotext, "figure") and hasattr(plotext, "marker") and hasattr(plotext, "colorize")

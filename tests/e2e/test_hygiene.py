@@ -212,7 +212,7 @@ def test_every_binding_has_description_and_id() -> None:
 
 
 def test_the_interface_starts_without_the_charts_or_the_team_report() -> None:
-    """The modules loaded before the home screen draws (command line, app, home) leave plotext and the team report unloaded."""
+    """The modules loaded before the home screen draws (command line, app, home) leave the charts and the team report unloaded."""
     code = ("import json, sys, tui.cli.main, tui.app, screens.home; "
             "print(json.dumps(sorted(m for m in ('plotext', 'tui.core.charts', 'tui.core.team_report') "
             "if m in sys.modules)))")

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"framewheel: {profile.files_used} of {profile.files_total} file(s) used{kinds}"
           + (f", {profile.files_left_out} left out" if profile.problems else "")
           + (f", {len(profile.duplicates)} duplicate(s) counted once" if profile.duplicates else ""), file=err)
-    from tui.core import team_report  # the charts (plotext) only when a profile is written
+    from tui.core import team_report  # the charts only when a profile is written
 
     text = {"md": team_report.to_markdown, "csv": team_report.to_csv, "json": team_report.to_json}[args.format](profile)
     status = emit(text, args.output, out, err, human=args.format == "md")

@@ -1,8 +1,7 @@
-"""The wheel as text: a plotext radar (rings, spokes, one polygon per series) and grouped bars.
+"""The wheel as text: a radar (rings, spokes, one polygon per series) and grouped bars.
 
-plotext has no polar plot, so the radar is drawn from cos/sin points in
-character units (one x unit is one column, one y unit one row) with plotext's
-signals and text labels. Each series is told apart three ways, so the chart
+The radar is drawn from cos/sin points in character units (one x unit is one column, one y
+unit one row) on a :class:`~tui.core.text_canvas.TextCanvas`. Each series is told apart three ways, so the chart
 reads with ``NO_COLOR=1`` and in 16 colours: a colour, a line marker, and a
 legend letter written at every vertex (the series' letter from the framework file,
 e.g. N now, W would like, O organisation). The legend names the scale's labels and rings.
@@ -19,18 +18,16 @@ import math
 import os
 from dataclasses import dataclass, replace
 from collections.abc import Mapping
-from typing import Sequence, Union
+from typing import Sequence
 
-import plotext as plt
-
-from tui.core.wheels import Assessment
 from tui.core.model import Framework
+from tui.core.text_canvas import Colour, TextCanvas, ansi
+from tui.core.wheels import Assessment
 
 NOT_RATED = "·"
 """How a value that is not rated is written (distinct from 0)."""
 
-Colour = Union[int, tuple[int, int, int]]
-"""A terminal colour: a colour number (0-15 the terminal's own 16 colours, up to 255) or red, green, blue."""
+__all__ = ["Colour"]  # the colour type is the canvas's; the interface's palettes name it from here
 
 
 @dataclass(frozen=True)
@@ -192,33 +189,6 @@ class _Ink:
         return self.palette.labels if self.palette else None
 
 
-def _marker(symbol: str, colour: Colour | None) -> plt.marker:
-    """A one-character plotext marker in a colour (or plain, for None)."""
-    return plt.marker(symbol, colour)
-
-
-def _start(width: int, height: int) -> plt.figure:
-    """A cleared figure of this size in character units, with no axes, ticks or background."""
-    fig = plt.figure
-    fig.clear()
-    plt.terminal.limit(False, False)
-    fig.plot_size(width, height)
-    fig.theme("colorless")
-    fig.canvas("default")
-    fig.axes(False)
-    fig.ruler("x").ticks([])
-    fig.ruler("y").ticks([])
-    fig.ruler("x").lim(0, width - 1)
-    fig.ruler("y").lim(0, height - 1)
-    return fig
-
-
-def _finish(fig: plt.figure, colour: bool) -> list[str]:
-    """Build the figure into text lines, trailing blanks removed."""
-    text = fig.build().string(colorless=not colour)
-    return [line.rstrip() if not colour else line for line in text.rstrip("\n").split("\n")]
-
-
 def legend(data: ChartData, width: int, palette: Palette | None = None, rings: bool = True) -> list[str]:
     """Legend lines: ``N • title (mean 6.2)`` per series, wrapped to the width (coloured by ``palette``).
 
@@ -271,19 +241,6 @@ def ring_values(data: ChartData) -> str:
     return f"{middle:g} and {data.high}"
 
 
-def _ansi(text: str, colour: Colour) -> str:
-    """Text in a foreground colour: SGR 30-37 / 90-97 for the 16 colours, 38;5 for 256, 38;2 for RGB."""
-    if isinstance(colour, tuple):
-        sgr = "38;2;{};{};{}".format(*colour)
-    elif colour < 8:
-        sgr = str(30 + colour)
-    elif colour < 16:
-        sgr = str(90 + colour - 8)
-    else:
-        sgr = f"38;5;{colour}"
-    return f"\x1b[{sgr}m{text}\x1b[0m"
-
-
 def _ring_points(cx: float, cy: float, rx: float, ry: float, count: int) -> tuple[list[float], list[float]]:
     """Points of an ellipse (a ring that looks round in character cells)."""
     xs = [cx + rx * math.cos(2 * math.pi * k / count) for k in range(count + 1)]
@@ -303,30 +260,25 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None, 
     n = len(data.labels)
     labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines))
     legend_lines = [_colour_text(line, ink.labels()) for line in key_lines] + legend_lines
-    fig = _start(width, plot_height)
+    canvas = TextCanvas(width, plot_height)
     cx, cy = (width - 1) / 2, (plot_height - 1) / 2
     span = data.high - data.low or 1
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    ring_marker = _marker("·", ink.rings())
     for step in (0.5, 1.0):
         xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(64, round(2 * math.pi * rx * step / 3))))
-        fig.draw(fig.signal(xs, ys, marker=ring_marker))
-    spoke_x, spoke_y = [cx], [cy]  # one signal: out along each spoke and back to the centre
+        canvas.points(xs, ys, "·", ink.rings())
     for angle in angles:
-        spoke_x += [cx + rx * math.cos(angle), cx]
-        spoke_y += [cy + ry * math.sin(angle), cy]
-    fig.draw(fig.signal(spoke_x, spoke_y, marker=ring_marker).lines())
-    vertices = [_draw_polygon(fig, series, angles, (cx, cy, rx, ry), data.low, span, ink) for series in data.series]
+        canvas.line((cx, cy), (cx + rx * math.cos(angle), cy + ry * math.sin(angle)), "·", ink.rings())
+    vertices = [_draw_polygon(canvas, series, angles, (cx, cy, rx, ry), data.low, span, ink) for series in data.series]
     for series, rated in zip(data.series, vertices):
         if rated:  # letters last, so no line hides a vertex
-            letter = _marker(series.style.letter, ink.series(series.style))
-            fig.draw(fig.signal([p[0] for p in rated], [p[1] for p in rated], marker=letter))
+            canvas.points([p[0] for p in rated], [p[1] for p in rated], series.style.letter, ink.series(series.style))
     for label, angle in zip(labels, angles):
         c, s = math.cos(angle), math.sin(angle)
         x, y = cx + (rx + 2) * c, cy + (ry + 1) * s
         align = "left" if c > 0.2 else "right" if c < -0.2 else "center"
-        fig.draw(fig.text(x, round(y), plt.colorize(label, ink.labels()), alignment=align))
-    return "\n".join(_finish(fig, ink.on) + legend_lines)
+        canvas.text(x, round(y), label, ink.labels(), align)
+    return "\n".join(canvas.lines(ink.on) + legend_lines)
 
 
 def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, ...], float, float, int, list[str]]:
@@ -382,11 +334,11 @@ def _wrap(entries: list[str], width: int) -> list[str]:
 
 def _colour_text(text: str, colour: Colour | None) -> str:
     """Text in a colour, or as it is for None (colour off)."""
-    return text if colour is None else _ansi(text, colour)
+    return text if colour is None else ansi(text, colour)
 
 
 def _draw_polygon(
-    fig: plt.figure, series: ChartSeries, angles: Sequence[float], geometry: tuple[float, float, float, float],
+    canvas: TextCanvas, series: ChartSeries, angles: Sequence[float], geometry: tuple[float, float, float, float],
     low: int, span: int, ink: _Ink,
 ) -> list[tuple[float, float]]:
     """One series' lines between consecutive rated areas; returns its rated vertices."""
@@ -402,12 +354,11 @@ def _draw_polygon(
     if len(rated) > 1:
         n = len(points)
         closed = rated + [rated[0]]
-        signal = fig.signal([p[0] for _, p in closed], [p[1] for _, p in closed], marker=_marker(series.style.marker, ink.series(series.style)))
-        signal.lines()
-        for k in range(1, len(closed)):  # no line across an area that is not rated
-            if (closed[k - 1][0] + 1) % n != closed[k][0]:
-                signal.line(k, False)
-        fig.draw(signal)
+        skip = [k for k in range(1, len(closed)) if (closed[k - 1][0] + 1) % n != closed[k][0]]  # no line across an unrated area
+        canvas.polyline([p[0] for _, p in closed], [p[1] for _, p in closed], series.style.marker,
+                        ink.series(series.style), owner=series.style.letter, skip=skip)
+    elif rated:
+        canvas.point(*rated[0][1], series.style.marker, ink.series(series.style), owner=series.style.letter)
     return [p for _, p in rated]
 
 
@@ -421,29 +372,28 @@ def bars(data: ChartData, width: int, colour: bool | None = None, palette: Palet
     legend_lines = legend(data, width, ink.palette, rings=False)
     per_area = len(data.series) + 1
     rows = len(data.labels) * per_area
-    fig = _start(width, rows)
+    canvas = TextCanvas(width, rows)
     label_width = min(max((len(label) for label in data.labels), default=0), width // 3)
     bar_left = label_width + 4
     bar_room = width - bar_left - 6
     span = data.high - data.low or 1
     for i, label in enumerate(data.labels):
         top = rows - 1 - i * per_area
-        fig.draw(fig.text(0, top, plt.colorize(label[:label_width], ink.labels()), alignment="left"))
+        canvas.text(0, top, label[:label_width], ink.labels())
         for j, series in enumerate(data.series):
             y = top - j
             style = series.style
             pen = ink.series(style)
-            fig.draw(fig.text(label_width + 1, y, plt.colorize(style.letter, pen), alignment="left"))
+            canvas.text(label_width + 1, y, style.letter, pen)
             value = series.values[i]
             if value is None:
-                fig.draw(fig.text(bar_left, y, plt.colorize(f"{NOT_RATED} not rated", ink.rings()), alignment="left"))
+                canvas.text(bar_left, y, f"{NOT_RATED} not rated", ink.rings())
                 continue
             length = round(bar_room * (value - data.low) / span)
             if length > 0:
-                xs = [bar_left + k for k in range(length)]
-                fig.draw(fig.signal(xs, [y] * length, marker=_marker(style.marker, pen)))
-            fig.draw(fig.text(bar_left + length + 1, y, plt.colorize(str(value), pen), alignment="left"))
-    return "\n".join(_finish(fig, ink.on) + legend_lines)
+                canvas.text(bar_left, y, style.marker * length, pen)
+            canvas.text(bar_left + length + 1, y, str(value), pen)
+    return "\n".join(canvas.lines(ink.on) + legend_lines)
 
 
 def bars_height(data: ChartData) -> int:

@@ -116,8 +116,8 @@ def _objective_lines(objective: Objective, framework: Framework, number: int) ->
 
 
 def drawn_wheel(wheel: Assessment, framework: Framework) -> str:
-    """The wheel drawn as plain text (plotext radar, no colour: letters mark the shapes), then the bars."""
-    from tui.core import charts  # plotext is loaded only when a report is made
+    """The wheel drawn as plain text (the radar, no colour: letters mark the shapes), then the bars."""
+    from tui.core import charts  # the charts are loaded only when a report is made
 
     radar = charts.radar(charts.wheel_data(framework, wheel), REPORT_WIDTH, REPORT_HEIGHT, colour=False)
     lines = [line.rstrip() for line in radar.splitlines()]
