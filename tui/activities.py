@@ -85,6 +85,10 @@ class Activity:
     """The screen that opens one item of its saved work."""
     repository: Callable[[Database], Any] | None = None
     """Makes its repository over the run's database (on first use)."""
+    work_table: str = ""
+    """The data file's table its saved work is kept in (its repository's ``TABLE``): the home list
+    asks the repository for lines only when that table has records, so an activity not used yet
+    loads none of its modules."""
     exchange: Callable[[], Exchange] | None = None
     """Its part of the "all data" export and import (loaded when an export or import runs)."""
     report: Callable[[], ReportSource] | None = None
@@ -591,7 +595,7 @@ ACTIVITIES = ActivityRegistry((
         "wheel", "Self-assessment wheel",
         (Launcher("w", "wheel", "New wheel", _new_wheel),
          Launcher("h", "history", "Wheel history", _wheel_history)),
-        work_kind="wheel", open_work=_open_wheel, repository=_wheels, exchange=_wheels_exchange, demo=_demo_wheels,
+        work_table="assessments", work_kind="wheel", open_work=_open_wheel, repository=_wheels, exchange=_wheels_exchange, demo=_demo_wheels,
         private_fields=("notes", "reflections", "person"),
     ),
     Activity("levels", "Levels", (Launcher("l", "levels", "Levels", _levels),)),
@@ -599,44 +603,44 @@ ACTIVITIES = ActivityRegistry((
              (Launcher("e", "explore", "Explore", _explore),)),
     Activity(
         "finder", "Level finder", (Launcher("f", "finder", "Level finder", _finder),),
-        work_kind="level finder", open_work=_open_finder, repository=_finder_records, exchange=_finder_exchange,
+        work_table="finder", work_kind="level finder", open_work=_open_finder, repository=_finder_records, exchange=_finder_exchange,
         report=_finder_report, demo=_demo_finder, private_fields=("notes",),
     ),
     Activity(
         "ranking", "Ranking", (Launcher("k", "ranking", "Ranking", _ranking),),
-        work_kind="ranking", open_work=_open_ranking, repository=_rankings, exchange=_rankings_exchange,
+        work_table="rankings", work_kind="ranking", open_work=_open_ranking, repository=_rankings, exchange=_rankings_exchange,
         report=_ranking_report, demo=_demo_ranking, private_fields=("notes",),
     ),
     Activity(
         "plan", "Development plan",
         (Launcher("p", "plan", "Plan", _plan),
          Launcher("r", "report", "1:1 report", _report, "Write the 1:1 report of the latest wheel to a file")),
-        work_kind="plan", open_work=_open_plan, repository=_objectives, exchange=_objectives_exchange, demo=_demo_plan,
+        work_table="objectives", work_kind="plan", open_work=_open_plan, repository=_objectives, exchange=_objectives_exchange, demo=_demo_plan,
         private_fields=("review_notes",),
     ),
     Activity(
         "boards", "Action plans (RAG boards)",
         (Launcher("b", "boards", "Action plans (RAG boards)", _boards),),
-        work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
+        work_table="action_plans", work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
         demo=_demo_boards, private_fields=("comment",),  # a comment is private when its item is marked private
     ),
     Activity(
         "team", "Team profile",
         (Launcher("t", "team", "Team profile", _team, "Combine a team's share files into an anonymous team profile"),),
-        work_kind="team profile", open_work=_open_team_profile, repository=_team_profiles,
+        work_table="team_profiles", work_kind="team profile", open_work=_open_team_profile, repository=_team_profiles,
         exchange=_team_profiles_exchange, demo=_demo_team, private_fields=("names",),
     ),
     Activity(
         "workshop", "Workshop",
         (Launcher("s", "workshop", "Present a workshop", _workshop,
                   "Step through the commitments, the team wheel, the spreads, the ranking and the board, full screen"),),
-        work_kind="workshop", open_work=_open_workshop, repository=_workshops, exchange=_workshops_exchange,
+        work_table="workshops", work_kind="workshop", open_work=_open_workshop, repository=_workshops, exchange=_workshops_exchange,
         demo=_demo_workshop,
     ),
     Activity(
         "roles", "Role profiles",
         (Launcher("o", "roles", "Roles", _roles, "Compare a wheel or a level-finder result with a role; make your own roles"),),
-        work_kind="role", open_work=_open_role, repository=_role_records, exchange=_roles_exchange,
+        work_table="roles", work_kind="role", open_work=_open_role, repository=_role_records, exchange=_roles_exchange,
         report=_roles_report, demo=_demo_roles,
     ),
     Activity(

@@ -177,18 +177,21 @@ class AppContext:
 
     def saved_work(self) -> list[SavedWork]:
         """Everything saved by any activity, the most recently changed first."""
-        items = [item for activity in self.activities if activity.work_kind and activity.repository
-                 for item in self.repository(activity.name).saved_work()]
-        return sorted(items, key=lambda item: item.updated, reverse=True)
+        return sorted(self._work_lines(), key=lambda item: item.updated, reverse=True)
 
     def recent_work(self, limit: int) -> tuple[list[SavedWork], int]:
         """The ``limit`` most recently changed of :meth:`saved_work` (in its order) and how many there are in all.
 
         Picked with a heap from the cheap saved-work lines rather than by sorting them all.
         """
-        items = [item for activity in self.activities if activity.work_kind and activity.repository
-                 for item in self.repository(activity.name).saved_work()]
+        items = self._work_lines()
         return heapq.nlargest(limit, items, key=lambda item: item.updated), len(items)
+
+    def _work_lines(self) -> list[SavedWork]:
+        """Every activity's saved-work lines (an activity whose table is empty is not asked: its modules stay unloaded)."""
+        return [item for activity in self.activities if activity.work_kind and activity.repository
+                and (not activity.work_table or self.db.collection(activity.work_table).count())
+                for item in self.repository(activity.name).saved_work()]
 
     def close(self) -> None:
         """Release the database and remove a demo's temporary folder."""

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen, InterfaceLoop
 from screens.guidance.markdown_text import markdown_text
-from screens.wheel.summary import unplaced_text
+from screens.wheel.unplaced import unplaced_text
 from styles import style_path
 from tui.core import charts
 from tui.core.wheels import Assessment

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from screens.base import FramewheelScreen
+from screens.wheel.unplaced import unplaced_text
 from screens.dialogs.activity_picker import AreaTarget
 from styles import style_path
 from tui.core import analysis
@@ -27,20 +28,6 @@ from tui.core.rankings import rows as rank_rows
 
 STRENGTHS_TITLE = "Top strengths (rated above the midpoint)"
 """The heading of the strengths list, which states its rule."""
-
-
-def unplaced_text(wheel: Assessment, framework: Framework) -> Text:
-    """Ratings the framework can no longer place, under a heading (empty when none)."""
-    lines = analysis.unplaced_lines(wheel, framework)
-    if not lines:
-        return Text()
-    heading = (f"Ratings kept from an earlier edition of {framework.title} (not on the wheel):\n"
-               if wheel.framework_id == framework.id else
-               f"Ratings of '{wheel.framework_id}' areas {framework.title} does not have (not on the wheel):\n")
-    text = Text(heading, style="bold")
-    for line in lines:
-        text.append(f"  ! {line}\n")
-    return text
 
 
 def _name(area: Area) -> str:

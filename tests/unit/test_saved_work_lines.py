@@ -55,3 +55,38 @@ def test_a_change_by_another_program_shows_too(plans: ActionPlanRepository, tmp_
     with Database(tmp_path / "framewheel.json") as other:
         ActionPlanRepository(other).create("Added elsewhere")
     assert "Added elsewhere" in [line.title for line in plans.saved_work()]
+
+
+def test_each_activity_names_the_table_its_repository_keeps(tmp_path: Path) -> None:
+    """The table an activity declares for its saved work is the one its repository writes to."""
+    from tui.activities import ACTIVITIES
+
+    with Database(tmp_path / "framewheel.json") as db:
+        for activity in ACTIVITIES:
+            if activity.work_kind and activity.repository is not None:
+                assert activity.work_table, activity.name
+                assert activity.repository(db)._records.name == activity.work_table, activity.name
+
+
+def test_the_home_list_of_an_empty_file_loads_no_activity_module(tmp_path: Path) -> None:
+    """Nothing saved yet: the home list is read without importing any activity's repository."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; from pathlib import Path; from tui.context import AppContext; "
+            f"c = AppContext.open(Path({str(tmp_path / 'framewheel.json')!r})); print(c.recent_work(30)[1]); "
+            "print(sorted(m for m in sys.modules if m.startswith('tui.storage.repositories.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.split("\n")[:2] == ["0", "[]"]
+
+
+def test_saved_work_of_each_kind_is_on_the_home_list(plans: ActionPlanRepository, tmp_path: Path) -> None:
+    """A table with records is asked: the plans made above are in the context's work list."""
+    from tui.context import AppContext
+
+    plans._records._db.close()
+    context = AppContext.open(tmp_path / "framewheel.json")
+    shown, total = context.recent_work(30)
+    assert total == 2 and {item.title for item in shown} == {"Green lab", "Technician Commitment 2026"}
+    context.close()
