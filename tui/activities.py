@@ -64,6 +64,9 @@ class Exchange:
     known: Callable[[AppContext], Any] | None = None
     """What an import's check compares with when it is not :attr:`stored` (the stored records'
     fingerprints, from a lookup kept with the data: no pass over every record per file)."""
+    documents: Callable[[AppContext], list[dict[str, Any]]] | None = None
+    """The section's documents for an export, read straight from the stored records (the same as
+    :attr:`section`'s ``document`` of each :attr:`stored` record, without building the records)."""
 
     def compared(self, context: AppContext) -> Any:
         """What an import of this section is checked against: :attr:`known`, else :attr:`stored`."""
@@ -179,7 +182,8 @@ def _wheels_exchange() -> Exchange:
     from tui.core.exchange.wheels import WHEELS
 
     return Exchange(WHEELS, lambda c: c.assessments.list()[::-1], lambda c, wheels: c.assessments.add_many(wheels),
-                    known=lambda c: c.assessments.import_fingerprints())
+                    known=lambda c: c.assessments.import_fingerprints(),
+                    documents=lambda c: c.assessments.export_documents())
 
 
 def _demo_wheels(context: AppContext) -> object:

@@ -28,7 +28,10 @@ def export_all(context: AppContext) -> dict[str, Any]:
     """Every activity's records as one ``framewheel/export@1`` bundle, each list in its activity's order."""
     document: dict[str, Any] = {"format": BUNDLE_FORMAT, "exported": now_iso()}
     for part in context.activities.exchanges():
-        document[part.section.name] = [part.section.document(record) for record in part.stored(context)]
+        if part.documents is not None:
+            document[part.section.name] = part.documents(context)
+        else:
+            document[part.section.name] = [part.section.document(record) for record in part.stored(context)]
     return document
 
 

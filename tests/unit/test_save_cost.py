@@ -501,3 +501,27 @@ def test_records_changed_while_encoded_ahead_are_encoded_again(tmp_path: Path) -
         db.collection("things").update(10, {"i": 1000})
     assert_full_encode(path)
     assert stored(path, ["things"])["things"][9] == {"i": 900}
+
+
+def test_the_export_read_straight_from_the_records_is_the_export_of_the_wheels(tmp_path: Path) -> None:
+    """The wheels' export documents, read without building wheels, are those of each wheel built, oldest first."""
+    from tui.activities import ACTIVITIES
+    from tui.context import AppContext
+
+    path = tmp_path / "framewheel.json"
+    with Database(path) as db:
+        db.collection("assessments").insert_many([
+            {"framework_id": "ahep", "framework_version": "2024", "label": TEXT, "person": "Zoë",
+             "created": "2026-03-01T10:00:00+00:00", "ratings": {"a": {"current": 3, "wish": None}},
+             "notes": {"a": TEXT}, "reflections": {"q1": "yes"}},
+            {"framework_id": "ahep", "created": "2025-01-01T10:00:00+00:00"},  # missing fields: the defaults
+            {"framework_id": "tc", "framework_version": "1", "label": "same time", "created": "2025-01-01T10:00:00+00:00",
+             "ratings": {}},
+        ])
+    context = AppContext.open(path)
+    wheels = next(part for part in ACTIVITIES.exchanges() if part.section.name == "assessments")
+    assert wheels.documents is not None
+    built = [wheels.section.document(wheel) for wheel in wheels.stored(context)]
+    assert wheels.documents(context) == built
+    assert [document["label"] for document in built] == ["", "same time", TEXT]
+    context.close()

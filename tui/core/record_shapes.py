@@ -16,6 +16,7 @@ wrong kind of value is not. Fields the shapes do not name are left alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import chain
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -178,6 +179,9 @@ def record_name(table: str, record_id: str) -> str:
 
 _TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool, "null": type(None)}
 
+_ONLY_OBJECTS = frozenset({dict})
+"""The one type every value of an object of objects must have."""
+
 Check = Callable[[Any], bool]
 
 
@@ -194,20 +198,41 @@ def _compiled(shape: Shape) -> Check:
         inner = _compiled(shape.inner)
         return lambda value: value is None or inner(value)
     if isinstance(shape, ListOf):
+        if isinstance(shape.item, Scalar):  # the types of all items at once, in C
+            kinds = frozenset(_TYPES[kind] for kind in shape.item.kinds)
+            return lambda value: type(value) is list and kinds.issuperset(map(type, value))
         item = _compiled(shape.item)
         return lambda value: type(value) is list and all(map(item, value))
     if isinstance(shape, MapOf):
         if isinstance(shape.value, Scalar):
             types = frozenset(_TYPES[kind] for kind in shape.value.kinds)
-            return lambda value: type(value) is dict and all(type(v) in types for v in value.values())
+            return lambda value: type(value) is dict and types.issuperset(map(type, value.values()))
+        if isinstance(shape.value, MapOf) and isinstance(shape.value.value, Scalar):  # ratings: area -> series -> value
+            inner_types = frozenset(_TYPES[kind] for kind in shape.value.value.kinds)
+
+            def nested(value: Any) -> bool:
+                """An object of objects whose values are all of the scalar kinds (each level's types taken at once, in C)."""
+                if type(value) is not dict:
+                    return False
+                inners = value.values()
+                return _ONLY_OBJECTS.issuperset(map(type, inners)) and inner_types.issuperset(
+                    map(type, chain.from_iterable(map(dict.values, inners))))
+
+            return nested
         each = _compiled(shape.value)
         return lambda value: type(value) is dict and all(map(each, value.values()))
-    fields = [(name, _compiled(field_shape)) for name, field_shape in shape.fields.items()]
+    scalars = [(name, frozenset(_TYPES[kind] for kind in field_shape.kinds))
+               for name, field_shape in shape.fields.items() if isinstance(field_shape, Scalar)]
+    fields = [(name, _compiled(field_shape)) for name, field_shape in shape.fields.items()
+              if not isinstance(field_shape, Scalar)]
 
     def check(value: Any) -> bool:
-        """Every named field present has its shape."""
+        """Every named field present has its shape (the scalar fields' types tested inline)."""
         if type(value) is not dict:
             return False
+        for name, types in scalars:
+            if name in value and type(value[name]) not in types:
+                return False
         for name, fits in fields:
             if name in value and not fits(value[name]):
                 return False

@@ -7,6 +7,8 @@ Textual, no file system. Each record's shape is checked against
 
 from __future__ import annotations
 
+import codecs
+import gc
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -28,15 +30,18 @@ class _Unreadable(Exception):
 
 
 def _decode(raw: bytes) -> Data:
-    """Parse the file's bytes as UTF-8 JSON in TinyDB's shape, or raise _Unreadable."""
+    """Parse the file's bytes as UTF-8 JSON in TinyDB's shape, or raise _Unreadable.
+
+    The cycle collector is paused while a file is parsed (parsed JSON holds no cycles, and a
+    large file's millions of new objects would otherwise start pass after pass over them).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _Unreadable(f"it is not UTF-8 text (byte {exc.start})") from exc
-    try:
-        data = _loads(text)
-    except ValueError as exc:
-        raise _Unreadable(f"it is not valid JSON ({exc})") from exc
+        data = _parsed(raw)
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(data, dict):
         raise _Unreadable("its top level is not a JSON object")
     for name, table in data.items():
@@ -45,6 +50,29 @@ def _decode(raw: bytes) -> Data:
         ):
             raise _Unreadable(f"its table {name!r} is not an object of records")
     return data
+
+
+def _parsed(raw: bytes) -> Any:
+    """The JSON value of the file's bytes, or _Unreadable naming the byte or the JSON problem.
+
+    Bytes without a byte-order mark go to orjson as they are (it checks the UTF-8 itself, with
+    no copy of the file as text); anything it refuses takes the path that names the problem.
+    """
+    if not raw.startswith(codecs.BOM_UTF8):
+        try:
+            import orjson
+
+            return orjson.loads(raw)
+        except (ImportError, ValueError):
+            pass
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(f"it is not UTF-8 text (byte {exc.start})") from exc
+    try:
+        return _loads(text)
+    except ValueError as exc:
+        raise _Unreadable(f"it is not valid JSON ({exc})") from exc
 
 
 def _loads(text: str) -> Any:

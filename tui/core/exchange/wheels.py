@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tui.core.csv_cells import safe_row
@@ -35,6 +35,19 @@ def assessment_document(wheel: Assessment) -> dict[str, Any]:
         "person": wheel.person, "label": wheel.label, "created": wheel.created,
         "ratings": {a: dict(v) for a, v in wheel.ratings.items()}, "notes": dict(wheel.notes),
         "reflections": dict(wheel.reflections),
+    }
+
+
+def stored_document(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored wheel record in the exchange form, without building its :class:`Assessment`: the same
+    document as :func:`assessment_document` of ``Assessment.from_record(record)``, for exporting
+    thousands of wheels. Its nested values are the record's own: serialise it, do not change it."""
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "framework": {"id": str(record.get("framework_id", "")), "version": str(record.get("framework_version", ""))},
+        "person": str(record.get("person", "")), "label": str(record.get("label", "")),
+        "created": str(record.get("created", "")), "ratings": record.get("ratings", {}),
+        "notes": record.get("notes", {}), "reflections": record.get("reflections", {}),
     }
 
 

@@ -98,6 +98,14 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
             self._records.mutate(wheel_id, lambda r: {**r, "label": label.strip() or r.get("label", ""), "updated": now_iso()})
         )
 
+    def export_documents(self) -> list[dict[str, Any]]:
+        """Every wheel in its exchange form, oldest first (the reverse of :meth:`list`), read straight
+        from the stored records: exporting thousands of wheels builds no :class:`Assessment`."""
+        from tui.core.exchange.wheels import stored_document
+
+        records = sorted(self._records.all(), key=lambda r: (self.order_key(r), int(r["id"])))
+        return [stored_document(record) for record in records]
+
     def import_fingerprints(self) -> Fingerprints:
         """What an import's check compares its wheels with: the stored wheels created at the same time.
 
