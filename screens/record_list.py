@@ -25,17 +25,30 @@ RecordT = TypeVar("RecordT")
 """The kind of record listed (a wheel, an action plan, a ranking)."""
 
 class RecordTable(DataTable[str | Text]):
-    """The records' table: `end` (and `ctrl+end`) go to the last record, its rows added first if need be."""
+    """The records' table: `home`/`end` (and `ctrl+home`/`ctrl+end`) go to the first/last record, its rows brought in first."""
 
-    BINDINGS = [Binding("end", "scroll_bottom", "Last", show=False, id="records.last",
-                        tooltip="The last (oldest) record, its rows added first if need be")]
+    BINDINGS = [
+        Binding("home", "scroll_top", "First", show=False, id="records.first",
+                tooltip="The first (newest) record, its rows brought in first if need be"),
+        Binding("end", "scroll_bottom", "Last", show=False, id="records.last",
+                tooltip="The last (oldest) record, its rows brought in first if need be"),
+    ]
 
-    def action_scroll_bottom(self) -> None:
-        """Add the rows not yet in the table (the screen's :meth:`RecordListScreen.add_all_rows`), then go to the last."""
+    def action_scroll_top(self) -> None:
+        """Show the first window of rows (the screen's :meth:`RecordListScreen.show_first`), the cursor on the first record."""
         screen = self.screen
         if isinstance(screen, RecordListScreen):
-            screen.add_all_rows()
-        super().action_scroll_bottom()
+            screen.show_first()
+        else:
+            super().action_scroll_top()
+
+    def action_scroll_bottom(self) -> None:
+        """Show the last window of rows (the screen's :meth:`RecordListScreen.show_last`), the cursor on the last record."""
+        screen = self.screen
+        if isinstance(screen, RecordListScreen):
+            screen.show_last()
+        else:
+            super().action_scroll_bottom()
 
 
 class RecordListScreen(FramewheelScreen, Generic[RecordT]):
@@ -69,19 +82,28 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     """What the header says (before the time) after a record is deleted."""
 
     PAGE: ClassVar[int] = 100
-    """How many rows are added at a time: the first page on opening, the next as the cursor nears the end."""
+    """How many rows are brought in at a time: the first page on opening, the next (or previous) as the cursor nears an edge."""
 
     NEAR_END: ClassVar[int] = 30
-    """Rows from the end of those added at which the next page is added."""
+    """Rows from either edge of the window at which the next (or previous) page is brought in."""
+
+    MAX_ROWS: ClassVar[int] = 300
+    """The most rows the table holds: beyond it, the window drops the rows furthest from the cursor."""
 
     COUNT_IN_TITLE: ClassVar[bool] = False
     """Show how many records there are in the heading (``Your wheels (10,000)``)."""
 
     records_shown: list[RecordT]
-    """The records in the table (the pages added so far), in the table's order."""
+    """The records in the table (the window of rows), in the table's order."""
 
     _ids: Sequence[int] = ()
-    """Every record's id, in the order shown (from :meth:`ordered_ids`); the table holds a first part of them."""
+    """Every record's id, in the order shown (from :meth:`ordered_ids`); the table holds ``_ids[_start:_stop]``."""
+
+    _start: int = 0
+    """Where the table's window begins in :attr:`_ids` (the first row's place)."""
+
+    _stop: int = 0
+    """Where the table's window ends in :attr:`_ids` (just after the last row's place)."""
 
     # -- what a subclass says -------------------------------------------------------------------
 
@@ -216,54 +238,135 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     def refresh_records(self, select: int | None = None, ids: Sequence[int] | None = None) -> None:
         """List the records again, the cursor on ``select`` (a record id) or where it was.
 
-        Only a first page of rows is added (more when the record to keep the cursor on is
-        further down); :meth:`add_rows` adds the rest as the cursor nears the end. ``ids``:
+        The table holds a window of the records (a page or a few, see :meth:`show_window`): the
+        one it held when the record to keep the cursor on is still in it (the cursor stays where
+        it was on the screen), else one around that record, else the first page. ``ids``:
         :meth:`ordered_ids` when the caller has just asked for it.
         """
-        table = self.table
         wanted = select if select is not None else self.highlighted_id()
         ids = self.ordered_ids() if ids is None else ids
         self._ids = ids
-        table.clear()
-        self.records_shown = []
         place = ids.index(wanted) if wanted is not None and wanted in ids else -1
-        self.add_rows(max(self.PAGE, place + 1 + self.NEAR_END))
+        total = len(ids)
+        start, stop = self._start, min(self._stop, total)
+        if place < 0:
+            start, stop = 0, min(total, self.PAGE)
+        elif not start <= place < stop:
+            start = 0 if place < self.PAGE else place - self.PAGE // 2
+            stop = min(total, max(start + self.PAGE, place + 1 + self.NEAR_END))
+            start = max(0, min(start, stop - self.PAGE))
+        else:
+            stop = min(total, max(stop, start + self.PAGE))
+        self.show_window(start, stop, max(place, start), keep_on_screen=True)
         self.show_empty(not ids)
-        if self.COUNT_IN_TITLE:
-            self.query_one(".panel-title", Label).update(f"{self.list_title()} ({len(ids):,})")
-        if place >= 0:
-            table.move_cursor(row=place)
-        table.focus()
+        self.table.focus()
+
+    def show_window(self, start: int, stop: int, cursor: int, keep_on_screen: bool = False) -> None:
+        """Fill the table with the records ``_ids[start:stop]``, the cursor on the record at place ``cursor`` of :attr:`_ids`.
+
+        DataTable cannot insert rows at the top, so the table is cleared and filled again (at
+        most :attr:`MAX_ROWS` rows). ``keep_on_screen``: the cursor keeps its line on the screen
+        (the rows around it do not jump); otherwise it is only scrolled into view.
+        """
+        table = self.table
+        above = table.cursor_row - round(table.scroll_y) if keep_on_screen and table.row_count else None
+        start = max(0, min(start, len(self._ids)))
+        stop = max(start, min(stop, len(self._ids), start + self.MAX_ROWS))
+        table.clear()
+        self._start, self._stop = start, stop
+        records = self.load_page(self._ids[start:stop])
+        for record in records:
+            table.add_row(*self.row_cells(record), key=str(self.record_id(record)))
+        self.records_shown = records
+        self.show_title()
+        if not records:
+            return
+        row = min(max(cursor - start, 0), len(records) - 1)
+        if above is None:
+            table.move_cursor(row=row)
+            return
+        table.move_cursor(row=row, scroll=False)
+        top = max(0, row - max(0, above))
+        self.call_after_refresh(self._scroll_table_to, top)
+
+    def _scroll_table_to(self, top: int) -> None:
+        """Scroll the table so that row ``top`` is at the top (as far as it goes), after its size has settled."""
+        if self.is_mounted:
+            self.table.scroll_to(y=top, animate=False, force=True)
+
+    def show_title(self) -> None:
+        """With :attr:`COUNT_IN_TITLE`: the count in the heading, and the window's places when it does not start at the first."""
+        if not self.COUNT_IN_TITLE:
+            return
+        title = f"{self.list_title()} ({len(self._ids):,})"
+        if self._start > 0:
+            title += f" · {self._start + 1:,}–{self._stop:,}"
+        self.query_one(".panel-title", Label).update(title)
+
+    def show_first(self) -> None:
+        """The first page of rows, the cursor on the first record (`home`)."""
+        if self._ids:
+            self.show_window(0, self.PAGE, 0)
+            self.table.scroll_to(y=0, animate=False)
+
+    def show_last(self) -> None:
+        """The last page of rows, the cursor on the last record (`end`)."""
+        total = len(self._ids)
+        if total:
+            self.show_window(total - self.PAGE, total, total - 1)
 
     def add_rows(self, count: int) -> None:
         """Add the next ``count`` records' rows (at most) below those in the table."""
         table = self.table
-        start = table.row_count
-        records = self.load_page(self._ids[start:start + count])
+        records = self.load_page(self._ids[self._stop:self._stop + count])
         for record in records:
             table.add_row(*self.row_cells(record), key=str(self.record_id(record)))
+        self._stop = min(len(self._ids), self._stop + count)
         self.records_shown.extend(records)
-
-    def add_all_rows(self) -> None:
-        """Add every row not yet in the table (for `end`)."""
-        self.add_rows(len(self._ids) - self.table.row_count)
+        self.show_title()
 
     _page_coming: bool = False
-    """The next page of rows is to be added just after the screen is next drawn."""
+    """The next or previous page of rows is to be brought in just after the screen is next drawn."""
 
     @on(DataTable.RowHighlighted, ".record-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The cursor nears the last row added: add the next page once the move is drawn (pagedown, scrolling down)."""
-        table = self.table
-        if table.row_count < len(self._ids) and event.cursor_row >= table.row_count - self.NEAR_END and not self._page_coming:
+        """The cursor nears either edge of the window: bring in the next or previous page once the move is drawn."""
+        if self._near_edge() and not self._page_coming:
             self._page_coming = True
             self.call_after_refresh(self._next_page)
 
+    def _near_edge(self) -> int:
+        """1 when the cursor is near the window's last row and records follow, -1 near its first with records before, else 0."""
+        table = self.table
+        row = table.cursor_row
+        if not table.row_count:
+            return 0
+        if self._stop < len(self._ids) and row >= table.row_count - self.NEAR_END:
+            return 1
+        if self._start > 0 and row < self.NEAR_END:
+            return -1
+        return 0
+
     def _next_page(self) -> None:
-        """Add the next page of rows (asked for by :meth:`_row_highlighted`)."""
+        """Bring in the page the cursor nears (asked for by :meth:`_row_highlighted`), the cursor kept on its record.
+
+        Below: the rows are added after the last, unless the table would hold more than
+        :attr:`MAX_ROWS` (then the window moves down a page). Above: the window moves up a page.
+        """
         self._page_coming = False
-        if self.is_mounted:
-            self.add_rows(self.PAGE)
+        if not self.is_mounted:
+            return
+        edge = self._near_edge()
+        cursor = self._start + self.table.cursor_row
+        if edge > 0:
+            stop = min(len(self._ids), self._stop + self.PAGE)
+            if stop - self._start <= self.MAX_ROWS:
+                self.add_rows(self.PAGE)
+            else:
+                self.show_window(stop - self.MAX_ROWS, stop, cursor, keep_on_screen=True)
+        elif edge < 0:
+            start = max(0, self._start - self.PAGE)
+            self.show_window(start, min(self._stop, start + self.MAX_ROWS), cursor, keep_on_screen=True)
 
     def highlighted_id(self) -> int | None:
         """The id of the record under the cursor, or None when the list is empty."""
@@ -312,7 +415,7 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         def answered(yes: bool | None) -> None:
             """Delete only when confirmed."""
             if yes:
-                place = list(self._ids).index(self.record_id(record)) if self.record_id(record) in self._ids else 0
+                place = self._ids.index(self.record_id(record)) if self.record_id(record) in self._ids else 0
                 self.delete_record(record)
                 self.mark_saved(self.DELETED_NOTE)
                 ids = self.ordered_ids()
