@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from screens.boards.action_plans import ActionPlansScreen
@@ -45,7 +48,7 @@ def add_wheels(context: AppContext, count: int = WHEELS) -> None:
                                   for index in range(1, count + 1)])
 
 
-def table_of(app: FramewheelApp) -> DataTable[object]:
+def table_of(app: FramewheelApp) -> DataTable[str | Text]:
     """The list screen's table."""
     screen = app.screen
     assert isinstance(screen, RecordListScreen)
@@ -58,10 +61,10 @@ def highlighted_label(app: FramewheelApp) -> str:
     return str(table.get_row_at(table.cursor_row)[1])
 
 
-async def open_history(app: FramewheelApp, pilot: object) -> None:
+async def open_history(app: FramewheelApp, pilot: Pilot[None]) -> None:
     """`h` from home, and let it draw."""
-    await pilot.press("h")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("h")
+    await pilot.pause()
     assert isinstance(app.screen, HistoryScreen)
 
 
@@ -155,7 +158,7 @@ async def test_a_delete_in_the_last_window_keeps_the_cursor_there(context: AppCo
 
 
 async def test_a_wheel_selected_far_down_is_found_in_a_window_around_it(context: AppContext) -> None:
-    """A refresh that selects a wheel far from the rows held (here: renamed after `end` and `home`) shows it with its rows around it."""
+    """A refresh that selects a wheel far from the rows held (as a new or renamed record does) shows it with its rows around it."""
     add_wheels(context)
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -170,7 +173,7 @@ async def test_a_wheel_selected_far_down_is_found_in_a_window_around_it(context:
         assert f"{label} " in screen_text(app)
         assert table_of(app).row_count <= MOST_ROWS
         assert [screen.record_id(record) for record in screen.records_shown] == [
-            int(table_of(app).coordinate_to_cell_key((row, 0)).row_key.value or 0)  # type: ignore[arg-type]
+            int(table_of(app).coordinate_to_cell_key(Coordinate(row, 0)).row_key.value or 0)
             for row in range(table_of(app).row_count)]
 
 
