@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
@@ -49,6 +50,13 @@ class RecordTable(DataTable[str | Text]):
             screen.show_last()
         else:
             super().action_scroll_bottom()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolled (the mouse wheel too): tell the screen, which brings in the page the view nears (:meth:`RecordListScreen.table_scrolled`)."""
+        super().watch_scroll_y(old_value, new_value)
+        screen = self.screen if self.is_mounted else None
+        if round(old_value) != round(new_value) and isinstance(screen, RecordListScreen):
+            screen.table_scrolled()
 
 
 class RecordListScreen(FramewheelScreen, Generic[RecordT]):
@@ -261,17 +269,27 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         self.show_empty(not ids)
         self.table.focus()
 
-    def show_window(self, start: int, stop: int, cursor: int, keep_on_screen: bool = False) -> None:
+    def show_window(self, start: int, stop: int, cursor: int, keep_on_screen: bool = False, keep_view: bool = False) -> None:
         """Fill the table with the records ``_ids[start:stop]``, the cursor on the record at place ``cursor`` of :attr:`_ids`.
 
         DataTable cannot insert rows at the top, so the table is cleared and filled again (at
         most :attr:`MAX_ROWS` rows). ``keep_on_screen``: the cursor keeps its line on the screen
-        (the rows around it do not jump); otherwise it is only scrolled into view.
+        (the rows around it do not jump). ``keep_view``: the record at the top of the view stays
+        there (the view was scrolled, the cursor perhaps out of sight; when its record is no
+        longer held, the cursor goes to the record at the top). Otherwise the cursor is only
+        scrolled into view.
         """
         table = self.table
-        above = table.cursor_row - round(table.scroll_y) if keep_on_screen and table.row_count else None
+        held = bool(table.row_count)
+        above = table.cursor_row - round(table.scroll_y) if keep_on_screen and held else None
+        view_top = self._start + round(table.scroll_y) if keep_view and held else None
         start = max(0, min(start, len(self._ids)))
         stop = max(start, min(stop, len(self._ids), start + self.MAX_ROWS))
+        if view_top is not None and not start <= cursor < stop:
+            cursor = view_top
+        if above is not None or view_top is not None:
+            # So that clear() does not move the cursor (and have it scrolled into view after the scroll below).
+            table.set_reactive(DataTable.cursor_coordinate, Coordinate(0, 0))
         table.clear()
         self._start, self._stop = start, stop
         records = self.load_page(self._ids[start:stop])
@@ -282,17 +300,34 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         if not records:
             return
         row = min(max(cursor - start, 0), len(records) - 1)
-        if above is None:
+        if above is None and view_top is None:
             table.move_cursor(row=row)
             return
-        table.move_cursor(row=row, scroll=False)
-        top = max(0, row - max(0, above))
+        # Not move_cursor: DataTable would scroll the cursor into view once more after the scroll below.
+        table.set_reactive(DataTable.cursor_coordinate, Coordinate(row, 0))
+        top = max(0, row - max(0, above)) if above is not None else max(0, (view_top or 0) - start)
+        self._settling = True
         self.call_after_refresh(self._scroll_table_to, top)
 
-    def _scroll_table_to(self, top: int) -> None:
-        """Scroll the table so that row ``top`` is at the top (as far as it goes), after its size has settled."""
-        if self.is_mounted:
-            self.table.scroll_to(y=top, animate=False, force=True)
+    _settling: bool = False
+    """The table was just filled again and is yet to be scrolled back (:meth:`_scroll_table_to`): its scrolling means nothing."""
+
+    def _scroll_table_to(self, top: int, tries: int = 5) -> None:
+        """Scroll the table so that row ``top`` is at the top (as far as it goes), once its new size is known.
+
+        The table measures its rows when the app is next idle: until then it cannot scroll as
+        far as the new rows reach, so this waits another refresh (a few times at most).
+        """
+        if not self.is_mounted:
+            self._settling = False
+            return
+        table = self.table
+        if tries and top > table.max_scroll_y:
+            self.call_after_refresh(self._scroll_table_to, top, tries - 1)
+            return
+        self._settling = False
+        table.scroll_to(y=top, animate=False, force=True, immediate=True)
+        self._page_wanted()
 
     def show_title(self) -> None:
         """With :attr:`COUNT_IN_TITLE`: the count in the heading, and the window's places when it does not start at the first."""
@@ -330,31 +365,41 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
 
     @on(DataTable.RowHighlighted, ".record-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The cursor nears either edge of the window: bring in the next or previous page once the move is drawn."""
-        if self._near_edge() and not self._page_coming:
+        """The cursor nears either edge of the window (arrows, pageup/pagedown): bring in the page it nears."""
+        self._page_wanted()
+
+    def table_scrolled(self) -> None:
+        """The table was scrolled (the mouse wheel, the scroll bar): bring in the page the view nears, if any."""
+        self._page_wanted()
+
+    def _page_wanted(self) -> None:
+        """When the cursor or the view nears an edge of the window, bring in that page just after the move is drawn."""
+        if not self._settling and not self._page_coming and self._near_edge():
             self._page_coming = True
             self.call_after_refresh(self._next_page)
 
     def _near_edge(self) -> int:
-        """1 when the cursor is near the window's last row and records follow, -1 near its first with records before, else 0."""
+        """1 when the cursor or the view nears the window's last row and records follow, -1 its first with records before, else 0."""
         table = self.table
-        row = table.cursor_row
         if not table.row_count:
             return 0
-        if self._stop < len(self._ids) and row >= table.row_count - self.NEAR_END:
+        top = round(table.scroll_y)
+        bottom = top + table.scrollable_content_region.height
+        if self._stop < len(self._ids) and max(table.cursor_row, bottom) >= table.row_count - self.NEAR_END:
             return 1
-        if self._start > 0 and row < self.NEAR_END:
+        if self._start > 0 and min(table.cursor_row, top) < self.NEAR_END:
             return -1
         return 0
 
     def _next_page(self) -> None:
-        """Bring in the page the cursor nears (asked for by :meth:`_row_highlighted`), the cursor kept on its record.
+        """Bring in the page the cursor or the view nears (asked for by :meth:`_page_wanted`), the view kept where it is.
 
         Below: the rows are added after the last, unless the table would hold more than
         :attr:`MAX_ROWS` (then the window moves down a page). Above: the window moves up a page.
+        The cursor stays on its record while it is held.
         """
         self._page_coming = False
-        if not self.is_mounted:
+        if not self.is_mounted or self._settling:
             return
         edge = self._near_edge()
         cursor = self._start + self.table.cursor_row
@@ -363,10 +408,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
             if stop - self._start <= self.MAX_ROWS:
                 self.add_rows(self.PAGE)
             else:
-                self.show_window(stop - self.MAX_ROWS, stop, cursor, keep_on_screen=True)
+                self.show_window(stop - self.MAX_ROWS, stop, cursor, keep_view=True)
         elif edge < 0:
             start = max(0, self._start - self.PAGE)
-            self.show_window(start, min(self._stop, start + self.MAX_ROWS), cursor, keep_on_screen=True)
+            self.show_window(start, min(self._stop, start + self.MAX_ROWS), cursor, keep_view=True)
 
     def highlighted_id(self) -> int | None:
         """The id of the record under the cursor, or None when the list is empty."""

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import replace
 
 from rich.text import Text
+from textual import events
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -114,6 +115,29 @@ async def test_up_from_the_top_of_the_last_window_reaches_the_wheel_before_it(co
         text = screen_text(app)
         assert f"Wheel {PAGE + 1} " in text and f"Wheel {PAGE} " in text
         assert table_of(app).row_count <= MOST_ROWS
+
+
+async def test_the_mouse_wheel_up_from_the_end_brings_in_the_wheels_above(context: AppContext) -> None:
+    """After `end`, scrolling up with the mouse wheel past the rows held brings in the page above; the view never jumps."""
+    add_wheels(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("end")
+        await pilot.pause()
+        table = table_of(app)
+        tops = []
+        for _ in range(60):
+            table.post_message(events.MouseScrollUp(table, 10, 5, 0, -1, 0, False, False, False))
+            await pilot.pause()
+            top = str(table.get_row_at(round(table.scroll_y))[1])
+            assert f"{top} " in screen_text(app)
+            tops.append(int(top.split()[1]))
+        assert all(0 < later - earlier <= 3 for earlier, later in zip(tops, tops[1:])), str(tops)
+        assert tops[-1] > PAGE + 1
+        assert table.row_count <= MOST_ROWS
+        assert f"Your wheels ({WHEELS:,}) · {WHEELS - 2 * PAGE + 1:,}–{WHEELS:,}" in screen_text(app)
+        assert highlighted_label(app) == "Wheel 1"
 
 
 async def test_pageup_from_the_end_goes_through_every_wheel_oldest_to_newest(context: AppContext) -> None:
