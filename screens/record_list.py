@@ -1,10 +1,14 @@
 """The one saved-work list: a table of records with an empty state, open, new, rename and delete.
 
-The wheel history, the action plans and the saved rankings are each a :class:`RecordListScreen`:
-the base keeps the table (rows keyed by record id, the cursor kept on the same record across
-refreshes), the line shown when there is nothing yet, `enter` to open, and a delete that is
-always confirmed first. A subclass says which records there are, how a row looks and what
-opening, creating, renaming and deleting one means, and adds its own keys and actions.
+The wheel history, the action plans, the saved rankings, team profiles and workshops are each a
+:class:`RecordListScreen`: the base keeps the table (rows keyed by record id, the cursor kept on
+the same record across refreshes), the line shown when there is nothing yet, `enter` to open, and
+a delete that is always confirmed first. A subclass says which records there are, how a row looks
+and what opening, creating, renaming and deleting one means, and adds its own keys and actions.
+
+The table holds a window of a few pages of the records (never all of them): `home` and `end`
+show the first and the last page at once, and the page before or after is brought in as the
+cursor or the view nears the window's edge, so a list of ten thousand records costs no more.
 """
 
 from __future__ import annotations
