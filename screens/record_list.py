@@ -216,6 +216,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
 
     # -- the list -------------------------------------------------------------------------------
 
+    def _table_live(self) -> bool:
+        """The table is still there (not so for a moment after the screen is dismissed, when a deferred call may still run)."""
+        return self.is_mounted and bool(self.query(f"#{self.TABLE_ID}"))
+
     @property
     def table(self) -> DataTable[str | Text]:
         """The table of records."""
@@ -316,13 +320,18 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     _settling: bool = False
     """The table was just filled again and is yet to be scrolled back (:meth:`_scroll_table_to`): its scrolling means nothing."""
 
+    @property
+    def settled(self) -> bool:
+        """The window's rows are in place and scrolled where they belong (not just filled again, awaiting the scroll)."""
+        return not self._settling and not self._page_coming
+
     def _scroll_table_to(self, top: int, tries: int = 5) -> None:
         """Scroll the table so that row ``top`` is at the top (as far as it goes), once its new size is known.
 
         The table measures its rows when the app is next idle: until then it cannot scroll as
         far as the new rows reach, so this waits another refresh (a few times at most).
         """
-        if not self.is_mounted:
+        if not self._table_live():
             self._settling = False
             return
         table = self.table
@@ -384,6 +393,8 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
 
     def _near_edge(self) -> int:
         """1 when the cursor or the view nears the window's last row and records follow, -1 its first with records before, else 0."""
+        if not self._table_live():
+            return 0
         table = self.table
         if not table.row_count:
             return 0
@@ -403,7 +414,7 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         The cursor stays on its record while it is held.
         """
         self._page_coming = False
-        if not self.is_mounted or self._settling:
+        if not self._table_live() or self._settling:
             return
         edge = self._near_edge()
         cursor = self._start + self.table.cursor_row

@@ -18,6 +18,7 @@ from screens.team.saved import TeamProfileListScreen
 from screens.wheel.history import HistoryScreen
 from screens.workshop.saved import WorkshopListScreen
 from tests.conftest import screen_text
+from tests.helpers.waiting import wait_until
 from tui.app import FramewheelApp
 from tui.context import AppContext
 from tui.core.team_profiles import demo_saved_profiles
@@ -110,7 +111,7 @@ async def test_up_from_the_top_of_the_last_window_reaches_the_wheel_before_it(co
         for expected in range(number + 1, PAGE + 2):
             await pilot.press("up")
             assert highlighted_label(app) == f"Wheel {expected}"
-        await pilot.pause()
+        await wait_until(pilot, lambda: f"Wheel {PAGE} " in screen_text(app), what="the wheel below on screen")
         assert highlighted_label(app) == f"Wheel {PAGE + 1}"
         text = screen_text(app)
         assert f"Wheel {PAGE + 1} " in text and f"Wheel {PAGE} " in text
@@ -127,9 +128,12 @@ async def test_the_mouse_wheel_up_from_the_end_brings_in_the_wheels_above(contex
         await pilot.pause()
         table = table_of(app)
         tops = []
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
         for _ in range(60):
             table.post_message(events.MouseScrollUp(table, 10, 5, 0, -1, 0, False, False, False))
             await pilot.pause()
+            await wait_until(pilot, lambda: screen.settled, what="the rows brought in and scrolled back")
             top = str(table.get_row_at(round(table.scroll_y))[1])
             assert f"{top} " in screen_text(app)
             tops.append(int(top.split()[1]))
