@@ -1,10 +1,14 @@
 """The one saved-work list: a table of records with an empty state, open, new, rename and delete.
 
-The wheel history, the action plans and the saved rankings are each a :class:`RecordListScreen`:
-the base keeps the table (rows keyed by record id, the cursor kept on the same record across
-refreshes), the line shown when there is nothing yet, `enter` to open, and a delete that is
-always confirmed first. A subclass says which records there are, how a row looks and what
-opening, creating, renaming and deleting one means, and adds its own keys and actions.
+The wheel history, the action plans, the saved rankings, team profiles and workshops are each a
+:class:`RecordListScreen`: the base keeps the table (rows keyed by record id, the cursor kept on
+the same record across refreshes), the line shown when there is nothing yet, `enter` to open, and
+a delete that is always confirmed first. A subclass says which records there are, how a row looks
+and what opening, creating, renaming and deleting one means, and adds its own keys and actions.
+
+The table holds a window of a few pages of the records (never all of them): `home` and `end`
+show the first and the last page at once, and the page before or after is brought in as the
+cursor or the view nears the window's edge, so a list of ten thousand records costs no more.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from screens.base import FramewheelScreen
@@ -25,17 +30,37 @@ RecordT = TypeVar("RecordT")
 """The kind of record listed (a wheel, an action plan, a ranking)."""
 
 class RecordTable(DataTable[str | Text]):
-    """The records' table: `end` (and `ctrl+end`) go to the last record, its rows added first if need be."""
+    """The records' table: `home`/`end` (and `ctrl+home`/`ctrl+end`) go to the first/last record, its rows brought in first."""
 
-    BINDINGS = [Binding("end", "scroll_bottom", "Last", show=False, id="records.last",
-                        tooltip="The last (oldest) record, its rows added first if need be")]
+    BINDINGS = [
+        Binding("home", "scroll_top", "First", show=False, id="records.first",
+                tooltip="The first (newest) record, its rows brought in first if need be"),
+        Binding("end", "scroll_bottom", "Last", show=False, id="records.last",
+                tooltip="The last (oldest) record, its rows brought in first if need be"),
+    ]
 
-    def action_scroll_bottom(self) -> None:
-        """Add the rows not yet in the table (the screen's :meth:`RecordListScreen.add_all_rows`), then go to the last."""
+    def action_scroll_top(self) -> None:
+        """Show the first window of rows (the screen's :meth:`RecordListScreen.show_first`), the cursor on the first record."""
         screen = self.screen
         if isinstance(screen, RecordListScreen):
-            screen.add_all_rows()
-        super().action_scroll_bottom()
+            screen.show_first()
+        else:
+            super().action_scroll_top()
+
+    def action_scroll_bottom(self) -> None:
+        """Show the last window of rows (the screen's :meth:`RecordListScreen.show_last`), the cursor on the last record."""
+        screen = self.screen
+        if isinstance(screen, RecordListScreen):
+            screen.show_last()
+        else:
+            super().action_scroll_bottom()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolled (the mouse wheel too): tell the screen, which brings in the page the view nears (:meth:`RecordListScreen.table_scrolled`)."""
+        super().watch_scroll_y(old_value, new_value)
+        screen = self.screen if self.is_mounted else None
+        if round(old_value) != round(new_value) and isinstance(screen, RecordListScreen):
+            screen.table_scrolled()
 
 
 class RecordListScreen(FramewheelScreen, Generic[RecordT]):
@@ -69,19 +94,28 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     """What the header says (before the time) after a record is deleted."""
 
     PAGE: ClassVar[int] = 100
-    """How many rows are added at a time: the first page on opening, the next as the cursor nears the end."""
+    """How many rows are brought in at a time: the first page on opening, the next (or previous) as the cursor nears an edge."""
 
     NEAR_END: ClassVar[int] = 30
-    """Rows from the end of those added at which the next page is added."""
+    """Rows from either edge of the window at which the next (or previous) page is brought in."""
+
+    MAX_ROWS: ClassVar[int] = 300
+    """The most rows the table holds: beyond it, the window drops the rows furthest from the cursor."""
 
     COUNT_IN_TITLE: ClassVar[bool] = False
     """Show how many records there are in the heading (``Your wheels (10,000)``)."""
 
     records_shown: list[RecordT]
-    """The records in the table (the pages added so far), in the table's order."""
+    """The records in the table (the window of rows), in the table's order."""
 
     _ids: Sequence[int] = ()
-    """Every record's id, in the order shown (from :meth:`ordered_ids`); the table holds a first part of them."""
+    """Every record's id, in the order shown (from :meth:`ordered_ids`); the table holds ``_ids[_start:_stop]``."""
+
+    _start: int = 0
+    """Where the table's window begins in :attr:`_ids` (the first row's place)."""
+
+    _stop: int = 0
+    """Where the table's window ends in :attr:`_ids` (just after the last row's place)."""
 
     # -- what a subclass says -------------------------------------------------------------------
 
@@ -182,6 +216,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
 
     # -- the list -------------------------------------------------------------------------------
 
+    def _table_live(self) -> bool:
+        """The table is still there (not so for a moment after the screen is dismissed, when a deferred call may still run)."""
+        return self.is_mounted and bool(self.query(f"#{self.TABLE_ID}"))
+
     @property
     def table(self) -> DataTable[str | Text]:
         """The table of records."""
@@ -216,54 +254,179 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     def refresh_records(self, select: int | None = None, ids: Sequence[int] | None = None) -> None:
         """List the records again, the cursor on ``select`` (a record id) or where it was.
 
-        Only a first page of rows is added (more when the record to keep the cursor on is
-        further down); :meth:`add_rows` adds the rest as the cursor nears the end. ``ids``:
+        The table holds a window of the records (a page or a few, see :meth:`show_window`): the
+        one it held when the record to keep the cursor on is still in it (the cursor stays where
+        it was on the screen), else one around that record, else the first page. ``ids``:
         :meth:`ordered_ids` when the caller has just asked for it.
         """
-        table = self.table
         wanted = select if select is not None else self.highlighted_id()
         ids = self.ordered_ids() if ids is None else ids
         self._ids = ids
-        table.clear()
-        self.records_shown = []
         place = ids.index(wanted) if wanted is not None and wanted in ids else -1
-        self.add_rows(max(self.PAGE, place + 1 + self.NEAR_END))
+        total = len(ids)
+        start, stop = self._start, min(self._stop, total)
+        if place < 0:
+            start, stop = 0, min(total, self.PAGE)
+        elif not start <= place < stop:
+            start = 0 if place < self.PAGE else place - self.PAGE // 2
+            stop = min(total, max(start + self.PAGE, place + 1 + self.NEAR_END))
+            start = max(0, min(start, stop - self.PAGE))
+        else:
+            stop = min(total, max(stop, start + self.PAGE))
+        self.show_window(start, stop, max(place, start), keep_on_screen=True)
         self.show_empty(not ids)
-        if self.COUNT_IN_TITLE:
-            self.query_one(".panel-title", Label).update(f"{self.list_title()} ({len(ids):,})")
-        if place >= 0:
-            table.move_cursor(row=place)
-        table.focus()
+        self.table.focus()
+
+    def show_window(self, start: int, stop: int, cursor: int, keep_on_screen: bool = False, keep_view: bool = False) -> None:
+        """Fill the table with the records ``_ids[start:stop]``, the cursor on the record at place ``cursor`` of :attr:`_ids`.
+
+        DataTable cannot insert rows at the top, so the table is cleared and filled again (at
+        most :attr:`MAX_ROWS` rows). ``keep_on_screen``: the cursor keeps its line on the screen
+        (the rows around it do not jump). ``keep_view``: the record at the top of the view stays
+        there (the view was scrolled, the cursor perhaps out of sight; when its record is no
+        longer held, the cursor goes to the record at the top). Otherwise the cursor is only
+        scrolled into view.
+        """
+        table = self.table
+        held = bool(table.row_count)
+        above = table.cursor_row - round(table.scroll_y) if keep_on_screen and held else None
+        view_top = self._start + round(table.scroll_y) if keep_view and held else None
+        start = max(0, min(start, len(self._ids)))
+        stop = max(start, min(stop, len(self._ids), start + self.MAX_ROWS))
+        if view_top is not None and not start <= cursor < stop:
+            cursor = view_top
+        if above is not None or view_top is not None:
+            # So that clear() does not move the cursor (and have it scrolled into view after the scroll below).
+            table.set_reactive(DataTable.cursor_coordinate, Coordinate(0, 0))
+        table.clear()
+        self._start, self._stop = start, stop
+        records = self.load_page(self._ids[start:stop])
+        for record in records:
+            table.add_row(*self.row_cells(record), key=str(self.record_id(record)))
+        self.records_shown = records
+        self.show_title()
+        if not records:
+            return
+        row = min(max(cursor - start, 0), len(records) - 1)
+        if above is None and view_top is None:
+            table.move_cursor(row=row)
+            return
+        # Not move_cursor: DataTable would scroll the cursor into view once more after the scroll below.
+        table.set_reactive(DataTable.cursor_coordinate, Coordinate(row, 0))
+        top = max(0, row - max(0, above)) if above is not None else max(0, (view_top or 0) - start)
+        self._settling = True
+        self.call_after_refresh(self._scroll_table_to, top)
+
+    _settling: bool = False
+    """The table was just filled again and is yet to be scrolled back (:meth:`_scroll_table_to`): its scrolling means nothing."""
+
+    @property
+    def settled(self) -> bool:
+        """The window's rows are in place and scrolled where they belong (not just filled again, awaiting the scroll)."""
+        return not self._settling and not self._page_coming
+
+    def _scroll_table_to(self, top: int, tries: int = 5) -> None:
+        """Scroll the table so that row ``top`` is at the top (as far as it goes), once its new size is known.
+
+        The table measures its rows when the app is next idle: until then it cannot scroll as
+        far as the new rows reach, so this waits another refresh (a few times at most).
+        """
+        if not self._table_live():
+            self._settling = False
+            return
+        table = self.table
+        if tries and top > table.max_scroll_y:
+            self.call_after_refresh(self._scroll_table_to, top, tries - 1)
+            return
+        self._settling = False
+        table.scroll_to(y=top, animate=False, force=True, immediate=True)
+        self._page_wanted()
+
+    def show_title(self) -> None:
+        """With :attr:`COUNT_IN_TITLE`: the count in the heading, and the window's places when it does not start at the first."""
+        if not self.COUNT_IN_TITLE:
+            return
+        title = f"{self.list_title()} ({len(self._ids):,})"
+        if self._start > 0:
+            title += f" · {self._start + 1:,}–{self._stop:,}"
+        self.query_one(".panel-title", Label).update(title)
+
+    def show_first(self) -> None:
+        """The first page of rows, the cursor on the first record (`home`)."""
+        if self._ids:
+            self.show_window(0, self.PAGE, 0)
+            self.table.scroll_to(y=0, animate=False)
+
+    def show_last(self) -> None:
+        """The last page of rows, the cursor on the last record (`end`)."""
+        total = len(self._ids)
+        if total:
+            self.show_window(total - self.PAGE, total, total - 1)
 
     def add_rows(self, count: int) -> None:
         """Add the next ``count`` records' rows (at most) below those in the table."""
         table = self.table
-        start = table.row_count
-        records = self.load_page(self._ids[start:start + count])
+        records = self.load_page(self._ids[self._stop:self._stop + count])
         for record in records:
             table.add_row(*self.row_cells(record), key=str(self.record_id(record)))
+        self._stop = min(len(self._ids), self._stop + count)
         self.records_shown.extend(records)
-
-    def add_all_rows(self) -> None:
-        """Add every row not yet in the table (for `end`)."""
-        self.add_rows(len(self._ids) - self.table.row_count)
+        self.show_title()
 
     _page_coming: bool = False
-    """The next page of rows is to be added just after the screen is next drawn."""
+    """The next or previous page of rows is to be brought in just after the screen is next drawn."""
 
     @on(DataTable.RowHighlighted, ".record-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The cursor nears the last row added: add the next page once the move is drawn (pagedown, scrolling down)."""
-        table = self.table
-        if table.row_count < len(self._ids) and event.cursor_row >= table.row_count - self.NEAR_END and not self._page_coming:
+        """The cursor nears either edge of the window (arrows, pageup/pagedown): bring in the page it nears."""
+        self._page_wanted()
+
+    def table_scrolled(self) -> None:
+        """The table was scrolled (the mouse wheel, the scroll bar): bring in the page the view nears, if any."""
+        self._page_wanted()
+
+    def _page_wanted(self) -> None:
+        """When the cursor or the view nears an edge of the window, bring in that page just after the move is drawn."""
+        if not self._settling and not self._page_coming and self._near_edge():
             self._page_coming = True
             self.call_after_refresh(self._next_page)
 
+    def _near_edge(self) -> int:
+        """1 when the cursor or the view nears the window's last row and records follow, -1 its first with records before, else 0."""
+        if not self._table_live():
+            return 0
+        table = self.table
+        if not table.row_count:
+            return 0
+        top = round(table.scroll_y)
+        bottom = top + table.scrollable_content_region.height
+        if self._stop < len(self._ids) and max(table.cursor_row, bottom) >= table.row_count - self.NEAR_END:
+            return 1
+        if self._start > 0 and min(table.cursor_row, top) < self.NEAR_END:
+            return -1
+        return 0
+
     def _next_page(self) -> None:
-        """Add the next page of rows (asked for by :meth:`_row_highlighted`)."""
+        """Bring in the page the cursor or the view nears (asked for by :meth:`_page_wanted`), the view kept where it is.
+
+        Below: the rows are added after the last, unless the table would hold more than
+        :attr:`MAX_ROWS` (then the window moves down a page). Above: the window moves up a page.
+        The cursor stays on its record while it is held.
+        """
         self._page_coming = False
-        if self.is_mounted:
-            self.add_rows(self.PAGE)
+        if not self._table_live() or self._settling:
+            return
+        edge = self._near_edge()
+        cursor = self._start + self.table.cursor_row
+        if edge > 0:
+            stop = min(len(self._ids), self._stop + self.PAGE)
+            if stop - self._start <= self.MAX_ROWS:
+                self.add_rows(self.PAGE)
+            else:
+                self.show_window(stop - self.MAX_ROWS, stop, cursor, keep_view=True)
+        elif edge < 0:
+            start = max(0, self._start - self.PAGE)
+            self.show_window(start, min(self._stop, start + self.MAX_ROWS), cursor, keep_view=True)
 
     def highlighted_id(self) -> int | None:
         """The id of the record under the cursor, or None when the list is empty."""
@@ -312,7 +475,7 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         def answered(yes: bool | None) -> None:
             """Delete only when confirmed."""
             if yes:
-                place = list(self._ids).index(self.record_id(record)) if self.record_id(record) in self._ids else 0
+                place = self._ids.index(self.record_id(record)) if self.record_id(record) in self._ids else 0
                 self.delete_record(record)
                 self.mark_saved(self.DELETED_NOTE)
                 ids = self.ordered_ids()

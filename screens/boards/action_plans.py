@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,6 +68,14 @@ have are kept, unless you tick otherwise.
     def load_records(self) -> list[ActionPlan]:
         """Every plan, the most recently changed first."""
         return self.context.action_plans.list()
+
+    def ordered_ids(self) -> Sequence[int]:
+        """Every plan's id, the most recently changed first (no plan built; the same list while none changed)."""
+        return self.context.action_plans.ordered_ids()
+
+    def load_page(self, ids: Sequence[int]) -> list[ActionPlan]:
+        """The plans with these ids, in that order."""
+        return self.context.action_plans.page(ids)
 
     def record_id(self, record: ActionPlan) -> int:
         """The plan's id."""

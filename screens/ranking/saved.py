@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
@@ -68,6 +69,14 @@ order without losing this one), `d` deletes it after asking.
     def load_records(self) -> list[Ranking]:
         """The framework's rankings, the most recently changed first."""
         return self.context.rankings.list(self.framework_id)
+
+    def ordered_ids(self) -> Sequence[int]:
+        """The framework's rankings' ids, the most recently changed first (no ranking built; the same list while none changed)."""
+        return self.context.rankings.ordered_ids(self.framework_id)
+
+    def load_page(self, ids: Sequence[int]) -> list[Ranking]:
+        """The rankings with these ids, in that order."""
+        return self.context.rankings.page(ids)
 
     def record_id(self, record: Ranking) -> int:
         """The ranking's id."""

@@ -6,6 +6,8 @@ facilitator's own wheels.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
@@ -64,6 +66,14 @@ computed again when it is opened, with the same "fewer than N" rule.
     def load_records(self) -> list[SavedTeamProfile]:
         """Every saved profile, the newest first."""
         return self.context.team_profiles.list()
+
+    def ordered_ids(self) -> Sequence[int]:
+        """Every saved profile's id, the newest first (no profile built; the same list while none changed)."""
+        return self.context.team_profiles.ordered_ids()
+
+    def load_page(self, ids: Sequence[int]) -> list[SavedTeamProfile]:
+        """The profiles with these ids, in that order."""
+        return self.context.team_profiles.page(ids)
 
     def record_id(self, record: SavedTeamProfile) -> int:
         """The profile's id."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.binding import Binding
 
@@ -54,6 +56,14 @@ highlighted one in the sequence (enter there presents it), `n` starts a new one,
     def load_records(self) -> list[WorkshopSequence]:
         """Every saved sequence, the most recently changed first."""
         return self.context.workshops.list()
+
+    def ordered_ids(self) -> Sequence[int]:
+        """Every saved sequence's id, the most recently changed first (none built; the same list while none changed)."""
+        return self.context.workshops.ordered_ids()
+
+    def load_page(self, ids: Sequence[int]) -> list[WorkshopSequence]:
+        """The sequences with these ids, in that order."""
+        return self.context.workshops.page(ids)
 
     def record_id(self, record: WorkshopSequence) -> int:
         """The sequence's id."""

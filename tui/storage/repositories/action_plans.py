@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,17 @@ from tui.core.model import SavedWork
 from tui.core.wheels import now_iso
 from tui.storage import output
 from tui.storage.database import Collection, Database
-from tui.storage.repositories.base import SavesInBackground, kept_saved_work
+from tui.storage.repositories.base import OrdersRecords, SavesInBackground, kept_saved_work
 
 
-class ActionPlanRepository(SavesInBackground):
-    """Create, read, change and delete action plans; every change is saved at once."""
+class ActionPlanRepository(SavesInBackground, OrdersRecords):
+    """Create, read, change and delete action plans; every change is saved at once.
+
+    Not a :class:`~tui.storage.repositories.base.RecordRepository` (a plan belongs to no
+    framework), but its list is ordered the same way: :meth:`ordered_ids` and :meth:`page`.
+    """
+
+    ORDER_BY = "updated"
 
     def __init__(self, db: Database) -> None:
         """Plans in ``db``."""
@@ -41,6 +48,11 @@ class ActionPlanRepository(SavesInBackground):
         """Every plan, the most recently changed first."""
         plans = (ActionPlan.from_record(r) for r in self._records.all())
         return sorted(plans, key=lambda p: (p.updated, p.id), reverse=True)
+
+    def page(self, ids: Sequence[int]) -> builtins.list[ActionPlan]:
+        """The plans with these ids (from :meth:`ordered_ids`), in that order; ids no longer stored are left out."""
+        found = (self.get(plan_id) for plan_id in ids)
+        return [plan for plan in found if plan is not None]
 
     def save(self, plan: ActionPlan) -> ActionPlan:
         """Store the whole plan (header and board) over its record; return it as stored."""

@@ -66,13 +66,49 @@ class SavesInBackground:
         return BackgroundSaver(on_done, on_error, settle)
 
 
-class RecordRepository(Generic[RecordT]):
+class OrdersRecords:
+    """The ids of a table's records newest first, sorted from the stored records and kept with the data.
+
+    For any repository over a :class:`~tui.storage.database.Collection` of dated records
+    (``_records``), whether or not it is a :class:`RecordRepository`: the action plans use it too.
+    """
+
+    _records: Collection
+    """The table's records."""
+    ORDER_BY: ClassVar[str] = "created"
+    """The timestamp that orders lists, newest first."""
+
+    def ordered_ids(self, framework_id: str | None = None) -> builtins.list[int]:
+        """The ids of the records in :meth:`list` order (newest first), without building any record.
+
+        Sorted from the stored records (cheap dicts) and kept with the data until the table
+        changes or the file is read again: the same list object is returned while nothing
+        changed, so a screen can tell whether it must list again (treat it as read-only).
+        """
+        ordered: dict[str | None, builtins.list[int]] = self._records.derived(f"order-by-{self.ORDER_BY}", self._ordered)
+        return ordered.get(framework_id or None, [])
+
+    def _ordered(self, records: Mapping[str, Mapping[str, Any]]) -> dict[str | None, builtins.list[int]]:
+        """Record ids newest first (ties: the higher id first), per framework id and overall under None."""
+        ranked = sorted(((self.order_key(record), int(key), str(record.get("framework_id", "")))
+                         for key, record in records.items()), reverse=True)
+        ordered: dict[str | None, builtins.list[int]] = {None: [rank[1] for rank in ranked]}
+        for _, key, framework in ranked:
+            ordered.setdefault(framework, []).append(key)
+        return ordered
+
+    def order_key(self, record: Mapping[str, Any]) -> str:
+        """The stored form of the timestamp that orders lists (as the dataclasses read it: "updated" falls back on "created")."""
+        if self.ORDER_BY == "updated":
+            return str(record.get("updated", record.get("created", "")))
+        return str(record.get(self.ORDER_BY, ""))
+
+
+class RecordRepository(OrdersRecords, Generic[RecordT]):
     """A table of dated records of one kind, each tied to a framework."""
 
     TABLE: ClassVar[str]
     """The database table."""
-    ORDER_BY: ClassVar[str] = "created"
-    """The timestamp that orders lists, newest first."""
 
     def __init__(self, db: Database) -> None:
         """Records of this kind in ``db``."""
@@ -92,29 +128,10 @@ class RecordRepository(Generic[RecordT]):
         found = self._records.find(framework_id=framework_id) if framework_id else self._records.all()
         return sorted((self.build(r) for r in found), key=lambda r: (getattr(r, self.ORDER_BY), r.id), reverse=True)
 
-    def ordered_ids(self, framework_id: str | None = None) -> builtins.list[int]:
-        """The ids of the records in :meth:`list` order (newest first), without building any record.
-
-        Sorted from the stored records (cheap dicts) and kept with the data until the table
-        changes or the file is read again: the same list object is returned while nothing
-        changed, so a screen can tell whether it must list again (treat it as read-only).
-        """
-        ordered: dict[str | None, builtins.list[int]] = self._records.derived(f"order-by-{self.ORDER_BY}", self._ordered)
-        return ordered.get(framework_id or None, [])
-
     def page(self, ids: Sequence[int]) -> builtins.list[RecordT]:
         """The records with these ids (from :meth:`ordered_ids`), in that order; ids no longer stored are left out."""
         found = (self.get(record_id) for record_id in ids)
         return [record for record in found if record is not None]
-
-    def _ordered(self, records: Mapping[str, Mapping[str, Any]]) -> dict[str | None, builtins.list[int]]:
-        """Record ids newest first (ties: the higher id first), per framework id and overall under None."""
-        ranked = sorted(((self.order_key(record), int(key), str(record.get("framework_id", "")))
-                         for key, record in records.items()), reverse=True)
-        ordered: dict[str | None, builtins.list[int]] = {None: [rank[1] for rank in ranked]}
-        for _, key, framework in ranked:
-            ordered.setdefault(framework, []).append(key)
-        return ordered
 
     def latest(self, framework_id: str | None = None) -> RecordT | None:
         """The newest record of a framework (of any, with None), or None: the first of :meth:`list`.
@@ -126,12 +143,6 @@ class RecordRepository(Generic[RecordT]):
             f"newest-by-{self.ORDER_BY}", self._newest, self._newer)
         found = newest.get(framework_id or None)
         return None if found is None else self.get(found[1])
-
-    def order_key(self, record: Mapping[str, Any]) -> str:
-        """The stored form of the timestamp that orders lists (as the dataclasses read it: "updated" falls back on "created")."""
-        if self.ORDER_BY == "updated":
-            return str(record.get("updated", record.get("created", "")))
-        return str(record.get(self.ORDER_BY, ""))
 
     def _newest(self, records: Mapping[str, Mapping[str, Any]]) -> dict[str | None, tuple[str, int]]:
         """The (timestamp, id) of the newest record per framework id, and overall under None (ties: the higher id)."""
