@@ -474,11 +474,11 @@ def test_a_write_before_the_encoding_ahead_ends_wins(tmp_path: Path) -> None:
         kept = db._storage
         with db.reading():
             data, tables = kept.records_to_encode() or ({}, {})
-        early = {table: {key: (record, storage._fragment(key, record)) for key, record in records}
+        early = {table: {key: storage._fragment(key, record) for key, record in records.items()}
                  for table, records in tables.items()}
         db.collection("things").update(7, {"i": 700})  # the write comes first
         with db.reading():
-            assert kept.adopt_fragments(data, early) is False
+            assert kept.adopt_fragments(data, tables, early) is False
         db.collection("things").update(8, {"i": 800})
     assert_full_encode(path)
     assert stored(path, ["things"])["things"][7] == {"i": 700}
@@ -493,11 +493,11 @@ def test_records_changed_while_encoded_ahead_are_encoded_again(tmp_path: Path) -
         kept = db._storage
         with db.reading():
             data, tables = kept.records_to_encode() or ({}, {})
-        early = {table: {key: (record, storage._fragment(key, record)) for key, record in records}
+        early = {table: {key: storage._fragment(key, record) for key, record in records.items()}
                  for table, records in tables.items()}
         data["things"]["9"] = {"i": 900}  # as a write would replace it, before its fragments are kept
         with db.reading():
-            assert kept.adopt_fragments(data, early) is True
+            assert kept.adopt_fragments(data, tables, early) is True
         db.collection("things").update(10, {"i": 1000})
     assert_full_encode(path)
     assert stored(path, ["things"])["things"][9] == {"i": 900}

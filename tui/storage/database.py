@@ -67,6 +67,20 @@ ENCODE_AHEAD_BYTES = 256_000
 """A data file at least this large has its records encoded ahead by the interface (:meth:`Database.encode_ahead`)."""
 
 
+def _freeze_if_large(size: int) -> None:
+    """After a file of ``size`` bytes was parsed: keep its records out of the cycle collector's passes when it is large.
+
+    A large file's records live as long as it is open and hold no cycles (one dropped later is
+    freed by its reference count): take them, and whatever else is alive now, out of the cycle
+    collector's full passes (``gc.freeze``), which otherwise walk all of them on each pass (at
+    10,000 wheels ~250 ms of opening the wheel history, and pauses of 30-100 ms of every thread
+    while records are encoded). Small files (and tests) are left alone, so nothing else is kept
+    from the collector.
+    """
+    if size >= FREEZE_BYTES:
+        gc.freeze()
+
+
 class StorageError(Exception):
     """A problem with the data file a user must be told about; str() is a complete, plain sentence naming the path."""
 
@@ -175,13 +189,7 @@ class _AtomicJSONStorage(Storage):
             raise StorageError(f"The data file {self._path} could not be read because {exc}.") from exc
         if self._current_key() == key:  # unchanged while it was read: safe to keep
             self.keep(data)
-        if len(raw) >= FREEZE_BYTES:
-            # A large file's records live as long as it is open and hold no cycles (one dropped
-            # later is freed by its reference count): take them, and whatever else is alive now,
-            # out of the cycle collector's full passes, which otherwise walk all of them on each
-            # pass (at 10,000 wheels ~250 ms of opening the wheel history). Small files (and
-            # tests) are left alone, so nothing else is kept from the collector.
-            gc.freeze()
+        _freeze_if_large(len(raw))
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -241,30 +249,31 @@ class _AtomicJSONStorage(Storage):
             self._derived[key] = (build(data.get(table, {})), update)
         return self._derived[key][0]
 
-    def records_to_encode(self) -> tuple[Data, dict[str, list[tuple[str, Record]]]] | None:
-        """The kept data and each table's (key, record) pairs, when its fragments are not kept yet (else None).
+    def records_to_encode(self) -> tuple[Data, dict[str, dict[str, Record]]] | None:
+        """The kept data and a copy of each table (key -> record), when its fragments are not kept yet (else None).
 
-        Call holding the thread lock; the pairs may then be encoded without it (records are
+        Call holding the thread lock; the copies may then be encoded without it (records are
         replaced by writes, never changed in place) and handed to :meth:`adopt_fragments`.
         """
         if self._cache is None or self._fragments is not None:
             return None
-        return self._cache, {table: list(records.items()) for table, records in self._cache.items()}
+        return self._cache, {table: dict(records) for table, records in self._cache.items()}
 
-    def adopt_fragments(self, data: Data, encoded: Mapping[str, Mapping[str, tuple[Record, bytes]]]) -> bool:
+    def adopt_fragments(self, data: Data, listed: Mapping[str, Mapping[str, Record]],
+                        encoded: Mapping[str, Mapping[str, bytes]]) -> bool:
         """Keep fragments encoded ahead from ``data``'s records, if ``data`` is still the kept data (True when kept).
 
-        ``encoded``: per table, record key -> (the record encoded, its fragment). A record
-        replaced or added since is encoded here, so the fragments describe the data as it is
-        now. Nothing is kept when a write or a new read came first (it has its own fragments).
-        Call holding the thread lock.
+        ``listed``: the tables as :meth:`records_to_encode` gave them; ``encoded``: per table,
+        record key -> its fragment. A record replaced or added since is encoded here, so the
+        fragments describe the data as it is now. Nothing is kept when a write or a new read
+        came first (it has its own fragments). Call holding the thread lock.
         """
         if data is not self._cache or self._fragments is not None:
             return False
         fragments = _Fragments()
         for table, records in data.items():
-            ahead = encoded.get(table, {})
-            fragments.adopt(table, {key: found[1] if (found := ahead.get(key)) is not None and found[0] is record
+            was, ahead = listed.get(table, {}), encoded.get(table, {})
+            fragments.adopt(table, {key: ahead[key] if was.get(key) is record and key in ahead
                                     else _fragment(key, record) for key, record in records.items()})
         self._fragments = fragments
         return True
@@ -480,6 +489,8 @@ class Database:
                 prepared = self._prepare()
                 if prepared is not None:  # already parsed: the first read need not parse it again
                     self._storage.keep(prepared)
+                    with contextlib.suppress(OSError):
+                        _freeze_if_large(os.stat(self.path).st_size)
         except safefile.UnsafeFolderError as exc:  # the data folder or its backups folder is a link or not ours
             raise StorageError(f"The data file {self.path} was not opened: {exc}") from exc
         except OSError as exc:
@@ -679,10 +690,10 @@ class Database:
 
         def encode() -> None:
             """Encode the listed records, then hand them to the storage under the lock."""
-            encoded = {table: {key: (record, _fragment(key, record)) for key, record in records}
+            encoded = {table: {key: _fragment(key, record) for key, record in records.items()}
                        for table, records in tables.items()}
             with self.reading():
-                storage.adopt_fragments(data, encoded)
+                storage.adopt_fragments(data, tables, encoded)
 
         thread = threading.Thread(target=encode, name="framewheel-encode-ahead", daemon=True)
         thread.start()
