@@ -81,18 +81,20 @@ def _removed_if_empty(context: AppContext) -> bool:
         return False
 
 
-def emit(text: str, output: str | None, out: TextIO, err: TextIO, *, human: bool = False) -> int:
+def emit(text: str | bytes, output: str | None, out: TextIO, err: TextIO, *, human: bool = False) -> int:
     """Print ``text`` or write it atomically to ``output``; say where it went.
 
     On standard output, text for people (``human``: a Markdown report) and anything
     written to a terminal has its control characters made visible; data piped on (JSON,
-    CSV) is written exactly. A file written with ``-o`` is always exact.
+    CSV) is written exactly. A file written with ``-o`` is always exact. ``text`` may be
+    UTF-8 bytes already (a large export), written to a file as they are.
     """
     if not output:
+        shown = text.decode("utf-8") if isinstance(text, bytes) else text
         if human or out.isatty():
-            out.write(visible(text))
+            out.write(visible(shown))
         else:
-            raw_stream(out).write(text)
+            raw_stream(out).write(shown)
         return EXIT_OK
     path = Path(output).expanduser()
     if path.is_dir():
@@ -106,7 +108,7 @@ def emit(text: str, output: str | None, out: TextIO, err: TextIO, *, human: bool
         print(f"framewheel: the folder {path.parent} does not exist, so {output} was not written", file=err)
         return EXIT_PROBLEMS
     try:
-        safefile.atomic_write(path, text.encode("utf-8"))
+        safefile.atomic_write(path, text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as error:
         print(f"framewheel: {output} could not be written: {error.strerror or error}", file=err)
         return EXIT_PROBLEMS

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``framewheel export``: one wheel (``--id``) or all data."""
-    from tui.core.exchange import to_json
+    from tui.core.exchange import to_json, to_json_bytes
     from tui.core.exchange import wheels as exchange
     from tui.transfer import export_all, report_for
 
@@ -86,7 +86,7 @@ def run_export(context: AppContext, args: argparse.Namespace, out: TextIO, err: 
             return EXIT_PROBLEMS
         wheels = [wheel]
     elif args.format not in ("csv", "md") and not args.share:  # all data: the bundle builds what it lists, once
-        return emit(to_json(export_all(context)), args.output, out, err)
+        return emit(to_json_bytes(export_all(context)), args.output, out, err)
     else:
         wheels = list(reversed(context.assessments.list()))
     if args.format == "csv":

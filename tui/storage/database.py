@@ -789,6 +789,15 @@ class Collection:
             found = [{**record, "id": int(key)} for key, record in self._stored().items()]
         return sorted(found, key=_record_id)
 
+    def stored_items(self) -> list[tuple[int, Record]]:
+        """Every (id, record) as stored, in insertion order, without a copy of any record: read-only.
+
+        For a pass over thousands of records that only reads them (an export); anything kept or
+        changed must be copied first.
+        """
+        with self._db.reading():
+            return [(int(key), record) for key, record in self._stored().items()]
+
     def get(self, record_id: int) -> Record | None:
         """A private (deep) copy of the record with this id, or None."""
         with self._db.reading():

@@ -138,14 +138,19 @@ def to_json(document: dict[str, Any]) -> str:
     non-standard ``Infinity``; ``json`` indents in Python, 25 times slower on a large export);
     ``json`` itself for what orjson refuses (keys that are not text, integers beyond 64 bits).
     """
+    return to_json_bytes(document).decode("utf-8")
+
+
+def to_json_bytes(document: dict[str, Any]) -> bytes:
+    """:func:`to_json`'s text as UTF-8 bytes, made without a copy as text (for writing a large export to a file)."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - a dependency; kept working without it
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     try:
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # orjson.JSONEncodeError: what json writes and orjson does not
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 MAX_EXCHANGE_BYTES = 256 * 1024 * 1024

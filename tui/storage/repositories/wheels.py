@@ -103,8 +103,9 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
         from the stored records: exporting thousands of wheels builds no :class:`Assessment`."""
         from tui.core.exchange.wheels import stored_document
 
-        records = sorted(self._records.all(), key=lambda r: (self.order_key(r), int(r["id"])))
-        return [stored_document(record) for record in records]
+        order_key = self.order_key
+        stored = sorted(self._records.stored_items(), key=lambda item: (order_key(item[1]), item[0]))
+        return [stored_document(record) for _, record in stored]
 
     def import_fingerprints(self) -> Fingerprints:
         """What an import's check compares its wheels with: the stored wheels created at the same time.
