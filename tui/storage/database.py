@@ -24,6 +24,7 @@ import json
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -79,6 +80,13 @@ def _freeze_if_large(size: int) -> None:
     """
     if size >= FREEZE_BYTES:
         gc.freeze()
+
+
+ENCODE_AHEAD_BATCH = 100
+"""Records encoded ahead between two rests (about a millisecond of work)."""
+
+ENCODE_AHEAD_REST = 0.001
+"""Seconds the encoding ahead rests after each batch, so that it never slows what a person is doing."""
 
 
 class StorageError(Exception):
@@ -689,9 +697,14 @@ class Database:
         data, tables = found
 
         def encode() -> None:
-            """Encode the listed records, then hand them to the storage under the lock."""
-            encoded = {table: {key: _fragment(key, record) for key, record in records.items()}
-                       for table, records in tables.items()}
+            """Encode the listed records a few at a time, giving way in between, then hand them to the storage."""
+            encoded: dict[str, dict[str, bytes]] = {}
+            for table, records in tables.items():
+                done = encoded[table] = {}
+                for count, (key, record) in enumerate(records.items(), 1):
+                    done[key] = _fragment(key, record)
+                    if not count % ENCODE_AHEAD_BATCH:
+                        time.sleep(ENCODE_AHEAD_REST)  # the interface's thread runs at once if it has work
             with self.reading():
                 storage.adopt_fragments(data, tables, encoded)
 
