@@ -23,7 +23,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from tui.storage import database as storage
-from tui.storage import datafile, safefile
+from tui.storage import datafile, fragments, safefile
 from tui.storage.database import Database, StorageError
 
 TEXT = "Zoë — 日本語 🎡 ﬁ \"quoted\" \\ back\nline"
@@ -143,8 +143,8 @@ def test_a_save_encodes_only_the_changed_record(tmp_path: Path, monkeypatch: pyt
         ids = things.insert_many([{"i": i, "text": TEXT} for i in range(200)])
         things.mutate(ids[0], lambda r: {**r, "i": -1})  # fragments kept from here on
         encoded: list[object] = []
-        real = storage._json_text
-        monkeypatch.setattr(storage, "_json_text", lambda value: encoded.append(value) or real(value))
+        real = fragments.json_text
+        monkeypatch.setattr(fragments, "json_text", lambda value: encoded.append(value) or real(value))
         things.mutate(ids[100], lambda r: {**r, "i": 1000})
         records = [value for value in encoded if isinstance(value, dict)]
         assert records == [{"i": 1000, "text": TEXT}]
@@ -391,8 +391,8 @@ JSON_VALUES = st.recursive(
 @given(JSON_VALUES)
 def test_the_record_encoder_is_json_dumps(value: Any) -> None:
     """The encoder the fragments are made with gives exactly ``json.dumps(value, ensure_ascii=False)``."""
-    assert storage._json_text(value) == json.dumps(value, ensure_ascii=False)
-    assert storage._fragment("12", {"v": value}) == f'"12": {json.dumps({"v": value}, ensure_ascii=False)}, '.encode()
+    assert fragments.json_text(value) == json.dumps(value, ensure_ascii=False)
+    assert fragments.fragment("12", {"v": value}) == f'"12": {json.dumps({"v": value}, ensure_ascii=False)}, '.encode()
 
 
 FINITE_VALUES = st.recursive(
@@ -455,8 +455,8 @@ def test_records_encoded_ahead_make_the_first_save_encode_only_what_changed(tmp_
         assert thread is not None
         thread.join(10)
         encoded: list[object] = []
-        real = storage._json_text
-        monkeypatch.setattr(storage, "_json_text", lambda value: encoded.append(value) or real(value))
+        real = fragments.json_text
+        monkeypatch.setattr(fragments, "json_text", lambda value: encoded.append(value) or real(value))
         db.collection("things").update(150, {"i": -150})
         assert [value for value in encoded if isinstance(value, dict)] == [{"i": -150, "text": TEXT}]
         monkeypatch.undo()
@@ -474,7 +474,7 @@ def test_a_write_before_the_encoding_ahead_ends_wins(tmp_path: Path) -> None:
         kept = db._storage
         with db.reading():
             data, tables = kept.records_to_encode() or ({}, {})
-        early = {table: {key: storage._fragment(key, record) for key, record in records.items()}
+        early = {table: {key: fragments.fragment(key, record) for key, record in records.items()}
                  for table, records in tables.items()}
         db.collection("things").update(7, {"i": 700})  # the write comes first
         with db.reading():
@@ -493,7 +493,7 @@ def test_records_changed_while_encoded_ahead_are_encoded_again(tmp_path: Path) -
         kept = db._storage
         with db.reading():
             data, tables = kept.records_to_encode() or ({}, {})
-        early = {table: {key: storage._fragment(key, record) for key, record in records.items()}
+        early = {table: {key: fragments.fragment(key, record) for key, record in records.items()}
                  for table, records in tables.items()}
         data["things"]["9"] = {"i": 900}  # as a write would replace it, before its fragments are kept
         with db.reading():

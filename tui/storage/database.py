@@ -20,7 +20,6 @@ import copy
 import datetime
 import errno
 import gc
-import json
 import os
 import re
 import threading
@@ -35,6 +34,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from tui.storage import safefile
+from tui.storage.fragments import Fragments, fragment
 from tui.storage.datafile import META_TABLE, SCHEMA_VERSION, Data, OpenReport
 from tui.storage.paths import APP_NAME, default_db_path, resolve_db_path  # noqa: F401 - part of this module's API
 
@@ -123,7 +123,7 @@ class _AtomicJSONStorage(Storage):
     cannot be reused by another file. Any change by another process (always an
     atomic rename, so a new inode) makes the next read parse the file again.
 
-    Beside the parsed data it keeps each record's encoded JSON (a :class:`_Fragments`),
+    Beside the parsed data it keeps each record's encoded JSON (a :class:`Fragments`),
     so that a save (:meth:`commit`) re-encodes only the records it changed and
     assembles the file from the kept bytes; the bytes are exactly those of a full
     :func:`_encode`. It also keeps the next id of each table and the lookups derived
@@ -138,7 +138,7 @@ class _AtomicJSONStorage(Storage):
         self._cache: Data | None = None
         self._cache_key: tuple[int, int, int, int] | None = None
         self._pin: int | None = None
-        self._fragments: _Fragments | None = None
+        self._fragments: Fragments | None = None
         self._next_ids: dict[str, int] = {}
         self._derived: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
 
@@ -278,11 +278,11 @@ class _AtomicJSONStorage(Storage):
         """
         if data is not self._cache or self._fragments is not None:
             return False
-        fragments = _Fragments()
+        fragments = Fragments()
         for table, records in data.items():
             was, ahead = listed.get(table, {}), encoded.get(table, {})
             fragments.adopt(table, {key: ahead[key] if was.get(key) is record and key in ahead
-                                    else _fragment(key, record) for key, record in records.items()})
+                                    else fragment(key, record) for key, record in records.items()})
         self._fragments = fragments
         return True
 
@@ -299,7 +299,7 @@ class _AtomicJSONStorage(Storage):
         try:
             fragments = self._fragments if data is self._cache else None
             if fragments is None:
-                fragments = _Fragments()
+                fragments = Fragments()
             records = data.setdefault(table, {})
             for key, record in changes.items():
                 if record is None:
@@ -350,110 +350,6 @@ def _refreshed(derived: Mapping[tuple[str, str], tuple[Any, Refresh | None]], ta
             if refreshed is not None:
                 kept[key] = (refreshed, update)
     return kept
-
-
-def _json_bytes(value: object) -> bytes:
-    """``value`` as UTF-8 JSON exactly as :func:`_encode` writes it (non-ASCII kept as itself)."""
-    return _json_text(value).encode("utf-8")
-
-
-def _json_text(value: object) -> str:
-    """``value`` as JSON text exactly as ``json.dumps(value, ensure_ascii=False)`` gives it."""
-    if _C_ENCODE is not None:
-        return "".join(_C_ENCODE(value, 0))
-    return _ENCODER.encode(value)
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-"""The encoder of :func:`_encode`'s settings, made once (``json.dumps`` with options makes one per call)."""
-
-
-def _c_encoder() -> Callable[[object, int], Any] | None:
-    """The C encoder ``json.dumps(..., ensure_ascii=False)`` uses, made once (None where there is none).
-
-    ``JSONEncoder.encode`` makes it again on every call, which costs as much as encoding a small
-    record; :func:`_json_text` calls it directly. Checked against ``json.dumps`` before it is used.
-    """
-    from json import encoder
-
-    make = getattr(encoder, "c_make_encoder", None)
-    if make is None:
-        return None
-    try:
-        made = make(None, _ENCODER.default, encoder.encode_basestring, None, ": ", ", ", False, False, True)
-        sample = {"a": [1, 2.5, -0.0, None, True, "Zoë \"q\" \\ \n 🎡"], "é": {}, "n": 10**20}
-        if "".join(made(sample, 0)) != json.dumps(sample, ensure_ascii=False):
-            return None
-    except (TypeError, ValueError):  # another interpreter's signature: use the documented way
-        return None
-    return made
-
-
-_C_ENCODE = _c_encoder()
-
-
-class _Fragments:
-    """The encoded form of the kept data: each record's ``"key": {...}, `` bytes, table by table.
-
-    :func:`_encode` writes a table as ``{"1": {...}, "2": {...}}`` (``json.dumps`` with its
-    default ``", "`` and ``": "`` separators, in the dict's order), so the file is ``{``, then
-    per table its name, ``: {``, the records' fragments and ``}``, tables apart by ``, ``, then
-    ``}``; the last fragment of a table loses its trailing ``, ``. The file is written straight
-    from the kept fragments (a list of pieces handed to ``os.writev``, which releases the
-    interpreter lock), so a save makes no copy of the whole file in memory. Fragments follow the dicts' order: a changed record
-    keeps its place, a new one goes last, a removed one goes. A table not encoded yet is encoded
-    one record at a time (never in one long call that would keep other threads waiting).
-    """
-
-    def __init__(self) -> None:
-        """Nothing encoded yet."""
-        self._records: dict[str, dict[str, bytes]] = {}
-        """Per table: record key -> ``"key": {...}, ``."""
-
-    def changed(self, table: str, changes: Mapping[str, Record | None] | None) -> None:
-        """Note that ``changes`` (or, with None, anything) changed in ``table``; the changed records are encoded."""
-        if changes is None:
-            self._records.pop(table, None)
-            return
-        entries = self._records.get(table)
-        if entries is None:
-            return  # encoded one by one from the data at the next assemble
-        for key, record in changes.items():
-            if record is None:
-                entries.pop(key, None)
-            else:
-                entries[key] = _fragment(key, record)
-
-    def adopt(self, table: str, entries: dict[str, bytes]) -> None:
-        """Keep ``entries`` (record key -> fragment, in the table's order), encoded ahead, as ``table``'s fragments."""
-        self._records[table] = entries
-
-    def assemble(self, data: Data) -> list[bytes]:
-        """The file's bytes for ``data``, as pieces in order (the fragments must describe ``data``, changes noted).
-
-        The pieces are written as they are (``os.writev``), never joined into one copy of the file.
-        """
-        parts: list[bytes] = [b"{"]
-        for index, (table, records) in enumerate(data.items()):
-            entries = self._records.get(table)
-            if entries is None or len(entries) != len(records):
-                entries = {key: _fragment(key, record) for key, record in records.items()}
-                self._records[table] = entries
-            parts.extend((b", " if index else b"", _json_bytes(table), b": {"))
-            if entries:
-                parts.extend(entries.values())
-                parts[-1] = parts[-1][:-2]  # the last record of a table has no ", " after it
-            parts.append(b"}")
-        parts.append(b"}")
-        for table in [name for name in self._records if name not in data]:
-            del self._records[table]
-        return parts
-
-
-def _fragment(key: str, record: Record) -> bytes:
-    """One record as it appears in its table in the file, with the separator after it: ``"key": {...}, ``."""
-    name = f'"{key}"' if key.isascii() and key.isdigit() else _json_text(key)  # record keys are ids
-    return f"{name}: {_json_text(record)}, ".encode("utf-8")
 
 
 def _read_raw(path: Path) -> bytes | None:
@@ -702,7 +598,7 @@ class Database:
             for table, records in tables.items():
                 done = encoded[table] = {}
                 for count, (key, record) in enumerate(records.items(), 1):
-                    done[key] = _fragment(key, record)
+                    done[key] = fragment(key, record)
                     if not count % ENCODE_AHEAD_BATCH:
                         time.sleep(ENCODE_AHEAD_REST)  # the interface's thread runs at once if it has work
             with self.reading():
