@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from typing import Any
 
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable
 
 from screens.boards.action_plans import ActionPlansScreen
@@ -209,22 +212,38 @@ COUNT = PAGE + 20
 """More records than a page, for the other lists."""
 
 
+async def assert_opens_with_a_page(context: AppContext, open_list: Callable[[FramewheelApp, Pilot[None]], Awaitable[None]],
+                                   noun: str) -> None:
+    """The list opened by ``open_list`` shows one page of rows, the newest ``noun`` first, and `end` reaches the first made."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_list(app, pilot)
+        await pilot.pause()
+        assert table_of(app).row_count == PAGE
+        assert f"{noun} {COUNT} " in screen_text(app)
+        assert str(table_of(app).get_row_at(0)[0]) == f"{noun} {COUNT}"
+        await pilot.press("end")
+        await pilot.pause()
+        assert f"{noun} 1 " in screen_text(app)
+
+
+def pushing(screen: Callable[[], Screen[Any]]) -> Callable[[FramewheelApp, Pilot[None]], Awaitable[None]]:
+    """An ``open_list`` for :func:`assert_opens_with_a_page` that pushes the screen ``screen()`` makes."""
+
+    async def open_list(app: FramewheelApp, pilot: Pilot[None]) -> None:
+        """Push the list screen."""
+        app.push_screen(screen())
+
+    return open_list
+
+
 async def test_the_saved_rankings_open_with_a_page_of_rows(context: AppContext) -> None:
     """With more rankings than a page, the list opens with one page, the most recently changed first."""
     framework = context.framework
     for index in range(1, COUNT + 1):
         context.rankings.create(framework, f"Ranking {index}")
-    app = FramewheelApp(context)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(RankingListScreen(framework.id))
-        await pilot.pause()
-        assert table_of(app).row_count == PAGE
-        assert f"Ranking {COUNT} " in screen_text(app)
-        assert str(table_of(app).get_row_at(0)[0]) == f"Ranking {COUNT}"
-        await pilot.press("end")
-        await pilot.pause()
-        assert "Ranking 1 " in screen_text(app)
+    await assert_opens_with_a_page(context, pushing(lambda: RankingListScreen(framework.id)), "Ranking")
 
 
 async def test_the_saved_team_profiles_open_with_a_page_of_rows(context: AppContext) -> None:
@@ -232,49 +251,25 @@ async def test_the_saved_team_profiles_open_with_a_page_of_rows(context: AppCont
     base = demo_saved_profiles(context.framework, START)[0]
     for index in range(1, COUNT + 1):
         context.team_profiles.add(replace(base, name=f"Team {index}", created=stamp(index), updated=stamp(index)))
-    app = FramewheelApp(context)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(TeamProfileListScreen())
-        await pilot.pause()
-        assert table_of(app).row_count == PAGE
-        assert f"Team {COUNT} " in screen_text(app)
-        assert str(table_of(app).get_row_at(0)[0]) == f"Team {COUNT}"
-        await pilot.press("end")
-        await pilot.pause()
-        assert "Team 1 " in screen_text(app)
+    await assert_opens_with_a_page(context, pushing(TeamProfileListScreen), "Team")
 
 
 async def test_the_saved_workshops_open_with_a_page_of_rows(context: AppContext) -> None:
     """With more workshop sequences than a page, the list opens with one page, the most recently changed first."""
     for index in range(1, COUNT + 1):
         context.workshops.add(WorkshopSequence(0, f"Workshop {index}", context.framework.id, created=stamp(index), updated=stamp(index)))
-    app = FramewheelApp(context)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.push_screen(WorkshopListScreen())
-        await pilot.pause()
-        assert table_of(app).row_count == PAGE
-        assert f"Workshop {COUNT} " in screen_text(app)
-        assert str(table_of(app).get_row_at(0)[0]) == f"Workshop {COUNT}"
-        await pilot.press("end")
-        await pilot.pause()
-        assert "Workshop 1 " in screen_text(app)
+    await assert_opens_with_a_page(context, pushing(WorkshopListScreen), "Workshop")
 
 
 async def test_the_action_plans_open_with_a_page_of_rows(context: AppContext) -> None:
     """With more action plans than a page, `b` from home lists one page of them, the most recently changed first."""
     for index in range(1, COUNT + 1):
         context.action_plans.create(f"Plan {index}", template=False)
-    app = FramewheelApp(context)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+
+    async def press_b(app: FramewheelApp, pilot: Pilot[None]) -> None:
+        """`b` on home: the action plans."""
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, ActionPlansScreen)
-        assert table_of(app).row_count == PAGE
-        assert f"Plan {COUNT} " in screen_text(app)
-        assert str(table_of(app).get_row_at(0)[0]) == f"Plan {COUNT}"
-        await pilot.press("end")
-        await pilot.pause()
-        assert "Plan 1 " in screen_text(app)
+
+    await assert_opens_with_a_page(context, press_b, "Plan")

@@ -465,17 +465,23 @@ def test_records_encoded_ahead_make_the_first_save_encode_only_what_changed(tmp_
     assert stored(path, ["things"])["things"][150] == {"i": -150, "text": TEXT}
 
 
+def encoded_ahead_by_hand(db: Database) -> tuple[Any, Any, Any, dict[str, dict[str, bytes]]]:
+    """The steps of ``encode_ahead`` taken one by one: the storage, its data, the tables listed and their fragments."""
+    kept = db._storage
+    with db.reading():
+        data, tables = kept.records_to_encode() or ({}, {})
+    early = {table: {key: fragments.fragment(key, record) for key, record in records.items()}
+             for table, records in tables.items()}
+    return kept, data, tables, early
+
+
 def test_a_write_before_the_encoding_ahead_ends_wins(tmp_path: Path) -> None:
     """Records encoded ahead of a write are not kept over the write's own fragments: the file stays exact."""
     path = tmp_path / "framewheel.json"
     with Database(path) as db:
         db.collection("things").insert_many([{"i": i} for i in range(50)])
     with Database(path) as db:
-        kept = db._storage
-        with db.reading():
-            data, tables = kept.records_to_encode() or ({}, {})
-        early = {table: {key: fragments.fragment(key, record) for key, record in records.items()}
-                 for table, records in tables.items()}
+        kept, data, tables, early = encoded_ahead_by_hand(db)
         db.collection("things").update(7, {"i": 700})  # the write comes first
         with db.reading():
             assert kept.adopt_fragments(data, tables, early) is False
@@ -490,11 +496,7 @@ def test_records_changed_while_encoded_ahead_are_encoded_again(tmp_path: Path) -
     with Database(path) as db:
         db.collection("things").insert_many([{"i": i} for i in range(50)])
     with Database(path) as db:
-        kept = db._storage
-        with db.reading():
-            data, tables = kept.records_to_encode() or ({}, {})
-        early = {table: {key: fragments.fragment(key, record) for key, record in records.items()}
-                 for table, records in tables.items()}
+        kept, data, tables, early = encoded_ahead_by_hand(db)
         data["things"]["9"] = {"i": 900}  # as a write would replace it, before its fragments are kept
         with db.reading():
             assert kept.adopt_fragments(data, tables, early) is True
