@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,31 @@ def test_meeting_date_must_be_a_date(text: str) -> None:
     """Only a real YYYY-MM-DD date is taken as the meeting date."""
     assert meeting_date_problem(text) == f"'{text}' is not a date written YYYY-MM-DD (e.g. 2027-01-15)"
     assert meeting_date_problem("2027-01-15") is None
+
+
+def test_report_command_html_and_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``framewheel report --format html -o FILE`` writes the HTML file; the Markdown form still works; a bad date is refused."""
+    from tui.cli.main import main
+
+    db = tmp_path / "db.json"
+    context = AppContext.open(db, user_dir=tmp_path / "none")
+    rated_wheel(context)
+    context.set_report_header(ReportHeader("Alex Doe", "Technician", "2027-02-01"))
+    context.close()
+    out = tmp_path / "r.html"
+    assert main(["report", "--db", str(db), "--format", "html", "-o", str(out), "--meeting-date", "2027-03-04"]) == 0
+    assert capsys.readouterr().err == f"Wrote {out}\n"
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "<script" not in html
+    assert "<dd>Alex Doe</dd>" in html and "<dd>2027-03-04</dd>" in html
+    assert main(["report", "--db", str(db), "--name", "Kim"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# 1:1 report: Before my 1:1\n")
+    assert "**Name:** Kim · **Role:** Technician · **Meeting:** 2027-02-01" in text and "```text" in text
+    assert main(["report", "--db", str(db), "--meeting-date", "next week"]) == 1
+    assert capsys.readouterr().err == ("framewheel: --meeting-date: 'next week' is not a date written YYYY-MM-DD "
+                                       "(e.g. 2027-01-15)\n")
+    with pytest.raises(SystemExit) as usage:
+        main(["report", "--db", str(db), "--format", "pdf"])
+    assert usage.value.code == 2
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err
