@@ -257,6 +257,13 @@ def report_for(context: AppContext, wheel: Assessment, wheel_text: WheelText | N
     return build_report(wheel, framework, objectives, extra, wheel_text, header)
 
 
+def report_folder() -> Path:
+    """The folder the app writes reports to (the output folder)."""
+    from tui.storage.output import output_dir
+
+    return output_dir()
+
+
 def report_file_name(wheel: Assessment, report_format: str = "md") -> str:
     """The report's file name: ``report-ID-LABEL.md`` (or ``.html``)."""
     return f"report-{wheel.id}-{slug(wheel.label)}.{report_format}"

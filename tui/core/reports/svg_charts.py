@@ -131,10 +131,10 @@ def bars_svg(data: ChartData, title: str = "Ratings by area") -> str:
     parts = [f'<svg viewBox="0 0 {width} {height}" class="bars" role="img" '
              f'aria-label="{escape(title)}" font-family="sans-serif" font-size="12">', f"<title>{escape(title)}</title>"]
     axis_y = height - 10
-    for value in ring_steps(data.low, data.high):
-        x = label_width + 20 + BAR_WIDTH * (value - data.low) / span
+    for step in ring_steps(data.low, data.high):
+        x = label_width + 20 + BAR_WIDTH * (step - data.low) / span
         parts.append(f'<line x1="{_num(x)}" y1="4" x2="{_num(x)}" y2="{axis_y - 8}" stroke="#ddd" stroke-width="1"/>')
-        parts.append(f'<text x="{_num(x)}" y="{axis_y}" text-anchor="middle" fill="#666" font-size="10">{value}</text>')
+        parts.append(f'<text x="{_num(x)}" y="{axis_y}" text-anchor="middle" fill="#666" font-size="10">{step}</text>')
     for a, label in enumerate(data.labels):
         top = a * group + 4
         parts.append(f'<text class="area-label" x="0" y="{top + row - 4}" fill="#222">{escape(label)}</text>')
