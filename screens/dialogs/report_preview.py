@@ -1,5 +1,6 @@
 """The 1:1 report shown before it is written: read it, then write it as Markdown or HTML, or change its header.
 
+In presentation mode (F5) the report's text is hidden, since it holds private notes.
 Under ``framewheel serve`` the file is sent to the browser (a download) instead of being
 written on the server; the caller decides, this dialog only says what was chosen.
 """
@@ -41,7 +42,9 @@ class ReportPreview(ModalScreen[PreviewChoice | None]):
         """The title, the report, and the keys."""
         with Vertical(id="report-preview", classes="dialog"):
             yield Label("Preview of the 1:1 report", classes="dialog-title")
-            with VerticalScroll(id="report-preview-body"):
+            yield Label("The report holds your notes and reflections: hidden while presenting (F5 ends presentation "
+                        "mode). m and h still write it.", classes="presenting-only")
+            with VerticalScroll(id="report-preview-body", classes="private"):
                 yield Markdown(self.markdown, id="report-preview-text")
             yield Label(f"m: write Markdown · h: write HTML (wheel drawn, prints to PDF) · e: edit header · "
                         f"escape: close. Written to {self.where}.", id="report-preview-keys", classes="dialog-hint",

@@ -292,3 +292,20 @@ async def test_plan_opens_from_your_work(context: AppContext) -> None:
         await pilot.press("tab", "tab", "enter")  # past the framework outline to the work list
         await pilot.pause()
         assert "AHEP Professional Framework: 1 objective, 1 open" in screen_text(app)
+
+
+async def test_report_preview_hides_notes_while_presenting(context: AppContext) -> None:
+    """In presentation mode the preview says the report is hidden instead of showing the notes."""
+    wheel = rated_wheel(context)
+    context.assessments.set_note(wheel.id, "working-together", "A private remark")
+    context.set_report_header(ReportHeader("Sam", "", ""))
+    for presenting in (False, True):
+        app = FramewheelApp(context, presenting=presenting)
+        async with app.run_test(size=(200, 60)) as pilot:
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.press("pagedown")  # down to the ratings table and its notes
+            await pilot.pause()
+            text = screen_text(app)
+            assert ("A private remark" in text) is not presenting
+            assert ("hidden while presenting" in text) is presenting
