@@ -122,6 +122,11 @@ def test_remembered_header_and_chosen_role(context: AppContext) -> None:
     context.set_report_header(ReportHeader("Alex", "", "2027-02-01"))
     assert context.report_header() == ReportHeader("Alex", "", "2027-02-01")
     assert "**Name:** Alex · **Meeting:** 2027-02-01" in transfer.report_for(context, wheel)
+    role = context.roles.create(context.framework, "Lab lead", {"working-together": 7})
+    context.roles.choose_for_wheel(wheel.id, role)
+    assert "**Name:** Alex · **Role:** Lab lead · **Meeting:** 2027-02-01" in transfer.report_for(context, wheel)
+    context.set_report_header(ReportHeader("Alex", "Senior technician", "2027-02-01"))
+    assert "**Role:** Senior technician" in transfer.report_for(context, wheel)  # a role typed wins
 
 
 def test_wish_above_need_present_only_when_there_is_one(context: AppContext) -> None:
