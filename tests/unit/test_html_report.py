@@ -196,3 +196,25 @@ def test_report_command_html_and_markdown(tmp_path: Path, capsys: pytest.Capture
         main(["report", "--db", str(db), "--format", "pdf"])
     assert usage.value.code == 2
     assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+def test_the_svg_charts_are_loaded_only_for_the_html_report(tmp_path: Path) -> None:
+    """A Markdown report does not import the HTML report, its SVG charts or markdown-it; an HTML one does."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "db.json"
+    context = AppContext.open(db, user_dir=tmp_path / "none")
+    rated_wheel(context)
+    context.close()
+    script = (
+        "import sys\n"
+        "from tui.cli.main import main\n"
+        f"main(['report', '--db', {str(db)!r}, '--format', sys.argv[1], '-o', {str(tmp_path / 'out')!r}])\n"
+        "print(sorted(m for m in ('tui.core.reports.html_report', 'tui.core.reports.svg_charts', 'markdown_it')"
+        " if m in sys.modules))\n"
+    )
+    loaded = {form: subprocess.run([sys.executable, "-c", script, form], capture_output=True, text=True, check=True).stdout
+              for form in ("md", "html")}
+    assert loaded["md"].strip() == "[]"
+    assert loaded["html"].strip() == "['markdown_it', 'tui.core.reports.html_report', 'tui.core.reports.svg_charts']"
