@@ -27,7 +27,8 @@ h2 { font-size: 1.2rem; border-bottom: 1px solid #999; padding-bottom: 0.15rem; 
 .about { color: #444; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .charts svg.radar { width: 100%; max-width: 46rem; height: auto; }
-.charts svg.bars { width: 100%; height: auto; }
+.bars-chart { width: 100%; }
+.bars-chart svg.bars { display: block; width: 100%; height: auto; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
 .legend svg { vertical-align: middle; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
@@ -39,7 +40,7 @@ th { background: #eee; }
   th { background: none; }
   h1, h2 { break-after: avoid; page-break-after: avoid; }
   svg, figure, tr, li, .header { break-inside: avoid; page-break-inside: avoid; }
-  .charts svg.radar { width: 85%; }
+  .charts svg.radar { width: 80%; }
 }
 """
 """The report's only styles: readable on screen, clean on paper."""

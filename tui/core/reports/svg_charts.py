@@ -121,40 +121,60 @@ def _radar_series(series: ChartSeries, data: ChartData, angles: list[float]) -> 
     return "\n".join(out)
 
 
+BAR_LABEL_WIDTH, BAR_ROW, BAR_GAP = 190, 16, 10
+"""The bars' area-label column, the height of one bar's row, and the space under each area (SVG units)."""
+
+
+def _bars_frame(height: int, title: str, extra_class: str = "") -> str:
+    """The opening tag of one strip of the bars chart (every strip has the same width, so they line up)."""
+    width = BAR_LABEL_WIDTH + BAR_WIDTH + 90
+    return (f'<svg viewBox="0 0 {width} {height}" class="bars{extra_class}" role="img" aria-label="{escape(title)}" '
+            f'font-family="sans-serif" font-size="12">')
+
+
+def _bar_x(value: int, low: int, span: int) -> float:
+    """Where a value ends on the bars' axis."""
+    return BAR_LABEL_WIDTH + 20 + BAR_WIDTH * (value - low) / span
+
+
 def bars_svg(data: ChartData, title: str = "Ratings by area") -> str:
-    """The ratings as horizontal bars: one group per area, one bar per series with its letter and value."""
-    label_width, row, gap = 190, 16, 12
-    group = row * len(data.series) + gap
-    height = group * len(data.labels) + 24
-    width = label_width + BAR_WIDTH + 90
+    """The ratings as horizontal bars: one small SVG per area (so a printed page may break between areas),
+    one bar per series with its letter and value, then the scale's axis."""
     span = max(data.high - data.low, 1)
-    parts = [f'<svg viewBox="0 0 {width} {height}" class="bars" role="img" '
-             f'aria-label="{escape(title)}" font-family="sans-serif" font-size="12">', f"<title>{escape(title)}</title>"]
-    axis_y = height - 10
-    for step in ring_steps(data.low, data.high):
-        x = label_width + 20 + BAR_WIDTH * (step - data.low) / span
-        parts.append(f'<line x1="{_num(x)}" y1="4" x2="{_num(x)}" y2="{axis_y - 8}" stroke="#ddd" stroke-width="1"/>')
-        parts.append(f'<text x="{_num(x)}" y="{axis_y}" text-anchor="middle" fill="#666" font-size="10">{step}</text>')
+    steps = ring_steps(data.low, data.high)
+    height = BAR_ROW * len(data.series) + BAR_GAP
+    strips = []
     for a, label in enumerate(data.labels):
-        top = a * group + 4
-        parts.append(f'<text class="area-label" x="0" y="{top + row - 4}" fill="#222">{escape(label)}</text>')
+        parts = [_bars_frame(height, f"{title}: {label}"), f"<title>{escape(label)}</title>"]
+        for step in steps:
+            x = _num(_bar_x(step, data.low, span))
+            parts.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{height}" stroke="#ddd" stroke-width="1"/>')
+        parts.append(f'<text class="area-label" x="0" y="{BAR_ROW - 4}" fill="#222">{escape(label)}</text>')
         for s, series in enumerate(data.series):
-            y = top + s * row
+            y = s * BAR_ROW
             value = series.values[a] if a < len(series.values) else None
             colour, letter = _colour(series), escape(series.style.letter)
-            parts.append(f'<text x="{label_width + 6}" y="{y + row - 4}" font-weight="bold" fill="{colour}">{letter}</text>')
+            parts.append(f'<text x="{BAR_LABEL_WIDTH + 6}" y="{y + BAR_ROW - 4}" font-weight="bold" fill="{colour}">{letter}</text>')
             if value is None:
                 parts.append(f'<text class="bar" data-series="{letter}" data-area="{escape(label)}" data-value="" '
-                             f'x="{label_width + 20}" y="{y + row - 4}" fill="#666" font-style="italic">not rated</text>')
+                             f'x="{BAR_LABEL_WIDTH + 20}" y="{y + BAR_ROW - 4}" fill="#666" font-style="italic">not rated</text>')
                 continue
-            length = BAR_WIDTH * (value - data.low) / span
+            end = _bar_x(value, data.low, span)
+            length = end - _bar_x(data.low, data.low, span)
             parts.append(f'<g class="bar" data-series="{letter}" data-area="{escape(label)}" data-value="{value}">'
                          f"<title>{escape(series.title)}, {escape(label)}: {value}</title>"
-                         f'<rect x="{label_width + 20}" y="{y + 2}" width="{_num(length)}" height="{row - 5}" '
+                         f'<rect x="{BAR_LABEL_WIDTH + 20}" y="{y + 2}" width="{_num(length)}" height="{BAR_ROW - 5}" '
                          f'fill="{colour}" fill-opacity="0.25" stroke="{colour}"{_dash(series)}/>'
-                         f'<text x="{_num(label_width + 26 + length)}" y="{y + row - 4}" fill="#222">{value}</text></g>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+                         f'<text x="{_num(end + 6)}" y="{y + BAR_ROW - 4}" fill="#222">{value}</text></g>')
+        parts.append("</svg>")
+        strips.append("\n".join(parts))
+    axis = [_bars_frame(18, "the scale", " bars-axis")]
+    for step in steps:
+        axis.append(f'<text x="{_num(_bar_x(step, data.low, span))}" y="12" text-anchor="middle" fill="#666" '
+                    f'font-size="10">{step}</text>')
+    axis.append("</svg>")
+    strips.append("\n".join(axis))
+    return f'<div class="bars-chart" role="group" aria-label="{escape(title)}">\n' + "\n".join(strips) + "\n</div>"
 
 
 def legend_items(data: ChartData) -> list[tuple[str, str, str, str]]:
