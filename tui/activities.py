@@ -308,7 +308,7 @@ def _plan(home: Screen[Any]) -> None:
 
 
 def _report(home: Screen[Any]) -> None:
-    """Write the 1:1 report of the chosen framework's latest wheel."""
+    """Preview, then write, the 1:1 report of the chosen framework's latest wheel."""
     from screens.base import FramewheelScreen
     from screens.plan.plan import report_latest
 
@@ -618,7 +618,7 @@ ACTIVITIES = ActivityRegistry((
     Activity(
         "plan", "Development plan",
         (Launcher("p", "plan", "Plan", _plan),
-         Launcher("r", "report", "1:1 report", _report, "Write the 1:1 report of the latest wheel to a file")),
+         Launcher("r", "report", "1:1 report", _report, "Preview the 1:1 report of the latest wheel, then write it (Markdown or HTML)")),
         work_table="objectives", work_kind="plan", open_work=_open_plan, repository=_objectives, exchange=_objectives_exchange, demo=_demo_plan,
         private_fields=("review_notes",),
     ),

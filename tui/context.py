@@ -23,6 +23,7 @@ from tui.storage.database import Database
 from tui.storage.safefile import write_private
 
 if TYPE_CHECKING:
+    from tui.core.reports.one_to_one import ReportHeader
     from tui.storage.repositories.action_plans import ActionPlanRepository
     from tui.storage.repositories.wheels import AssessmentRepository
     from tui.storage.repositories.roles import RoleRepository
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from tui.storage.repositories.rankings import RankingRepository
     from tui.storage.repositories.team_profiles import TeamProfileRepository
     from tui.storage.repositories.workshops import WorkshopSequenceRepository
+
+REPORT_HEADER_KEY = "report_header"
+"""Settings key of the 1:1 report's remembered header (name, role, meeting date)."""
 
 CHOSEN_FRAMEWORK_KEY = "framework"
 """Settings key under which the last chosen framework id is remembered."""
@@ -174,6 +178,16 @@ class AppContext:
         self.framework_id = framework_id
         self.settings.set(CHOSEN_FRAMEWORK_KEY, framework_id)
         return self.framework
+
+    def report_header(self) -> ReportHeader | None:
+        """The 1:1 report's remembered header (name, role, meeting date), or None when never given."""
+        from tui.core.reports.one_to_one import ReportHeader
+
+        return ReportHeader.from_value(self.settings.get(REPORT_HEADER_KEY))
+
+    def set_report_header(self, header: ReportHeader) -> None:
+        """Remember the 1:1 report's header for the next reports."""
+        self.settings.set(REPORT_HEADER_KEY, header.as_dict())
 
     def saved_work(self) -> list[SavedWork]:
         """Everything saved by any activity, the most recently changed first."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.exchange import BUNDLE_FORMAT, read_json_file
 from tui.core.timestamps import timestamp_problems
-from tui.core.reports.one_to_one import WheelText, build_report, slug
+from tui.core.reports.one_to_one import ReportHeader, WheelText, build_report, slug
 from tui.core.wheels import now_iso
 
 if TYPE_CHECKING:
@@ -225,19 +225,57 @@ def import_files(context: AppContext, paths: list[str]) -> list[FileOutcome]:
     return outcomes
 
 
-def report_for(context: AppContext, wheel: Assessment, wheel_text: WheelText | None = None) -> str:
-    """The 1:1 report of a stored wheel with its open objectives and every activity's section."""
+REPORT_FORMATS = ("md", "html")
+"""The 1:1 report's forms: Markdown (for an email) and one self-contained HTML file (for a browser and print)."""
+
+
+def report_header_for(context: AppContext, wheel: Assessment, header: ReportHeader | None = None) -> ReportHeader:
+    """The header to print: ``header``, else the remembered one; the role chosen for the wheel when no role is given."""
+    header = header if header is not None else (context.report_header() or ReportHeader())
+    framework = context.catalog.get(wheel.framework_id)
+    if not header.role.strip() and framework is not None and context.activities.get("roles") is not None:
+        chosen = context.roles.chosen_for_wheel(framework, wheel.id)
+        if chosen is not None:
+            header = replace(header, role=chosen[0].name)
+    return header
+
+
+def report_for(context: AppContext, wheel: Assessment, wheel_text: WheelText | None = None, *,
+               report_format: str = "md", header: ReportHeader | None = None) -> str:
+    """The 1:1 report of a stored wheel with its open objectives and every activity's section (Markdown or HTML)."""
     framework = context.catalog.get(wheel.framework_id)
     if framework is None:
         raise LookupError(f"the wheel's framework '{wheel.framework_id}' is not loaded "
                           "(give its file before the command: framewheel --framework FILE ...)")
     objectives = context.development_plan.open_objectives(framework.id)
     extra = [section for source in context.activities.report_sources() if (section := source(context, wheel, framework))]
-    return build_report(wheel, framework, objectives, extra, wheel_text)
+    header = report_header_for(context, wheel, header)
+    if report_format == "html":
+        from tui.core.reports.html_report import build_html_report
+
+        return build_html_report(wheel, framework, objectives, extra, header)
+    return build_report(wheel, framework, objectives, extra, wheel_text, header)
 
 
-def write_report_file(context: AppContext, wheel: Assessment, folder: Path | None = None) -> Path:
-    """Write the wheel's report (private, atomically) into the output folder; return its path."""
+def report_folder() -> Path:
+    """The folder the app writes reports to (the output folder)."""
+    from tui.storage.output import output_dir
+
+    return output_dir()
+
+
+def report_file_name(wheel: Assessment, report_format: str = "md") -> str:
+    """The report's file name: ``report-ID-LABEL.md`` (or ``.html``)."""
+    return f"report-{wheel.id}-{slug(wheel.label)}.{report_format}"
+
+
+def write_report_file(context: AppContext, wheel: Assessment, folder: Path | None = None, *,
+                      report_format: str = "md", text: str | None = None) -> Path:
+    """Write the wheel's report (private, atomically) into the output folder; return its path.
+
+    ``text`` is the report already made (the one previewed); without it the report is made now.
+    """
     from tui.storage.output import write_output
 
-    return write_output(f"report-{wheel.id}-{slug(wheel.label)}.md", report_for(context, wheel).encode("utf-8"), folder)
+    text = report_for(context, wheel, report_format=report_format) if text is None else text
+    return write_output(report_file_name(wheel, report_format), text.encode("utf-8"), folder)

@@ -48,20 +48,10 @@ def objective_detail(objective: Objective, framework: Framework, hide_notes: boo
 
 
 def report_latest(screen: FramewheelScreen, framework: Framework) -> None:
-    """Write the 1:1 report of the framework's latest wheel and say where (shared by home and plan)."""
-    from tui.transfer import write_report_file
+    """Make the 1:1 report of the framework's latest wheel: header once, preview, then write (shared by home and plan)."""
+    from screens.plan.report_flow import start_report
 
-    wheel = screen.context.assessments.latest(framework.id)
-    if wheel is None:
-        screen.notify(f"There is no wheel for {framework.title} yet; the report is about one.", title="No report",
-                      severity="warning")
-        return
-    try:
-        path = write_report_file(screen.context, wheel)
-    except OSError as error:
-        screen.notify(f"The report could not be written: {error.strerror or error}.", title="No report", severity="error")
-        return
-    screen.notify(f"1:1 report of '{wheel.label}' written to {path}", title="Report written", timeout=8)
+    start_report(screen, framework)
 
 
 class PlanScreen(FramewheelScreen):
@@ -79,7 +69,8 @@ to the next status, `shift+up`/`shift+down` reorder, `d` deletes (after you conf
 `ctrl+z` undoes the last change and `ctrl+y` redoes it.
 `s` suggests objectives from your latest wheel (the largest gaps and top strengths); accept or
 discard each; `c` there lists the institution's development activities for the suggestion's area,
-and the one chosen becomes the planned activity of the objective made from it. `r` writes the 1:1 report of your latest wheel, with your open objectives, to a file.
+and the one chosen becomes the planned activity of the objective made from it. `r` shows the 1:1 report of your latest wheel, with your open objectives, then writes it as Markdown (`m`) or
+HTML with the wheel drawn (`h`); the first report asks for the name, role and meeting date at its top.
 """
 
     BINDINGS = [
@@ -92,7 +83,7 @@ and the one chosen becomes the planned activity of the objective made from it. `
         Binding("ctrl+z", "undo", "Undo", id="plan.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="plan.redo", show=False),
         Binding("s", "suggest", "Suggest", id="plan.suggest", tooltip="Suggest objectives from my latest wheel"),
-        Binding("r", "report", "Report", id="plan.report", tooltip="Write the 1:1 report of my latest wheel to a file"),
+        Binding("r", "report", "Report", id="plan.report", tooltip="Preview the 1:1 report of my latest wheel, then write it (Markdown or HTML)"),
     ]
 
     def __init__(self, framework_id: str | None = None) -> None:
@@ -327,13 +318,13 @@ and the one chosen becomes the planned activity of the objective made from it. `
             self.mark_saved(f"Added {plural(len(accepted or []), 'objective')};")
 
     def action_report(self) -> None:
-        """Write the 1:1 report of the latest wheel to a file (`r`)."""
+        """Preview the 1:1 report of the latest wheel, then write it (`r`)."""
         report_latest(self, self.framework)
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         """The plan's commands in the palette."""
         yield SystemCommand("Suggest objectives from my wheel", "Largest gaps and top strengths of the latest wheel", self.action_suggest)
-        yield SystemCommand("Write the 1:1 report", "Markdown report of the latest wheel, to a file", self.action_report)
+        yield SystemCommand("Write the 1:1 report", "Preview the report of the latest wheel, then write it as Markdown or HTML", self.action_report)
 
 
 def open_plan(item: SavedWork) -> PlanScreen:

@@ -11,6 +11,7 @@ from tests.conftest import screen_text
 from tests.unit.test_development_plan import add, rated_wheel
 from tui.app import FramewheelApp
 from tui.context import AppContext
+from tui.core.reports.one_to_one import ReportHeader
 
 SIZES = [(80, 24), (200, 60)]
 """The smallest supported terminal and a large one."""
@@ -190,7 +191,7 @@ async def test_suggestions_without_a_wheel(context: AppContext) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_report_key_writes_file_and_says_where(context: AppContext, tmp_path: Path, size: tuple[int, int]) -> None:
-    """r on home and on the plan writes the latest wheel's report and names the file."""
+    """r on home and on the plan: the header asked once, the report previewed, written on `m`, and the full path said."""
     wheel = rated_wheel(context)
     add(context, "Alpha")
     app = FramewheelApp(context)
@@ -198,13 +199,75 @@ async def test_report_key_writes_file_and_says_where(context: AppContext, tmp_pa
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.press("r")
         await pilot.pause()
+        assert "The report's header" in screen_text(app)
+        await pilot.press(*"Sam Lee", "tab", *"Technician", "tab", "end", "ctrl+u", *"2027-01-15", "enter")
+        await pilot.pause()
+        assert context.report_header() == ReportHeader("Sam Lee", "Technician", "2027-01-15")
+        text = screen_text(app)
+        assert "Preview of the 1:1 report" in text and "1:1 report: Before my 1:1" in text
+        assert "Name: Sam Lee · Role: Technician · Meeting: 2027-01-15" in text
+        assert not expected.exists()  # nothing is written before the person says so
+        await pilot.press("m")
+        await pilot.pause()
         assert expected.is_file()
-        assert f"1:1 report of 'Before my 1:1' written to {expected}" in notified(app)
+        assert "**Name:** Sam Lee · **Role:** Technician" in expected.read_text(encoding="utf-8")
+        assert f"1:1 report of 'Before my 1:1' (Markdown) written to {expected}" in notified(app)
         assert "Report written" in screen_text(app)
         expected.unlink()
-        await pilot.press("p", "r")
+        await pilot.press("p", "r")  # the header is remembered: straight to the preview
+        await pilot.pause()
+        assert "Preview of the 1:1 report" in screen_text(app) and "The report's header" not in screen_text(app)
+        await pilot.press("m")
         await pilot.pause()
         assert "1. **Alpha**" in expected.read_text(encoding="utf-8")
+
+
+async def test_report_preview_html_header_and_escape(context: AppContext, tmp_path: Path) -> None:
+    """From the preview: `e` changes the header, `h` writes the HTML file, `escape` writes nothing; a bad date is said."""
+    wheel = rated_wheel(context)
+    context.set_report_header(ReportHeader("Sam", "", ""))
+    app = FramewheelApp(context)
+    html = tmp_path / "output" / f"report-{wheel.id}-before-my-1-1.html"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Preview of the 1:1 report" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Preview of the 1:1 report" not in screen_text(app) and not (tmp_path / "output").exists()
+        await pilot.press("r", "e")
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"15/01/2027", "enter")
+        await pilot.pause()
+        assert "Meeting date: '15/01/2027' is not a date written YYYY-MM-DD" in screen_text(app)
+        await pilot.press("end", "ctrl+u", *"2027-01-15", "enter")
+        await pilot.pause()
+        assert "Meeting: 2027-01-15" in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert html.is_file() and "<dd>2027-01-15</dd>" in html.read_text(encoding="utf-8")
+        assert f"1:1 report of 'Before my 1:1' (HTML) written to {html}" in notified(app)
+
+
+async def test_report_in_a_browser_is_downloaded(context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `framewheel serve` the chosen file is sent to the browser, and nothing is written on the server."""
+    rated_wheel(context)
+    context.set_report_header(ReportHeader("Sam", "Technician", "2027-01-15"))
+    app = FramewheelApp(context)
+    sent: list[tuple[str, str, str | None]] = []
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "deliver_text", lambda stream, save_filename=None, mime_type=None, **_: sent.append(
+        (stream.read(), save_filename or "", mime_type)))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Written to your browser (a download)." in screen_text(app).replace("\n", " ")
+        await pilot.press("h")
+        await pilot.pause()
+    [(text, name, mime)] = sent
+    assert text.startswith("<!DOCTYPE html>") and name == "report-1-before-my-1-1.html" and mime == "text/html"
+    assert "sent to your browser as report-1-before-my-1-1.html" in notified(app)
+    assert not (tmp_path / "output").exists()
 
 
 async def test_f12_saves_the_screen_as_svg(context: AppContext, tmp_path: Path) -> None:
@@ -229,3 +292,20 @@ async def test_plan_opens_from_your_work(context: AppContext) -> None:
         await pilot.press("tab", "tab", "enter")  # past the framework outline to the work list
         await pilot.pause()
         assert "AHEP Professional Framework: 1 objective, 1 open" in screen_text(app)
+
+
+async def test_report_preview_hides_notes_while_presenting(context: AppContext) -> None:
+    """In presentation mode the preview says the report is hidden instead of showing the notes."""
+    wheel = rated_wheel(context)
+    context.assessments.set_note(wheel.id, "working-together", "A private remark")
+    context.set_report_header(ReportHeader("Sam", "", ""))
+    for presenting in (False, True):
+        app = FramewheelApp(context, presenting=presenting)
+        async with app.run_test(size=(200, 60)) as pilot:
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.press("pagedown")  # down to the ratings table and its notes
+            await pilot.pause()
+            text = screen_text(app)
+            assert ("A private remark" in text) is not presenting
+            assert ("hidden while presenting" in text) is presenting

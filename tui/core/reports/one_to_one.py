@@ -9,9 +9,10 @@ gathers them for a stored wheel, and writes report files.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from collections.abc import Callable, Iterable, Sequence
 
-from tui.core.analysis import series_gaps, top_strengths
+from tui.core.analysis import series_gaps, top_strengths, wishes_above_need
 from tui.core.wheels import Assessment
 from tui.core.development_plan import Objective
 from tui.core.labels import version_text
@@ -21,6 +22,36 @@ from tui.core.reports.markdown import wrap_markdown
 Section = tuple[str, str]
 """An extra report section: (title, Markdown body)."""
 
+
+@dataclass(frozen=True)
+class ReportHeader:
+    """Who the report is for and when they meet: asked once in the app, remembered, changeable."""
+
+    name: str = ""
+    role: str = ""
+    meeting_date: str = ""
+    """The 1:1's date, ``YYYY-MM-DD`` (empty: not given)."""
+
+    def for_wheel(self, wheel: Assessment) -> ReportHeader:
+        """This header, with the wheel's own person as the name when none is given."""
+        return self if self.name.strip() or not wheel.person else replace(self, name=wheel.person)
+
+    def items(self) -> list[tuple[str, str]]:
+        """The header's filled-in parts as (word, value): Name, Role, Meeting."""
+        parts = [("Name", self.name), ("Role", self.role), ("Meeting", self.meeting_date)]
+        return [(word, " ".join(value.split())) for word, value in parts if value.strip()]
+
+    def as_dict(self) -> dict[str, str]:
+        """The header as a dictionary for the settings."""
+        return {"name": self.name, "role": self.role, "meeting_date": self.meeting_date}
+
+    @classmethod
+    def from_value(cls, value: object) -> ReportHeader | None:
+        """A header from a stored settings value, or None when none (or nothing usable) is stored."""
+        if not isinstance(value, dict):
+            return None
+        return cls(*(str(value.get(key) or "") for key in ("name", "role", "meeting_date")))
+
 WheelText = Callable[[Assessment, Framework], str]
 """A function drawing the wheel as plain text."""
 
@@ -29,6 +60,19 @@ REPORT_WIDTH, REPORT_HEIGHT = 72, 30
 
 BAR_WIDTH = 10
 """Characters in one bar of the text wheel."""
+
+
+def meeting_date_problem(text: str) -> str | None:
+    """What is wrong with a meeting date (it must be a real ``YYYY-MM-DD`` date), or None when it is right."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        return f"'{text}' is not a date written YYYY-MM-DD (e.g. 2027-01-15)"
+    if len(text.strip()) != 10:
+        return f"'{text}' is not a date written YYYY-MM-DD (e.g. 2027-01-15)"
+    return None
 
 
 def series_letter(framework: Framework, index: int) -> str:
@@ -77,9 +121,9 @@ def ratings_table(wheel: Assessment, framework: Framework) -> str:
     return "\n".join(rows)
 
 
-def _analysis(wheel: Assessment, framework: Framework) -> list[str]:
-    """Top strengths and the gaps from the baseline to each other series, as Markdown lines."""
-    lines = ["## Strengths and gaps", ""]
+def _analysis(wheel: Assessment, framework: Framework) -> str:
+    """Top strengths and the gaps from the baseline to each other series, as a Markdown body."""
+    lines: list[str] = []
     base = framework.baseline
     top = top_strengths(wheel, framework)
     lines.append(f"**Top strengths** (rated above the midpoint, {framework.scale.midpoint:g}, in “{base.title}”):")
@@ -97,7 +141,32 @@ def _analysis(wheel: Assessment, framework: Framework) -> list[str]:
             lines.extend(f"- {g.area.title}: {g.base} → {g.target} (gap {g.gap})" for g in found.gaps)
         if not found.gaps:
             lines.append("- no gaps")
-    return lines
+    return "\n".join(lines)
+
+
+WISH_ABOVE_NEED_TITLE = "Wish above the organisation's need"
+"""The section of the areas where the person would like to be above what the organisation needs (as in the summary)."""
+
+
+def _wish_above_need(wheel: Assessment, framework: Framework) -> str | None:
+    """The areas where the wish is above the organisation's need, largest first; None when there are none."""
+    found = wishes_above_need(wheel, framework)
+    if not found:
+        return None
+    lines = ["Where you would like to be above what your organisation needs (largest difference first):"]
+    lines.extend(f"- {g.area.title}: +{g.gap} (needs {g.base}, would like {g.target})" for g in found)
+    return "\n".join(lines)
+
+
+def _reflection(wheel: Assessment, framework: Framework) -> str | None:
+    """The answered reflection questions; None when the framework asks none."""
+    if not framework.reflection:
+        return None
+    answered = [(i, q) for i, q in enumerate(framework.reflection) if wheel.reflections.get(str(i), "").strip()]
+    lines: list[str] = []
+    for index, question in answered:
+        lines.extend([f"**{index + 1}. {question}**", "", wheel.reflections[str(index)].strip(), ""])
+    return "\n".join(lines).rstrip() if answered else "No reflection questions answered yet."
 
 
 def _objective_lines(objective: Objective, framework: Framework, number: int) -> list[str]:
@@ -124,39 +193,64 @@ def drawn_wheel(wheel: Assessment, framework: Framework) -> str:
     return "\n".join(lines) + "\n\n" + wheel_bars(wheel, framework)
 
 
+def _ratings(wheel: Assessment, framework: Framework) -> str:
+    """The scale, the ratings table and any ratings kept for areas the framework no longer has."""
+    lines = [f"Scale: {framework.scale.summary()}", "", ratings_table(wheel, framework)]
+    unplaced = wheel.unplaced_ratings(framework)
+    if unplaced:
+        kept = "; ".join(f"{a}: " + ", ".join(f"{s} {v}" for s, v in vals.items()) for a, vals in unplaced.items())
+        lines.extend(["", f"Ratings kept for areas or series this framework no longer has: {kept}."])
+    return "\n".join(lines)
+
+
+def _objectives(objectives: Sequence[Objective], framework: Framework) -> str:
+    """The open objectives of the development plan (or a line saying there are none)."""
+    lines: list[str] = []
+    for number, objective in enumerate(objectives, start=1):
+        lines.extend(_objective_lines(objective, framework, number))
+    return "\n".join(lines) if lines else "No open objectives in the development plan."
+
+
+def report_sections(
+    wheel: Assessment,
+    framework: Framework,
+    objectives: Sequence[Objective] = (),
+    extra_sections: Iterable[Section] = (),
+) -> list[Section]:
+    """The report's sections after the wheel, as (title, Markdown body): only those the framework has."""
+    sections: list[Section] = [("Ratings", _ratings(wheel, framework)), ("Strengths and gaps", _analysis(wheel, framework))]
+    if (wish := _wish_above_need(wheel, framework)) is not None:
+        sections.append((WISH_ABOVE_NEED_TITLE, wish))
+    if (reflection := _reflection(wheel, framework)) is not None:
+        sections.append(("Reflection", reflection))
+    sections.append(("Open objectives", _objectives(objectives, framework)))
+    sections.extend((title, body.strip()) for title, body in extra_sections)
+    return sections
+
+
+def about_line(wheel: Assessment, framework: Framework) -> str:
+    """The framework, its version and when the wheel was made: ``AHEP (version 2) · wheel of 2026-11-02 10:15``."""
+    created = wheel.created[:16].replace("T", " ")
+    return " · ".join([f"{framework.title} ({version_text(wheel.framework_version, framework.version)})", f"wheel of {created}"])
+
+
 def build_report(
     wheel: Assessment,
     framework: Framework,
     objectives: Sequence[Objective] = (),
     extra_sections: Iterable[Section] = (),
     wheel_text: WheelText | None = None,
+    header: ReportHeader | None = None,
 ) -> str:
     """The 1:1 report of one wheel as Markdown."""
-    created = wheel.created[:16].replace("T", " ")
-    about = [f"{framework.title} ({version_text(wheel.framework_version, framework.version)})", f"wheel of {created}"]
-    if wheel.person:
-        about.insert(0, wheel.person)
+    header = (header or ReportHeader()).for_wheel(wheel)
+    lines = [f"# 1:1 report: {wheel.label}", ""]
+    if header.items():
+        lines.extend([" · ".join(f"**{word}:** {value}" for word, value in header.items()), ""])
     drawing = (wheel_text or drawn_wheel)(wheel, framework)
-    lines = [f"# 1:1 report: {wheel.label}", "", " · ".join(about), "", "## The wheel", "", "```text", drawing, "```", "",
-             "## Ratings", "", f"Scale: {framework.scale.summary()}", "", ratings_table(wheel, framework), ""]
-    unplaced = wheel.unplaced_ratings(framework)
-    if unplaced:
-        kept = "; ".join(f"{a}: " + ", ".join(f"{s} {v}" for s, v in vals.items()) for a, vals in unplaced.items())
-        lines.extend([f"Ratings kept for areas or series this framework no longer has: {kept}.", ""])
-    lines.extend(_analysis(wheel, framework))
-    lines.extend(["", "## Reflection", ""])
-    answered = [(i, q) for i, q in enumerate(framework.reflection) if wheel.reflections.get(str(i), "").strip()]
-    for index, question in answered:
-        lines.extend([f"**{index + 1}. {question}**", "", wheel.reflections[str(index)].strip(), ""])
-    if not answered:
-        lines.extend(["No reflection questions answered yet.", ""])
-    lines.extend(["## Open objectives", ""])
-    for number, objective in enumerate(objectives, start=1):
-        lines.extend(_objective_lines(objective, framework, number))
-    if not objectives:
-        lines.append("No open objectives in the development plan.")
-    for title, body in extra_sections:
-        lines.extend(["", f"## {title}", "", body.strip()])
+    lines.extend([about_line(wheel, framework), "", "## The wheel", "", "```text", drawing, "```"])
+    for title, body in report_sections(wheel, framework, objectives, extra_sections):
+        lines.extend(["", f"## {title}", "", body])
     return wrap_markdown("\n".join(lines).rstrip() + "\n")
 
 
