@@ -234,10 +234,11 @@ class FramewheelApp(App[None]):
         """Save what is on screen as an SVG file in the output folder and say where (`F12`)."""
         from tui.core.reports.one_to_one import slug
         from tui.storage.output import write_new_output
+        from tui.widgets.screenshot import spaced_svg
 
         name = slug(type(self.screen).__name__.removesuffix("Screen")) or "screen"
         try:
-            path = write_new_output(f"screen-{name}", ".svg", self.export_screenshot().encode("utf-8"))
+            path = write_new_output(f"screen-{name}", ".svg", spaced_svg(self.export_screenshot()).encode("utf-8"))
         except OSError as error:
             self.notify(f"The screenshot could not be saved: {error.strerror or error}.", severity="error")
             return
