@@ -5,7 +5,7 @@ as no-break spaces. With colour, a chart's blanks and its dots are separate runs
 everything on a line has one style, so a whole chart line (leading blanks included) became one
 element, and SVG viewers that drop or narrow the leading no-break spaces drew the radar collapsed
 to the left. :func:`spaced_svg` splits each element at its runs of spaces, so every word starts at
-the column it has on screen, whatever the viewer does with spaces.
+the column it has on screen, whatever the viewer does with spaces (words one space apart stay together).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ _TEXT = re.compile(r'<text class="([^"]*)" x="([0-9.]+)" y="([0-9.]+)" textLengt
                    r'clip-path="([^"]*)">(.*?)</text>')
 """One run of text as Rich writes it (class, x, y, textLength, clip path, escaped text)."""
 
-_SPACES = re.compile(r"((?:&#160;)+)")
-"""A run of no-break spaces in Rich's escaped text."""
+_SPACES = re.compile(r"((?:&#160;){2,}|^&#160;)")
+"""Where an element is split: a run of two or more no-break spaces, or one that leads (single spaces between
+words stay, so a phrase is still one element)."""
 
 
 def _split(match: re.Match[str]) -> str:
-    """The ``<text>`` element of ``match`` as one element per word (the spaces between are left out)."""
+    """The ``<text>`` element of ``match`` as one element per part between runs of spaces (the runs left out)."""
     style, x, y, length, clip, content = match.groups()
     pieces = _SPACES.split(content)
     if len(pieces) == 1:
@@ -42,5 +43,5 @@ def _split(match: re.Match[str]) -> str:
 
 
 def spaced_svg(svg: str) -> str:
-    """``svg`` (Rich's export) with each text element split at its runs of spaces, each word at its own column."""
+    """``svg`` (Rich's export) with each text element split at its runs of spaces, each part at its own column."""
     return _TEXT.sub(_split, svg)
