@@ -262,10 +262,9 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None, 
     legend_lines = legend(data, width, ink.palette)
     n = len(data.labels)
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    fitted = _fit(data.labels, width, height - len(legend_lines))
-    if not _labels_apart(_label_boxes(fitted[0], angles, width, fitted[1], fitted[2], fitted[3])):
-        fitted = _fit(data.labels, width, height - len(legend_lines), codes_only=True)
-    labels, rx, ry, plot_height, key_lines = fitted
+    labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines))
+    if not _labels_apart(_label_boxes(labels, angles, width, plot_height, rx, ry)):  # full names would touch: codes
+        labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines), codes_only=True)
     legend_lines = [_colour_text(line, ink.labels()) for line in key_lines] + legend_lines
     canvas = TextCanvas(width, plot_height)
     cx, cy = (width - 1) / 2, (plot_height - 1) / 2
