@@ -69,6 +69,7 @@ GLYPHS = "⭘✔▲⚑━⚠●•·▶…○⏎─╭"
 async def test_linux_console_gets_ascii_glyphs(monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
     """TERM=linux: the board's badges and flag, the header icon and the footer keys are drawn in ASCII."""
     monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("FRAMEWHEEL_GLYPHS")  # the tests' own choice (see conftest) set aside: the guess decides
     app = board_app(unexplained_red=True)
     async with app.run_test(size=size) as pilot:
         await pilot.press("b", "enter")
@@ -83,6 +84,7 @@ async def test_linux_console_gets_ascii_glyphs(monkeypatch: pytest.MonkeyPatch, 
 async def test_utf8_terminal_keeps_the_glyphs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A UTF-8 xterm keeps the symbols (the fallback is only for terminals that need it)."""
     monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("FRAMEWHEEL_GLYPHS")
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_CTYPE", raising=False)
@@ -97,6 +99,7 @@ async def test_utf8_terminal_keeps_the_glyphs(monkeypatch: pytest.MonkeyPatch) -
 async def test_linux_console_wheel_chart_in_ascii(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """TERM=linux: the radar's dots and N marker are ASCII, its letters and labels unchanged."""
     monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("FRAMEWHEEL_GLYPHS")  # the tests' own choice (see conftest) set aside: the guess decides
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_wheel(pilot)
