@@ -146,3 +146,31 @@ async def test_f12_under_no_color_keeps_the_radar_spacing(monkeypatch: pytest.Mo
     for label in ("1 Prof. development", "3 Working together", "5 Results & account.", "7 Service excellence"):
         row = next(i for i, line in enumerate(lines) if label in line)
         assert rows[row].index(label) == lines[row].index(label), label
+
+
+def slider_colours(app: object) -> set[object]:
+    """The colours the rating screen's sliders draw their letters, tracks and knobs in."""
+    from rich.text import Text
+
+    from tui.widgets.rating_slider import RatingSlider
+
+    colours: set[object] = set()
+    for slider in app.screen.query(RatingSlider):  # type: ignore[attr-defined]
+        drawn = slider.render()
+        assert isinstance(drawn, Text)
+        colours |= {Style.parse(str(span.style)).color for span in drawn.spans}
+    return colours
+
+
+async def test_no_color_sliders_are_in_the_text_colour(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """NO_COLOR: the N, W and O sliders are not drawn in greys of their colours (O's magenta was the dimmest)."""
+    app = make_app(tmp_path / "colour")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_wheel(pilot)
+        assert len(slider_colours(app) - {None}) == 3  # with colour: one per series
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path / "plain")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_wheel(pilot)
+        assert slider_colours(app) == {None}
+        assert "N How confident I feel" in screen_text(app) and "O Where my organisation" in screen_text(app)
