@@ -20,6 +20,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRAMEWHEEL_OUTPUT_DIR", str(tmp_path / "output"))
     monkeypatch.delenv("FRAMEWHEEL_DB", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FRAMEWHEEL_GLYPHS", "unicode")  # the symbols whatever the TERM and locale the tests run in
 
 
 @pytest.fixture

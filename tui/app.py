@@ -28,6 +28,7 @@ from styles import style_path
 from styles.presentation import PRESENTATION_THEME, PRESENTATION_THEME_NAME, UndimFilter
 from tui.context import THEME_KEY, AppContext
 from tui.widgets.control_filter import ControlCharacterFilter
+from tui.widgets.glyphs import AsciiFilter, ascii_wanted, key_text
 
 
 EXIT_GRACE_SECONDS = 5.0
@@ -86,6 +87,8 @@ class FramewheelApp(App[None]):
         self.register_theme(PRESENTATION_THEME)
         self._undim = UndimFilter()
         self._controls = ControlCharacterFilter()
+        self._ascii = AsciiFilter() if ascii_wanted() else None
+        """Glyphs drawn in ASCII, for a terminal that cannot show them (``TERM=linux``, a locale not UTF-8)."""
         theme = context.settings.get(THEME_KEY)
         if isinstance(theme, str) and theme in self.available_themes and theme != PRESENTATION_THEME_NAME:
             self.theme = theme
@@ -189,9 +192,17 @@ class FramewheelApp(App[None]):
         self.set_class(on, "-presenting")
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        """Control characters drawn visibly, then Textual's filters; in presentation mode dim text is first drawn at full strength."""
-        filters = [self._controls, *super().get_line_filters()]
+        """Control characters drawn visibly, then Textual's filters; in presentation mode dim text is first drawn at full strength.
+
+        Where the terminal cannot show the glyphs, the ASCII fallbacks come right after the control pictures.
+        """
+        filters = [self._controls, *([self._ascii] if self._ascii else []), *super().get_line_filters()]
         return [self._undim, *filters] if self.presenting else filters
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and F1 show it; spelt out in ASCII (``enter``, ``up``) where glyphs cannot be shown."""
+        display = super().get_key_display(binding)
+        return key_text(display) if self._ascii else display
 
     def action_toggle_presenting(self) -> None:
         """Presentation mode on or off (`F5`)."""
@@ -223,10 +234,11 @@ class FramewheelApp(App[None]):
         """Save what is on screen as an SVG file in the output folder and say where (`F12`)."""
         from tui.core.reports.one_to_one import slug
         from tui.storage.output import write_new_output
+        from tui.widgets.screenshot import spaced_svg
 
         name = slug(type(self.screen).__name__.removesuffix("Screen")) or "screen"
         try:
-            path = write_new_output(f"screen-{name}", ".svg", self.export_screenshot().encode("utf-8"))
+            path = write_new_output(f"screen-{name}", ".svg", spaced_svg(self.export_screenshot()).encode("utf-8"))
         except OSError as error:
             self.notify(f"The screenshot could not be saved: {error.strerror or error}.", severity="error")
             return

@@ -9,6 +9,9 @@ from rich.text import Text
 from tui.core.action_plans import RATING_TITLES, RATINGS, ActionPlan, badge, format_focus, outside_period_text
 from tui.core.board_editor import Row
 
+RATING_EMPHASIS = {"red": "bold reverse", "amber": "bold", "green": "", "": "dim"}
+"""How each rating is set off in the detail pane, with colour or without: red the most visible, then amber."""
+
 BOARD_HELP = """\
 The plan's milestones grouped by section (theme). Each is rated **R ● red**, **A ▲ amber**,
 **G ✔ green** or **– ○ not yet rated**: a letter and a symbol beside every colour. A red item
@@ -108,7 +111,7 @@ def detail_text(plan: ActionPlan, row: Row | None, field: str, hide_private: boo
         text.append(f"{section.title}  ({len(section.items)} items). enter renames, n adds an item, d deletes the section.")
         return text
     item = section.items[row.item]
-    text.append(f"{badge(item.rag)} {RATING_TITLES[item.rag]}", style="bold")
+    text.append(f"{badge(item.rag)} {RATING_TITLES[item.rag]}", style=RATING_EMPHASIS[item.rag])
     text.append(f"  ·  {section.title}  ·  item {row.item + 1} of {len(section.items)}")
     if item.owner:
         text.append(f"  ·  owner {item.owner}")

@@ -6,6 +6,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tui.core.action_plan_demo import demo_plans
 from tui.app import FramewheelApp
 from tui.context import AppContext
@@ -37,3 +39,9 @@ def test_board_200x60_with_unexplained_red(snap_compare: object) -> None:
 def test_board_columns_view(snap_compare: object) -> None:
     """The items in four columns by rating."""
     assert snap_compare(board_app(), terminal_size=(200, 60), press=["b", "enter", "v"])  # type: ignore[operator]
+
+
+def test_board_no_color_80x24(snap_compare: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR: red badges in reverse bold, amber bold, green plain, all in the text colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(board_app(unexplained_red=True), terminal_size=(80, 24), press=["b", "enter", "down"])  # type: ignore[operator]

@@ -48,3 +48,20 @@ def test_rating_screen_200x60(snap_compare, tmp_path: Path) -> None:  # type: ig
 def test_bar_view_200x60(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The bars, shown full-screen."""
     assert snap_compare(make_app(tmp_path), terminal_size=(200, 60), run_before=open_wheel, press=["b", "v"])
+
+
+def overlapping_app(folder: Path) -> FramewheelApp:
+    """An app whose one AHEP wheel has W and O equal on most areas and N crossing them (shapes that share cells)."""
+    context = AppContext.open(folder / "data" / "framewheel.json", user_dir=folder / "user")
+    framework = context.framework
+    ratings = {
+        area.id: {"current": (4, 7, 3, 8, 5, 6, 2, 7)[i], "aspiration": 7, "organisation": 7 if i % 4 else 9}
+        for i, area in enumerate(framework.areas)
+    }
+    context.assessments.add(Assessment(0, framework.id, framework.version, "Overlapping", STAMP, STAMP, ratings=ratings))
+    return FramewheelApp(context)
+
+
+def test_radar_80x24_with_overlapping_series(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The wheel full-screen at 80x24 with W and O on one another: the merge mark, joined letters, ring values."""
+    assert snap_compare(overlapping_app(tmp_path), terminal_size=(80, 24), run_before=open_wheel, press=["v"])

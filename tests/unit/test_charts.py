@@ -176,6 +176,79 @@ def test_a_legend_entry_wider_than_the_width_wraps_at_spaces(ahep: Framework) ->
     assert " ".join(" ".join(entry).split()) == f"R # {title} (2 targets)"
     assert "(2 targets)" in entry[1]
     assert lines[start - 1] == "O x Where my organisation needs me to be (mean 6.0)"  # the entry before keeps its line
-    assert lines[start + 2].startswith("Scale ")
+    assert lines[start + 2] == charts.MERGE_TEXT and lines[start + 3].startswith("Scale ")
     at_72 = charts.legend(data, 72)  # "... Responsibilities (2" would fit in 72: the count goes to the next line whole
     assert f"R # {title}" in at_72 and "    (2 targets)" in at_72
+
+
+def plot_and_legend(text: str, first_legend: str) -> tuple[list[str], list[str]]:
+    """The radar's plot lines and its legend lines (the legend starts at the line beginning with ``first_legend``)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(first_legend))
+    return lines[:start], lines[start:]
+
+
+def test_overlapping_shapes_show_a_merge_mark_and_the_legend_explains_it(ahep: Framework) -> None:
+    """W and O equal everywhere share every cell: the merge mark is drawn and no letter is lost at a shared vertex."""
+    ratings = {a.id: {"current": 2 + i % 3, "aspiration": 7, "organisation": 7} for i, a in enumerate(ahep.areas)}
+    text = charts.radar(charts.wheel_data(ahep, wheel(ahep, ratings)), 76, 20, colour=False)
+    plot, legend = plot_and_legend(text, "N • ")
+    body = "\n".join(plot)
+    assert charts.MERGE_MARK in body
+    assert any(charts.MERGE_TEXT in line for line in legend)
+    assert body.count("WO") + body.count(charts.MERGE_MARK) >= len(ahep.areas)  # both letters side by side, or the mark
+    separate = charts.radar(charts.wheel_data(ahep, full_wheel(ahep)), 200, 60, colour=False)
+    assert "WO" not in separate  # apart shapes: no joined letters
+
+
+def test_no_merge_mark_where_shapes_do_not_meet(ahep: Framework) -> None:
+    """One rated series alone never shows the merge mark (it marks two shapes, not a shape crossing itself)."""
+    ratings = {a.id: {"current": 3 + i % 4} for i, a in enumerate(ahep.areas)}
+    plot, _legend = plot_and_legend(charts.radar(charts.wheel_data(ahep, wheel(ahep, ratings)), 76, 20, colour=False), "N • ")
+    assert charts.MERGE_MARK not in "\n".join(plot)
+
+
+def test_ring_values_are_written_on_the_radar(ahep: Framework) -> None:
+    """The two rings' values (5 and 10 on 0-10) are on the chart itself, not only in the legend."""
+    for width, height in ((76, 20), (98, 26), (198, 56)):
+        plot, legend = plot_and_legend(charts.radar(charts.wheel_data(ahep, full_wheel(ahep)), width, height, colour=False), "N • ")
+        words = " ".join(plot).replace("·", " ").split()
+        assert "10" in words and "5" in words, (width, height)
+        assert any("rings at 5 and 10" in line for line in legend)
+
+
+def every_framework() -> list[Framework]:
+    """The shipped frameworks, the test ones, and Technician Commitment with two series and long labels."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from tui.core.frameworks import parse_framework
+
+    shipped = list(load_catalog().frameworks.values())
+    folder = Path(__file__).resolve().parents[1] / "data"
+    tests = [parse_framework((folder / name).read_text(encoding="utf-8"), name) for name in ("four-series.yaml", "sixteen-areas.yaml")]
+    tc = load_catalog().frameworks["technician-commitment"]
+    long = replace(tc, id="long", series=tc.series[:2],
+                   areas=tuple(replace(a, short=f"{a.label} with a long label") for a in tc.areas))
+    return [*shipped, *tests, long]
+
+
+@pytest.mark.parametrize("size", [(76, 20), (98, 26), (198, 56)])
+def test_every_spoke_label_is_whole_and_apart(size: tuple[int, int]) -> None:
+    """Each spoke's label (or code) is written whole, with a blank or the line's end on both sides."""
+    import random
+    import re
+
+    for fw in every_framework():
+        pick = random.Random(fw.id)
+        ratings = {a.id: {s.id: pick.randint(fw.scale.min, fw.scale.max) for s in fw.series} for a in fw.areas}
+        data = charts.wheel_data(fw, wheel(fw, ratings))
+        text = charts.radar(data, *size, colour=False)
+        lines = text.splitlines()
+        assert len(lines) <= size[1] and max(len(line) for line in lines) <= size[0]
+        plot = "\n".join(lines[:next(i for i, line in enumerate(lines) if " • " in line and line[1:4] == " • ")])
+        key = "\n".join(lines)
+        for label in data.labels:
+            code = label.split(" ", 1)[0] if re.search(rf"(^| ){re.escape(label.split(' ', 1)[0])} [A-Z]", key[len(plot):]) else None
+            shown = label if label in plot else code
+            assert shown is not None and re.search(rf"(^|\s){re.escape(shown)}(\s|$)", plot, re.M), (fw.id, size, label)

@@ -14,6 +14,7 @@ the app's theme, see ``tui.widgets.theme_colours``); with no palette a chart is 
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from dataclasses import dataclass, replace
@@ -194,7 +195,7 @@ def legend(data: ChartData, width: int, palette: Palette | None = None, rings: b
 
     An entry wider than the width has lines of its own, wrapped at spaces, continuation lines indented by 4.
 
-    Then the scale's labels and, for the wheel (``rings``), the values of its rings.
+    Then, for the wheel (``rings``), what the merge mark means; the scale's labels and the values of its rings.
     """
     entries = []
     for series in data.series:
@@ -206,6 +207,8 @@ def legend(data: ChartData, width: int, palette: Palette | None = None, rings: b
             told = f"mean {mean:.1f}" if mean is not None else "not rated"
         plain = f"{series.style.letter} {series.style.marker} {series.title} ({told})"
         entries.append((plain, palette.series_colour(series.style.slot) if palette else None))
+    if rings and len(data.series) > 1:
+        entries.append((MERGE_TEXT, palette.labels if palette else None))
     lines: list[str] = []
     current, used = "", 0
     for plain, code in entries:
@@ -258,34 +261,133 @@ def radar(data: ChartData, width: int, height: int, colour: bool | None = None, 
     width, height = max(width, 30), max(height, 10)
     legend_lines = legend(data, width, ink.palette)
     n = len(data.labels)
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
     labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines))
+    if not _labels_apart(_label_boxes(labels, angles, width, plot_height, rx, ry)):  # full names would touch: codes
+        labels, rx, ry, plot_height, key_lines = _fit(data.labels, width, height - len(legend_lines), codes_only=True)
     legend_lines = [_colour_text(line, ink.labels()) for line in key_lines] + legend_lines
     canvas = TextCanvas(width, plot_height)
     cx, cy = (width - 1) / 2, (plot_height - 1) / 2
     span = data.high - data.low or 1
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    for step in (0.5, 1.0):
+    for step in RING_STEPS:
         xs, ys = _ring_points(cx, cy, rx * step, ry * step, max(16, min(64, round(2 * math.pi * rx * step / 3))))
         canvas.points(xs, ys, "·", ink.rings())
     for angle in angles:
         canvas.line((cx, cy), (cx + rx * math.cos(angle), cy + ry * math.sin(angle)), "·", ink.rings())
     vertices = [_draw_polygon(canvas, series, angles, (cx, cy, rx, ry), data.low, span, ink) for series in data.series]
-    for series, rated in zip(data.series, vertices):
-        if rated:  # letters last, so no line hides a vertex
-            canvas.points([p[0] for p in rated], [p[1] for p in rated], series.style.letter, ink.series(series.style))
-    for label, angle in zip(labels, angles):
-        c, s = math.cos(angle), math.sin(angle)
-        x, y = cx + (rx + 2) * c, cy + (ry + 1) * s
-        align = "left" if c > 0.2 else "right" if c < -0.2 else "center"
-        canvas.text(x, round(y), label, ink.labels(), align)
+    _mark_overlaps(canvas, ink)
+    boxes = _label_boxes(labels, angles, width, plot_height, rx, ry)
+    _write_letters(canvas, data.series, vertices, cx, boxes, ink)  # letters after lines, so no line hides a vertex
+    for (row, start, _end), label in zip(boxes, labels):
+        canvas.text(start, plot_height - 1 - row, label, ink.labels())
+    _write_ring_values(canvas, data, angles, (cx, cy, rx, ry), ink)  # after the labels, so it never touches one
     return "\n".join(canvas.lines(ink.on) + legend_lines)
 
 
-def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, ...], float, float, int, list[str]]:
+RING_STEPS = (0.5, 1.0)
+"""Where the rings are, as a share of the scale: halfway and at the top."""
+
+MERGE_MARK = "@"
+"""Drawn where two or more shapes share a cell, so neither hides the other without a trace."""
+
+MERGE_TEXT = f"{MERGE_MARK} shapes meet"
+"""The legend's entry for the merge mark."""
+
+
+def _mark_overlaps(canvas: TextCanvas, ink: _Ink) -> None:
+    """The merge mark on every cell that two or more series drew on."""
+    for x in range(canvas.width):
+        for y in range(canvas.height):
+            if len(canvas.owners(x, y)) > 1:
+                canvas.point(x, y, MERGE_MARK, ink.labels())
+
+
+def _write_letters(canvas: TextCanvas, series: Sequence[ChartSeries], vertices: Sequence[list[tuple[float, float]]],
+                   cx: float, label_boxes: Sequence[tuple[int, int, int]], ink: _Ink) -> None:
+    """Each series' letter at its vertices; where several series share a vertex, their letters side by side.
+
+    The letters of a shared vertex run toward the centre, or else away from it, into cells that hold no
+    other vertex and touch no label; where neither way has room the vertex gets the merge mark (the
+    lines leading in say whose shapes meet).
+    """
+    at: dict[tuple[int, int], list[ChartSeries]] = {}
+    for one, rated in zip(series, vertices):
+        for x, y in rated:
+            cell = (round(x), round(y))
+            if one not in at.setdefault(cell, []):
+                at[cell].append(one)
+    near_labels = {(canvas.height - 1 - row, column) for row, start, end in label_boxes for column in range(start - 1, end + 2)}
+
+    def free(x: int, y: int) -> bool:
+        """Whether a shared vertex's letters may take the cell (x, y)."""
+        return 0 <= x < canvas.width and (x, y) not in at and (x, y) not in near_labels
+
+    for (x, y), meeting in at.items():
+        if len(meeting) == 1:
+            canvas.point(x, y, meeting[0].style.letter, ink.series(meeting[0].style))
+            continue
+        inward = -1 if x > cx else 1
+        step = next((d for d in (inward, -inward) if all(free(x + d * k, y) for k in range(1, len(meeting)))), 0)
+        if not step:
+            canvas.point(x, y, MERGE_MARK, ink.labels())
+            continue
+        start = x if step > 0 else x - len(meeting) + 1
+        for k, one in enumerate(meeting):  # in series order, left to right
+            canvas.point(start + k, y, one.style.letter, ink.series(one.style))
+
+
+def _write_ring_values(canvas: TextCanvas, data: ChartData, angles: Sequence[float],
+                       geometry: tuple[float, float, float, float], ink: _Ink) -> None:
+    """Each ring's value written where the ring crosses the top spoke (on it, right or left of it), else the bottom one.
+
+    A place is free when the value's cells and the cell either side of it hold only ring dots or blanks
+    (no shape, letter or label).
+    """
+    cx, cy, rx, ry = geometry
+    span = data.high - data.low or 1
+    for step in RING_STEPS:
+        value = f"{data.low + span * step:g}"
+        for y, shift in itertools.product((cy + ry * step, cy - ry * step), (0, 2, -2)):
+            y = round(y)
+            start = round(cx) - (len(value) - 1) // 2 + (shift if shift > 0 else shift - len(value) + 1 if shift else 0)
+            cells = range(start - 1, start + len(value) + 1)
+            if all(canvas.char_at(c, y) in " ·" and not canvas.owners(c, y) for c in cells) \
+                    and 0 < start and start + len(value) < canvas.width:
+                canvas.text(start, y, value, ink.rings())
+                break
+
+
+def _label_boxes(labels: Sequence[str], angles: Sequence[float], width: int, plot_height: int, rx: float,
+                 ry: float) -> list[tuple[int, int, int]]:
+    """Where each spoke's label goes: its row (from the top), first and last column."""
+    cx, cy = (width - 1) / 2, (plot_height - 1) / 2
+    boxes = []
+    for label, angle in zip(labels, angles):
+        c, s = math.cos(angle), math.sin(angle)
+        side, level = (c > 0.2) - (c < -0.2), (s > 0.2) - (s < -0.2)  # -1, 0 or 1: left or right, below or above
+        x, y = round(cx + rx * c + 2 * side), round(cy + ry * s + level)  # two columns or a row clear of the outer ring
+        start = x if side > 0 else x - len(label) + 1 if side < 0 else x - (len(label) - 1) // 2
+        boxes.append((plot_height - 1 - y, start, start + len(label) - 1))
+    return boxes
+
+
+def _labels_apart(boxes: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether no two labels touch (a blank between labels on one row) and none runs off the canvas edge."""
+    for i, (row, start, end) in enumerate(boxes):
+        if start < 0:
+            return False
+        for other_row, other_start, other_end in boxes[i + 1:]:
+            if row == other_row and start <= other_end + 1 and other_start <= end + 1:
+                return False
+    return True
+
+
+def _fit(labels: tuple[str, ...], width: int, height: int,
+         codes_only: bool = False) -> tuple[tuple[str, ...], float, float, int, list[str]]:
     """Spoke labels, radii (columns, rows), plot height and key lines of the largest wheel that fits.
 
     Full labels take room at the sides; when codes alone (with a key of the names under the
-    chart) give a much larger wheel, codes are used.
+    chart) give a much larger wheel, or ``codes_only`` (full labels would collide), codes are used.
     """
 
     def radii(label_width: int, rows: int) -> tuple[float, float, int]:
@@ -302,7 +404,7 @@ def _fit(labels: tuple[str, ...], width: int, height: int) -> tuple[tuple[str, .
     codes, names = _codes(labels)
     key = _wrap([f"{code} {name}" for code, name in zip(codes, names)], width)
     compact = radii(max(len(code) for code in codes) + 1, height - len(key))
-    if compact[0] >= 1.5 * full[0] or len(labels) > CROWDED_SPOKES:
+    if codes_only or compact[0] >= 1.5 * full[0] or len(labels) > CROWDED_SPOKES:
         return codes, compact[0], compact[1], compact[2], key
     return labels, full[0], full[1], full[2], []
 

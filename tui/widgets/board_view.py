@@ -137,6 +137,10 @@ def header_line(width: int, needs: Needs = NO_NEEDS) -> str:
     return "".join(line).rstrip()
 
 
+NO_COLOUR_IN_TEXT_COLOUR = frozenset({"red", "amber", "green", "flag"})
+"""The components drawn in the text colour under ``NO_COLOR`` (else the theme's dark red would be a dim grey)."""
+
+
 class BoardView(ScrollView, can_focus=True):
     """Section headings and items of a plan; the cursor is a row and a field."""
 
@@ -145,13 +149,16 @@ class BoardView(ScrollView, can_focus=True):
     BoardView > .board--heading { text-style: bold; color: $text-accent; }
     BoardView > .board--cursor-row { background: $boost; }
     BoardView > .board--cursor-cell { background: $accent; color: $text; text-style: bold; }
-    BoardView > .board--red { color: $error; text-style: bold; }
+    BoardView > .board--red { color: $error; text-style: bold reverse; }
     BoardView > .board--amber { color: $warning; text-style: bold; }
-    BoardView > .board--green { color: $success; text-style: bold; }
+    BoardView > .board--green { color: $success; text-style: none; }
     BoardView > .board--none { color: $text-muted; }
     BoardView > .board--flag { color: $error; text-style: bold reverse; }
     BoardView > .board--muted { color: $text-muted; }
     """
+    """Red is the most visible rating (reverse and bold), then amber (bold), then green (plain): with colour or
+    without. Under ``NO_COLOR`` the ratings are drawn in the text colour, so none is dimmed to a dark grey
+    (see :meth:`BoardView.style_of`)."""
 
     COMPONENT_CLASSES = {
         "board--heading", "board--cursor-row", "board--cursor-cell", "board--red", "board--amber",
@@ -210,7 +217,10 @@ class BoardView(ScrollView, can_focus=True):
         """The Rich style of component class ``board--name`` (cached)."""
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"board--{name}")
+            style = self.get_component_rich_style(f"board--{name}")
+            if name in NO_COLOUR_IN_TEXT_COLOUR and self.app.no_color:  # NO_COLOR: the text colour, set off by its style
+                style += Style(color=self.rich_style.color)
+            self._styles[name] = style
         return style
 
     # -- data --------------------------------------------------------------------

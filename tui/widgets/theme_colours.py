@@ -84,5 +84,11 @@ def rich_colour(colour: Colour) -> str:
 
 
 def series_style(app: Themed, style: SeriesStyle) -> str:
-    """The Rich colour of a series style in the app's theme (for sliders and headings)."""
+    """The Rich colour of a series style in the app's theme (for sliders and headings).
+
+    Under ``NO_COLOR`` (the app's ``no_color``) none: the text colour, so no series is drawn as a
+    dim grey; the series' letters tell them apart.
+    """
+    if getattr(app, "no_color", False):
+        return ""
     return rich_colour(chart_palette(app).series_colour(style.slot))
