@@ -173,7 +173,7 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
     def _trend_rows(self, framework: Framework, wheels: list[Assessment]) -> list[Widget]:
         """One row per area: its name, then per series the letter, a sparkline and ``first→latest``."""
         styles = charts.series_styles(framework)
-        found = []
+        found: list[Widget] = []
         for index, trend in enumerate(area_trends(framework, wheels)):
             parts: list[Widget] = [Label(truncate(trend.label, TREND_NAME_WIDTH - 1), classes="trend-area")]
             for column, (series, style) in enumerate(zip(trend.series, styles)):

@@ -87,10 +87,14 @@ feel now, **W** where you would like to be, **O** where your organisation needs 
 has a letter (from the framework file) and a marker as well as a colour; the column headings name
 them. Top right, the scale's label for the focused value (or the scale's ends).
 
-On a slider: type a **digit** to set the value (`1` then `0` quickly makes 10), `left`/`right` by one,
-`home`/`end` to the ends, `backspace` clears it to *not rated* (shown `·`, which is not 0).
-`tab`/`shift+tab` move to the next/previous slider, `up`/`down` to the row above/below.
-**Quick path:** digit, `tab`, digit, `tab` ... types a whole 8 x 3 wheel in 48 key presses.
+On a slider: type a **digit** to set the value, `left`/`right` by one, `home`/`end` to the ends,
+`backspace` clears it to *not rated* (shown `·`, which is not 0). `tab`/`shift+tab` move to the
+next/previous slider, `up`/`down` to the row above/below.
+**Quick path:** a digit that cannot start a longer value (`0`, `2`-`9` on 0-10) moves on to the
+next slider by itself, so `6 8 7 ...` types a whole 8 x 3 wheel in about 25 key presses; `1` waits
+for a `0` (10), and a `tab` right after a digit moved on is that same move. The line under the
+sliders says so; `ctrl+p` "Wheel: digits move on" turns it off (remembered): then digits stay on
+their slider and `1` then `0` quickly makes 10.
 
 Every change is saved at once. `b` switches the chart between the wheel and bars; `v` shows it
 full-screen (on a narrow terminal it is only shown that way). `enter` writes a note on the area,
