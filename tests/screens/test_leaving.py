@@ -174,3 +174,15 @@ async def test_the_rating_screen_is_left_by_quitting_with_its_ratings(context: A
         await pilot.press("ctrl+q")
         await wait_for_exit(app)
     assert context.assessments.list()[0].ratings == {"professional-development": {"current": 6}}
+
+
+async def test_a_new_plans_header_being_typed_is_asked_about_and_kept(context: AppContext) -> None:
+    """The new action plan's header, typed and not kept: ctrl+q names it; "Save and quit" stores the plan."""
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b", "n", *"Our plan", "ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveDialog), what="the quit question")
+        assert "the action plan's header" in screen_text(app)
+        await pilot.press("s")
+        await wait_for_exit(app)
+    assert [plan.project for plan in context.action_plans.list()] == ["Our plan"]
