@@ -39,8 +39,8 @@ def framework_text(wheel: Assessment, loaded_version: str) -> str:
     return f"{wheel.framework_id} ({version_text(wheel.framework_version, loaded_version)})"
 
 
-class SeriesLetter(Static):
-    """A series' letter in its chart colour (drawn as Rich text, as the sliders draw theirs)."""
+class SeriesLetter(Widget):
+    """A series' letter in its chart colour (a plain widget drawing Rich text, as the sliders draw theirs)."""
 
     def __init__(self, letter: str, colour: str) -> None:
         """The letter ``letter`` in ``colour``."""
@@ -49,7 +49,9 @@ class SeriesLetter(Static):
 
     def render(self) -> Text:
         """The letter, bold, in the series' colour."""
-        return Text(self.letter, style=f"bold {self.colour}".strip(), no_wrap=True)
+        text = Text(no_wrap=True)
+        text.append(self.letter, style=f"bold {self.colour}".strip())  # a span: the text's own style is not drawn
+        return text
 
 
 def trends_title(framework: Framework, count: int, wheels: list[Assessment]) -> str:
