@@ -149,8 +149,18 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
             return self.records_shown[row].framework_id
         return None
 
+    _trends_coming: bool = False
+    """The trends are to be drawn just after the screen is next drawn (the list is usable first)."""
+
     def show_trends(self) -> None:
+        """Draw the trends once the list on screen is drawn (a burst of cursor moves draws them once)."""
+        if not self._trends_coming:
+            self._trends_coming = True
+            self.call_after_refresh(self._draw_trends)
+
+    def _draw_trends(self) -> None:
         """Each area's course across the highlighted wheel's framework's wheels (its latest 30), oldest left."""
+        self._trends_coming = False
         if not self.is_mounted or not self.query("#trends-panel"):
             return
         framework_id = self._highlighted_framework()
