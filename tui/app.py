@@ -64,7 +64,8 @@ class FramewheelApp(App[None]):
     CSS_PATH = [style_path("app.tcss"), style_path("presentation.tcss")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
+                tooltip="Quit; asks first when typed text is not saved yet, and in the demo"),
         Binding("f1", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", show=False),
         Binding("f12", "save_svg", "Save screen as SVG", id="app.svg", show=False),
@@ -84,6 +85,8 @@ class FramewheelApp(App[None]):
         self._stopping = False
         self._signal_handlers_installed = False
         self._started = False
+        self._asking_to_quit = False
+        """The quit question (typed text, the demo) is on screen: another `ctrl+q` waits for its answer."""
         self.register_theme(PRESENTATION_THEME)
         self._undim = UndimFilter()
         self._controls = ControlCharacterFilter()
@@ -143,10 +146,77 @@ class FramewheelApp(App[None]):
                 loop = asyncio.get_running_loop()  # the handler runs in the main thread, inside the loop
             except RuntimeError:
                 return  # the loop has already ended: the app is on its way out
-            loop.call_soon_threadsafe(self.exit)
+            loop.call_soon_threadsafe(self.leave_on_signal)
 
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, stop)
+
+    def leave_on_signal(self) -> None:
+        """End after SIGTERM/SIGHUP: no one is there to ask, so typed text is kept where it can be, then exit."""
+        from screens.dialogs.leave import typed_text_holders
+
+        self._save_typed_text()
+        self._keep_then_exit(typed_text_holders(self.screen_stack), ask_again=False)
+
+    async def action_quit(self) -> None:
+        """Quit (`ctrl+q`, `q` on home); first ask when typed text is not saved yet, or when quitting the demo."""
+        from screens.dialogs.confirm import ConfirmDialog
+        from screens.dialogs.leave import DEMO_WARNING, LeaveDialog, describe, typed_text_holders
+
+        if self._asking_to_quit:
+            return  # the question is on screen already
+        self._save_typed_text()
+        holders = typed_text_holders(self.screen_stack)
+        if holders:
+            def chosen(choice: str | None) -> None:
+                """Save and quit, quit without saving, or stay."""
+                self._asking_to_quit = False
+                if choice == "save":
+                    self._keep_then_exit(typed_text_holders(self.screen_stack), ask_again=True)
+                elif choice == "discard":
+                    self.exit()
+
+            self._asking_to_quit = True
+            self.push_screen(LeaveDialog(describe(holders), demo=self.context.demo), chosen)
+            return
+        if self.context.demo:
+            def answered(quit_demo: bool | None) -> None:
+                """Quit (and delete the demo data) when the person agrees."""
+                self._asking_to_quit = False
+                if quit_demo:
+                    self.exit()
+
+            self._asking_to_quit = True
+            self.push_screen(ConfirmDialog(f"Quit the demo? {DEMO_WARNING}", yes="Quit and delete", no="Stay"), answered)
+            return
+        self.exit()
+
+    def _save_typed_text(self) -> None:
+        """Let every screen that saves as you type write what still waits for its pause."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_typed_text", None)
+            if callable(save):
+                save()
+
+    def _keep_then_exit(self, holders: list[Screen[Any]], *, ask_again: bool) -> None:
+        """Keep each holder's typed text, the top one first, then exit once their callers have saved it.
+
+        A dialog keeps its text by dismissing with it; its caller's result callback saves it on the
+        caller's queue, so the next step is queued there too and runs after the save. When a
+        holder cannot keep its text (it says why) the app stays when ``ask_again`` (the person
+        is there to fix it), else it exits anyway (a signal: nothing else can be done).
+        """
+        if not holders:
+            self.exit()
+            return
+        holder, rest = holders[0], holders[1:]
+        callbacks = getattr(holder, "_result_callbacks", None)
+        caller = callbacks[-1].requester if callbacks and callbacks[-1].requester is not None else self
+        if not getattr(holder, "keep_typed_text")():
+            if not ask_again:
+                self.exit()
+            return
+        caller.call_next(self._keep_then_exit, rest, ask_again=ask_again)
 
     def _started_up(self) -> None:
         """The first screen is mounted and drawn: from now on a signal exits at once; one that came earlier exits now."""

@@ -90,6 +90,8 @@ class BoardScreen(FramewheelScreen):
         self._summary: dict[str, str] = {}
         """What each part of the counts line shows now (only changed parts are redrawn)."""
         self.editing: tuple[str, Cursor] | None = None
+        self._editing_from = ""
+        """The text the in-place editor started with (a changed text is asked about on quitting)."""
         """The field being edited in place and the cursor it belongs to, or None."""
         self._saved_plan: ActionPlan | None = None
         """The plan as this board last handed it to the saver: the base each change is a difference from."""
@@ -416,6 +418,7 @@ class BoardScreen(FramewheelScreen):
         editor.styles.width = width
         editor.styles.offset = (x, y)
         self.editing = (field, row.cursor)
+        self._editing_from = value
         editor.display = True
         editor.focus()
         self.refresh_bindings()
@@ -447,6 +450,26 @@ class BoardScreen(FramewheelScreen):
         self.changed()
         if field == "focus":
             self._warn_outside_period(cursor)
+
+    def _edited_value(self) -> str | None:
+        """The text in the in-place editor now (None when not editing)."""
+        if self.editing is None:
+            return None
+        if self.editing[0] == "comment":
+            return self.query_one("#comment-editor", TextArea).text
+        return self.query_one("#cell-editor", Input).value
+
+    def typed_text(self) -> str:
+        """The cell being edited when its text was changed and not kept (asked about on quitting), else ""."""
+        value = self._edited_value()
+        if value is None or self.editing is None or value == self._editing_from:
+            return ""
+        return f"the {FIELD_NAMES.get(self.editing[0], self.editing[0])} being edited on the board"
+
+    def keep_typed_text(self) -> bool:
+        """Keep the edit as `enter` would (quitting); False when it is refused (the board says why)."""
+        self.action_keep_edit()
+        return self.editing is None
 
     def _warn_outside_period(self, cursor: Cursor) -> None:
         """Warn (a warning, not a refusal: the years are kept) when the item's focus falls outside the plan's period."""

@@ -15,7 +15,7 @@ from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import HEADER_FIELDS, TEMPLATE_SECTIONS, ActionPlan
 from tui.core.plan_update import match_key
-from tui.widgets.typed_text import TypedInput
+from tui.widgets.typed_text import TypedInput, typed_fields_changed
 
 HEADER_LABELS = {
     "project": "Project", "author": "Author", "date": "Date", "period_from": "Period from",
@@ -73,6 +73,15 @@ class PlanHeaderDialog(ModalScreen["dict[str, object] | None"]):
         if self.plan is None:
             values["template"] = self.query_one("#template", Checkbox).value
         self.dismiss(values)
+
+    def typed_text(self) -> str:
+        """What is typed and not kept (asked about on quitting), else ""."""
+        return "the action plan's header" if self.is_mounted and typed_fields_changed(self) else ""
+
+    def keep_typed_text(self) -> bool:
+        """Keep the form as its keep key would (quitting); False when it is refused (the form says why)."""
+        self.action_keep()
+        return self not in self.app.screen_stack
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

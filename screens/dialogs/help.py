@@ -36,6 +36,9 @@ def key_table(screen: Screen) -> Table:
             continue  # nothing to go back to from the bottom screen
         seen.add((binding.description, display))
         table.add_row(Text(display, style="bold"), Text(binding.tooltip or binding.description))
+    focused = screen.focused
+    for key, what in getattr(focused, "HELP_KEYS", ()) if focused is not None else ():
+        table.add_row(Text(key, style="bold"), Text(what))  # keys a widget handles itself, such as a slider's digits
     return table
 
 

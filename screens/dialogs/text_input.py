@@ -46,6 +46,7 @@ class TextDialog(ModalScreen[str | None]):
         error_id: str = "text-dialog-error",
         select_on_focus: bool = False,
         private: bool = False,
+        kept_on_quit: bool = True,
     ) -> None:
         """Configure the question.
 
@@ -56,6 +57,8 @@ class TextDialog(ModalScreen[str | None]):
         ``required`` ignores `enter` on blank text. The ids name the box, the field and the
         problem line, for tests and style sheets. ``private`` marks the text as private: in
         presentation mode the field is hidden (a line says so) and the text is kept as it was.
+        ``kept_on_quit``: quitting with changed text asks to save it (False for a question, such as
+        a file path, whose answer is an action to take rather than work to keep).
         """
         super().__init__()
         self.title_text, self.value, self.hint, self.placeholder = title, value, hint, placeholder
@@ -64,6 +67,7 @@ class TextDialog(ModalScreen[str | None]):
         self.dialog_id, self.input_id, self.error_id = dialog_id, input_id, error_id
         self.select_on_focus = select_on_focus
         self.private = private
+        self.kept_on_quit = kept_on_quit
 
     def compose(self) -> ComposeResult:
         """Title, the prompt, the field, the explanation, the problem line and the keys hint."""
@@ -86,14 +90,32 @@ class TextDialog(ModalScreen[str | None]):
     @on(Input.Submitted, ".text-dialog-field")
     def _keep(self, event: Input.Submitted) -> None:
         """Keep the text, unless it is blank when required or the check finds a problem."""
-        text = event.value.strip() if self.strip else event.value
+        self._keep_text(event.value)
+
+    def _keep_text(self, value: str) -> bool:
+        """Close with ``value`` unless it is blank when required or the check finds a problem; True when closed."""
+        text = value.strip() if self.strip else value
         if self.required and not text.strip():
-            return
+            return False
         problem = self.check(text) if self.check is not None else None
         if problem:
             self.query_one(f"#{self.error_id}", Label).update(problem)
-            return
+            return False
         self.dismiss(text)
+        return True
+
+    def typed_text(self) -> str:
+        """The dialog's title when its text was changed and not yet kept (asked about on quitting), else ""."""
+        if not self.kept_on_quit or not self.is_mounted:
+            return ""
+        return self.title_text if self.query_one(f"#{self.input_id}", Input).value != self.value else ""
+
+    def keep_typed_text(self) -> bool:
+        """Keep the typed text as `enter` would (quitting); False when it is refused (the dialog says why)."""
+        kept = self._keep_text(self.query_one(f"#{self.input_id}", Input).value)
+        if not kept and self.required:
+            self.notify(f"{self.title_text}: the text cannot be blank.", severity="error")
+        return kept
 
     def action_cancel(self) -> None:
         """Change nothing."""

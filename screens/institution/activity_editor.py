@@ -21,7 +21,7 @@ from styles import style_path
 from tui.core.institution import ANY_LEVEL, DevelopmentActivity, InstitutionError, Served
 from tui.core.model import Framework
 from tui.widgets.checklist import CheckList
-from tui.widgets.typed_text import TypedInput
+from tui.widgets.typed_text import TypedInput, typed_fields_changed
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -135,6 +135,15 @@ class ActivityEditor(ModalScreen["DevelopmentActivity | None"]):
             self.show_problem("Not kept: this activity was deleted meanwhile (escape closes this).")
             return
         self.dismiss(stored)
+
+    def typed_text(self) -> str:
+        """What is typed and not kept (asked about on quitting), else ""."""
+        return "a development activity" if self.is_mounted and typed_fields_changed(self) else ""
+
+    def keep_typed_text(self) -> bool:
+        """Keep the form as its keep key would (quitting); False when it is refused (the form says why)."""
+        self.action_keep()
+        return self not in self.app.screen_stack
 
     def show_problem(self, text: str) -> None:
         """Show why the activity was not kept."""

@@ -304,7 +304,7 @@ Every change is saved as it is made.
             explain=f"The first line is {','.join(CATALOGUE_COLUMNS)}; one row per area and level an activity "
                     "serves. The file is checked whole before anything is stored.",
             strip=True, required=True, dialog_id="catalogue-import-dialog", input_id="catalogue-import-path",
-            select_on_focus=True,
+            select_on_focus=True, kept_on_quit=False,
         ))
         if not path_text:
             return

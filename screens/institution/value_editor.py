@@ -19,7 +19,7 @@ from styles import style_path
 from tui.core.institution import InstitutionError, InstitutionValue
 from tui.core.model import Framework
 from tui.widgets.checklist import CheckList
-from tui.widgets.typed_text import TypedInput
+from tui.widgets.typed_text import TypedInput, typed_fields_changed
 
 Save = Callable[[str, str, Sequence[str], Sequence[str]], InstitutionValue]
 """Keep (title, description, area ids, framework value ids); raises InstitutionError listing the problems."""
@@ -87,6 +87,15 @@ class ValueEditorDialog(ModalScreen[InstitutionValue | None]):
             self.query_one("#value-problem", Label).update("Not kept: this value was deleted meanwhile.")
             return
         self.dismiss(kept)
+
+    def typed_text(self) -> str:
+        """What is typed and not kept (asked about on quitting), else ""."""
+        return "an institution value" if self.is_mounted and typed_fields_changed(self) else ""
+
+    def keep_typed_text(self) -> bool:
+        """Keep the form as its keep key would (quitting); False when it is refused (the form says why)."""
+        self.action_keep()
+        return self not in self.app.screen_stack
 
     def action_cancel(self) -> None:
         """Change nothing."""

@@ -103,19 +103,40 @@ class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Check the fields; close with them when they are all right, else say what is wrong."""
+        self._save()
+
+    def _save(self) -> bool:
+        """Close with the fields when they are all right (True), else say what is wrong (False)."""
         fields = self.fields()
         problems = check_objective(fields, self.framework)
         if problems:
             self.query_one("#objective-problems", Static).update("\n".join(f"✗ {p}" for p in problems))
             self.notify(problems[0], title="Not saved", severity="error")
-            return
+            return False
         self.dismiss(fields)
+        return True
+
+    def _changed(self) -> bool:
+        """True when the form differs from what it started with."""
+        now = self.fields()
+        return {**now, "areas": set(now["areas"])} != {**self.start, "areas": set(self.start["areas"])}
+
+    def typed_text(self) -> str:
+        """What is being typed and not saved (asked about on quitting), else ""."""
+        if not self.is_mounted or not self._changed():
+            return ""
+        title = self.fields()["title"]
+        what = "the objective" if self.objective else "a new objective"
+        return f"{what} “{title}”" if title else what
+
+    def keep_typed_text(self) -> bool:
+        """Save the objective as `ctrl+s` would (quitting); False when a field is wrong (the form says which)."""
+        return self._save()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close without saving; ask first when something was typed."""
-        now = self.fields()
-        if {**now, "areas": set(now["areas"])} == {**self.start, "areas": set(self.start["areas"])}:
+        if not self._changed():
             self.dismiss(None)
             return
 

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from styles import style_path
 from tui.core.rankings import RankError, check_date
-from tui.widgets.typed_text import TypedInput, TypedTextArea
+from tui.widgets.typed_text import TypedInput, TypedTextArea, typed_fields_changed
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,15 @@ class RankingDetailsDialog(ModalScreen[RankingDetails | None]):
             self.query_one("#details-date", Input).focus()
             return
         self.dismiss(RankingDetails(name, day, self.query_one("#details-notes", TextArea).text.strip()))
+
+    def typed_text(self) -> str:
+        """What is typed and not kept (asked about on quitting), else ""."""
+        return self.dialog_title if self.is_mounted and typed_fields_changed(self) else ""
+
+    def keep_typed_text(self) -> bool:
+        """Keep the form as its keep key would (quitting); False when it is refused (the form says why)."""
+        self.action_done()
+        return self not in self.app.screen_stack
 
     @on(Button.Pressed, "#details-cancel")
     def action_cancel(self) -> None:

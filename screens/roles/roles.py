@@ -348,7 +348,7 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
         path_text = await self.app.push_screen_wait(TextDialog(
             f"Write “{role.name}” as a role file", str(suggested), "enter writes it · escape cancels",
             explain="A framewheel/role@1 file: framewheel import reads it, with every target checked.",
-            strip=True, required=True, dialog_id="role-export-dialog", input_id="role-export-path", select_on_focus=True,
+            strip=True, required=True, dialog_id="role-export-dialog", input_id="role-export-path", select_on_focus=True, kept_on_quit=False,
         ))
         if not path_text:
             return

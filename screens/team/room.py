@@ -220,7 +220,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
             "Read a team's share files", self.suggested_folder(),
             prompt="A folder of share files, or files separated by ;",
             explain="Every *.json file of a folder is read. Only the ratings are used; nothing is stored until you save.",
-            strip=True, required=True, dialog_id="team-path-dialog", input_id="team-path",
+            strip=True, required=True, dialog_id="team-path-dialog", input_id="team-path", kept_on_quit=False,
         )
         self.app.push_screen(dialog, self._paths_given)
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from rich.text import Text
-from textual import work
-from textual.app import SystemCommand
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Label, Sparkline, Static
 
 from screens.record_list import RecordListScreen
 from styles import style_path
+from tui.core import charts
 from tui.core.labels import version_text
 from tui.core.model import Framework
-from tui.core.wheels import Assessment
+from tui.core.text import truncate
+from tui.core.wheels import TREND_WHEELS, Assessment, area_trends
+from tui.widgets.theme_colours import series_style
+
+TREND_NAME_WIDTH = 22
+"""The area-name column of the trends panel."""
 
 
 def completeness_text(wheel: Assessment, cells_rated: int, cells: int) -> str:
@@ -30,8 +39,31 @@ def framework_text(wheel: Assessment, loaded_version: str) -> str:
     return f"{wheel.framework_id} ({version_text(wheel.framework_version, loaded_version)})"
 
 
+class SeriesLetter(Widget):
+    """A series' letter in its chart colour (a plain widget drawing Rich text, as the sliders draw theirs)."""
+
+    def __init__(self, letter: str, colour: str) -> None:
+        """The letter ``letter`` in ``colour``."""
+        super().__init__(classes="trend-letter")
+        self.letter, self.colour = letter, colour
+
+    def render(self) -> Text:
+        """The letter, bold, in the series' colour."""
+        text = Text(no_wrap=True)
+        text.append(self.letter, style=f"bold {self.colour}".strip())  # a span: the text's own style is not drawn
+        return text
+
+
+def trends_title(framework: Framework, count: int, wheels: list[Assessment]) -> str:
+    """The trends' heading: the framework, how many wheels (the latest N of more), and the dates they span."""
+    if len(wheels) < 2:
+        return f"Trends of {framework.title}: one wheel so far; a second one shows how each area moves."
+    shown = f"the latest {len(wheels)} of {count:,} wheels" if count > len(wheels) else f"{len(wheels)} wheels"
+    return f"Trends of {framework.title}: {shown}, {wheels[0].created[:10]} → {wheels[-1].created[:10]} (oldest left)"
+
+
 class HistoryScreen(RecordListScreen[Assessment]):
-    """The list of wheels, newest first: open, start new, rename, delete, summarise, compare."""
+    """The list of wheels, newest first: open, start new, rename, delete, summarise, compare; the trends below."""
 
     CSS_PATH = style_path("wheel.tcss")
     HELP_TITLE = "Wheel history"
@@ -40,7 +72,10 @@ Every wheel you have kept, newest first, with the date it was started, its label
 is rated. `enter` opens the highlighted wheel to go on rating it. `n` starts a blank wheel for the
 chosen framework; `c` starts one from last time (a copy of your latest wheel's ratings and notes, to
 change what has moved). `r` renames, `d` deletes (after asking), `s` shows the summary and `v`
-compares the highlighted wheel with an earlier one. `x` shares the highlighted wheel for a team
+compares the highlighted wheel with an earlier one. Under the list, **trends**: each area's course
+across the highlighted wheel's framework's wheels (the latest 30 at most), oldest left, one small line
+per series with its first and latest value (`4→8`), and the dates they span; `g` hides or shows
+them (growth). `x` shares the highlighted wheel for a team
 profile: you choose what goes in (the ratings only, unless you tick in notes, reflections or the
 label; a name or code only if you type one, and named only if you agree) and see the file before it
 is written.
@@ -59,6 +94,8 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
         Binding("d", "delete", "Delete", id="history.delete"),
         Binding("s", "summary", "Summary", id="history.summary"),
         Binding("v", "compare", "Compare", id="history.compare"),
+        Binding("g", "toggle_trends", "Trends", id="history.trends",
+                tooltip="Hide or show each area's course across the framework's wheels (growth)"),
         Binding("x", "share", "Share for a team", id="history.share",
                 tooltip="Write the highlighted wheel's share file for a team profile (you see it first)"),
         Binding("t", "against_tailored", "Against tailored", id="history.tailored",
@@ -75,6 +112,96 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
     COLUMNS = ("Date", "Label", "Framework", "Rated")
 
     COUNT_IN_TITLE = True
+
+    _trend_key: tuple[str, object] | None = None
+    """What the trends panel shows now: the framework and its wheels' ids (drawn again only when they change)."""
+
+    def compose(self) -> ComposeResult:
+        """The list of the record screens, and the trends panel above the footer."""
+        for widget in super().compose():
+            if isinstance(widget, Footer):
+                with Vertical(id="trends-panel"):
+                    yield Static("", id="trends-title", markup=False)
+                    yield VerticalScroll(id="trends-rows", can_focus=False)
+            yield widget
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _trends_follow_cursor(self) -> None:
+        """Show the trends of the highlighted wheel's framework (drawn again only when that changes)."""
+        self.show_trends()
+
+    def on_screen_resume(self) -> None:
+        """List again if something changed, and draw the trends again if their wheels changed."""
+        super().on_screen_resume()
+        self.show_trends()
+
+    def refresh_records(self, select: int | None = None, ids: Sequence[int] | None = None) -> None:
+        """List the records again, then the trends."""
+        super().refresh_records(select, ids)
+        self.show_trends()
+
+    def _highlighted_framework(self) -> str | None:
+        """The framework id of the wheel under the cursor (from the rows shown: no wheel built), or None."""
+        if not self._table_live() or not self.table.row_count:
+            return None
+        row = self.table.cursor_row
+        if 0 <= row < len(self.records_shown):
+            return self.records_shown[row].framework_id
+        return None
+
+    _trends_coming: bool = False
+    """The trends are to be drawn just after the screen is next drawn (the list is usable first)."""
+
+    def show_trends(self) -> None:
+        """Draw the trends once the list on screen is drawn (a burst of cursor moves draws them once)."""
+        if not self._trends_coming:
+            self._trends_coming = True
+            self.call_after_refresh(self._draw_trends)
+
+    def _draw_trends(self) -> None:
+        """Each area's course across the highlighted wheel's framework's wheels (its latest 30), oldest left."""
+        self._trends_coming = False
+        if not self.is_mounted or not self.query("#trends-panel"):
+            return
+        framework_id = self._highlighted_framework()
+        framework = self.context.catalog.get(framework_id) if framework_id else None
+        ids = self.context.assessments.ordered_ids(framework_id) if framework_id else None
+        key = (framework_id or "", ids)
+        if self._trend_key is not None and self._trend_key[0] == key[0] and self._trend_key[1] is ids:
+            return
+        self._trend_key = key
+        title = self.query_one("#trends-title", Static)
+        rows = self.query_one("#trends-rows", VerticalScroll)
+        rows.remove_children()
+        if framework is None or not ids:
+            title.update("Trends: no wheel highlighted." if not framework_id else f"Trends: the framework '{framework_id}' is not loaded.")
+            return
+        count, wheels = self.context.assessments.trend_wheels(framework.id, TREND_WHEELS)
+        title.update(trends_title(framework, count, wheels))
+        if len(wheels) < 2:
+            return
+        rows.mount_all(self._trend_rows(framework, wheels))
+
+    def _trend_rows(self, framework: Framework, wheels: list[Assessment]) -> list[Widget]:
+        """One row per area: its name, then per series the letter, a sparkline and ``first→latest``."""
+        styles = charts.series_styles(framework)
+        found: list[Widget] = []
+        for index, trend in enumerate(area_trends(framework, wheels)):
+            parts: list[Widget] = [Label(truncate(trend.label, TREND_NAME_WIDTH - 1), classes="trend-area")]
+            for column, (series, style) in enumerate(zip(trend.series, styles)):
+                colour = series_style(self.app, style)
+                parts.append(SeriesLetter(series.letter, colour))
+                spark = Sparkline([float(v) for v in series.rated], id=f"trend-{index}-{column}", classes="trend-line")
+                spark.tooltip = f"{trend.label}, {series.letter}: " + ", ".join("·" if v is None else str(v) for v in series.values)
+                parts.append(spark)
+                parts.append(Label(series.change_text, classes="trend-change"))
+            found.append(Horizontal(*parts, classes="trend-row"))
+        return found
+
+    def action_toggle_trends(self) -> None:
+        """Hide or show the trends panel (`g`, growth)."""
+        panel = self.query_one("#trends-panel")
+        panel.display = not panel.display
 
     def load_records(self) -> list[Assessment]:
         """Every wheel, newest first (the screen itself builds only the pages it shows)."""

@@ -43,8 +43,22 @@ SAVED_PAUSE = 0.4
 MAX_HEADING = 28
 """A column is widened for its heading up to this many cells (wider than one cell per point needs)."""
 
+DIGITS_MOVE_ON_KEY = "rating.digits_move_on"
+"""The setting: a digit that cannot start a longer value moves on to the next slider (on unless set False)."""
+
 AREA_NAME_WIDTH, PANEL_FRAME, RATING_PANEL_WIDTH, WIDE_FROM = 22, 4, 80, 120
 """The area-name column, the panel's border and padding, the panel's usual width when wide, where wide starts."""
+
+
+def digit_ranges(digits: list[int]) -> str:
+    """Digits as short runs: ``[0, 2, 3, 4, 5]`` is ``0, 2-5``."""
+    runs: list[list[int]] = []
+    for digit in digits:
+        if runs and digit == runs[-1][-1] + 1:
+            runs[-1].append(digit)
+        else:
+            runs.append([digit])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
 
 
 class SeriesHead(Static):
@@ -73,10 +87,14 @@ feel now, **W** where you would like to be, **O** where your organisation needs 
 has a letter (from the framework file) and a marker as well as a colour; the column headings name
 them. Top right, the scale's label for the focused value (or the scale's ends).
 
-On a slider: type a **digit** to set the value (`1` then `0` quickly makes 10), `left`/`right` by one,
-`home`/`end` to the ends, `backspace` clears it to *not rated* (shown `·`, which is not 0).
-`tab`/`shift+tab` move to the next/previous slider, `up`/`down` to the row above/below.
-**Quick path:** digit, `tab`, digit, `tab` ... types a whole 8 x 3 wheel in 48 key presses.
+On a slider: type a **digit** to set the value, `left`/`right` by one, `home`/`end` to the ends,
+`backspace` clears it to *not rated* (shown `·`, which is not 0). `tab`/`shift+tab` move to the
+next/previous slider, `up`/`down` to the row above/below.
+**Quick path:** a digit that cannot start a longer value (`0`, `2`-`9` on 0-10) moves on to the
+next slider by itself, so `6 8 7 ...` types a whole 8 x 3 wheel in about 25 key presses; `1` waits
+for a `0` (10), and a `tab` right after a digit moved on is that same move. The line under the
+sliders says so; `ctrl+p` "Wheel: digits move on" turns it off (remembered): then digits stay on
+their slider and `1` then `0` quickly makes 10.
 
 Every change is saved at once. `b` switches the chart between the wheel and bars; `v` shows it
 full-screen (on a narrow terminal it is only shown that way). `enter` writes a note on the area,
@@ -145,10 +163,11 @@ the file before it is written.
                                     area.id, series.id, wheel.rating(area.id, series.id) if wheel else None,
                                     low=framework.scale.min, high=framework.scale.max, letter=style.letter,
                                     colour=series_style(self.app, style), id=f"slider-{i}-{j}",
-                                    tooltip=f"{area.title}: {series.title}",
+                                    tooltip=f"{area.title}: {series.title}", moves_on=self.digits_move_on,
                                 )
                                 slider.styles.max_width = self._column_width
                                 yield slider
+                yield Static(self._keys_hint(), id="keys-hint", markup=False)
                 with VerticalScroll(id="area-detail-panel", can_focus=False):
                     yield Static(id="area-heading")
                     yield Static(id="area-values")
@@ -157,6 +176,36 @@ the file before it is written.
             with VerticalScroll(id="chart-panel", classes="panel", can_focus=False):
                 yield ChartView(id="wheel-chart")
         yield Footer()
+
+    @property
+    def digits_move_on(self) -> bool:
+        """The quick path's setting: a digit that cannot start a longer value moves on (on by default)."""
+        return self.context.settings.get(DIGITS_MOVE_ON_KEY, True) is not False
+
+    def _keys_hint(self) -> str:
+        """The line under the sliders: how to type a value, and the setting (on or off) with how to switch it."""
+        scale = self.framework.scale
+        probe = RatingSlider("", "", low=scale.min, high=scale.max)
+        digits = [d for d in range(10) if scale.min <= d <= scale.max or probe.can_extend(str(d))]
+        waiting = [d for d in digits if probe.can_extend(str(d))]
+        if not self.digits_move_on:
+            return f"type {scale.min}-{scale.max}, tab for the next" + (f"; {waiting[0]} 0 quickly makes {waiting[0]}0" if waiting == [1] else "") \
+                + " · ctrl+p: digits move on"
+        moving = digit_ranges([d for d in digits if d not in waiting])
+        wait = f"; {waiting[0]} 0 makes {waiting[0]}0" if waiting == [1] else (f"; {digit_ranges(waiting)} wait for a 2nd digit" if waiting else "")
+        return f"type {scale.min}-{scale.max}; {moving} move on to the next{wait} · ctrl+p turns it off"
+
+    def set_digits_move_on(self, on: bool) -> None:
+        """Switch the quick path's moving on (remembered), on every slider and in the hint, and say so."""
+        self.context.settings.set(DIGITS_MOVE_ON_KEY, on)
+        for slider in self.query(RatingSlider):
+            slider.moves_on = on
+        self.query_one("#keys-hint", Static).update(self._keys_hint())
+        self.notify("Digits move on to the next slider." if on else "Digits stay on their slider; tab moves on.", timeout=4)
+
+    def action_toggle_digits_move_on(self) -> None:
+        """Digits move on to the next slider, or stay (the command palette)."""
+        self.set_digits_move_on(not self.digits_move_on)
 
     @property
     def _column_width(self) -> int:
@@ -186,6 +235,10 @@ the file before it is written.
         """The rating screen's actions in the command palette."""
         yield SystemCommand("Wheel: switch wheel/bars", "Draw the ratings as a wheel or as bars (b)", self.action_toggle_bars)
         yield SystemCommand("Wheel: chart full-screen", "Show the chart on its own, and back (v)", self.action_toggle_full)
+        on = self.digits_move_on
+        yield SystemCommand("Wheel: digits move on " + ("(on: turn off)" if on else "(off: turn on)"),
+                            "A digit that cannot start a longer value moves on to the next slider" if not on
+                            else "Digits stay on their slider; tab moves on", self.action_toggle_digits_move_on)
         yield SystemCommand("Wheel: note on this area", "Write a note on the focused area (enter)", self.action_note)
         if self.framework.reflection:
             yield SystemCommand("Wheel: reflection questions", "Answer the framework's reflection questions (r)", self.action_reflection)

@@ -80,6 +80,11 @@ with this wheel. An empty answer is removed.
         self.context.assessments.set_reflection(self.wheel_id, index, text)
         self.mark_saved()
 
+    def save_typed_text(self) -> None:
+        """Store every answer still waiting for its pause (quitting, a signal)."""
+        for index in list(self._pending):
+            self._save(index)
+
     def action_back(self) -> None:
         """Save what is pending, then go back."""
         for index in list(self._pending):

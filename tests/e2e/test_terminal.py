@@ -118,6 +118,28 @@ def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int)
     assert [w["ratings"] for w in wheels.values()] == [{"professional-development": {"current": 7}}]
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_note_being_typed_when_the_link_drops_is_saved(tmp_path: Path, signum: int) -> None:
+    """A note typed into its dialog and not yet kept is saved when a signal ends framewheel (no one to ask)."""
+    db = tmp_path / "db.json"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TERM": "xterm-256color",
+           "FRAMEWHEEL_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    term = Terminal(["-m", "tui", "--db", str(db)], env)
+    term.wait_for("Nothing saved yet.")
+    term.send("w")
+    term.wait_for("0/24 rated")
+    term.send("7")
+    term.wait_for("1/24 rated")
+    term.send("\r")  # enter: a note on the focused area
+    term.wait_for("escape cancels")
+    term.send("Half typed")
+    term.wait_for("Half typed")
+    os.kill(term.pid, signum)
+    assert term.finish() == 0
+    wheels = json.loads(db.read_text(encoding="utf-8"))["assessments"]
+    assert [w["notes"] for w in wheels.values()] == [{"professional-development": "Half typed"}]
+
+
 @pytest.mark.parametrize("term_name", ["xterm-256color", "linux"])
 def test_present_flag_in_a_real_terminal_shows_the_chart_and_no_note(tmp_path: Path, term_name: str) -> None:
     """`framewheel --demo --present`: a demo wheel opens as its chart alone, its note is not shown; F5 shows it again."""
@@ -134,7 +156,9 @@ def test_present_flag_in_a_real_terminal_shows_the_chart_and_no_note(tmp_path: P
     assert "Example note" not in term.text()
     term.send("\x1b[15~")  # F5: presentation mode off, the sliders and the note come back
     term.wait_for("Note: Example note")
-    term.send("\x11")  # ctrl+q
+    term.send("\x11")  # ctrl+q: the demo asks first, its data being deleted on quitting
+    term.wait_for("demo data will be deleted")
+    term.send("y")
     assert term.finish() == 0
     assert b"Traceback" not in term.raw
     if term_name == "linux":  # the Linux console gets ASCII for every symbol (issue 19 item 5)

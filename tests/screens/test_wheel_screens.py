@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from screens.wheel.compare import CompareScreen
 from screens.wheel.history import HistoryScreen
-from screens.wheel.rating import RatingScreen
+from screens.wheel.rating import DIGITS_MOVE_ON_KEY, RatingScreen
 from screens.wheel.summary import SummaryScreen
 from tests.conftest import screen_text
 from tui.app import FramewheelApp
@@ -92,7 +92,8 @@ async def test_quick_path_types_a_whole_wheel_and_the_summary_is_in_order(contex
 
 
 async def test_values_typed_off_the_scale_are_never_stored(context: AppContext) -> None:
-    """1 then 5 on a 0-10 scale stores 5, not 15; backspace stores not rated (not 0)."""
+    """With digits staying on their slider: 1 then 5 on a 0-10 scale stores 5, not 15; backspace stores not rated (not 0)."""
+    context.settings.set(DIGITS_MOVE_ON_KEY, False)
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w", "1", "5", "tab", "3", "backspace")
@@ -162,7 +163,8 @@ async def test_narrow_layout_shows_the_chart_full_screen_and_toggles_bars(contex
         assert "1 Prof. development  N" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.focused, RatingSlider) and app.focused.value == 6
+        assert app.screen.query_one("#slider-0-0", RatingSlider).value == 6
+        assert isinstance(app.focused, RatingSlider) and app.focused.id == "slider-0-1"  # the 6 moved on
 
 
 async def test_wide_layout_redraws_the_wheel_on_every_change(context: AppContext) -> None:
@@ -172,7 +174,7 @@ async def test_wide_layout_redraws_the_wheel_on_every_change(context: AppContext
         await pilot.press("w", "4")
         await pilot.pause()
         assert "(mean 4.0)" in screen_text(app)
-        await pilot.press("right", "right")
+        await pilot.press("shift+tab", "right", "right")  # back to the slider the 4 moved on from
         await pilot.pause()
         text = screen_text(app)
         assert "(mean 6.0)" in text and "1 Prof. development" in text and "8 Wider context" in text

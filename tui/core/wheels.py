@@ -149,3 +149,48 @@ def add_demo_wheels(repo: AddsWheels, framework: Framework | None) -> list[Asses
         )
         added.append(repo.add(wheel))
     return added
+
+
+TREND_WHEELS = 30
+"""The most wheels a trend shows: the latest ones of the framework (oldest first)."""
+
+
+@dataclass(frozen=True)
+class SeriesTrend:
+    """One series of one area across a framework's wheels, oldest first (None: not rated in that wheel)."""
+
+    series_id: str
+    letter: str
+    values: tuple[int | None, ...]
+
+    @property
+    def rated(self) -> tuple[int, ...]:
+        """The values that were rated, oldest first (what a sparkline draws)."""
+        return tuple(value for value in self.values if value is not None)
+
+    @property
+    def change_text(self) -> str:
+        """The first and the latest rated value, ``4→8`` (one value: ``6``; none: ``·``)."""
+        rated = self.rated
+        if not rated:
+            return "·"
+        return str(rated[0]) if len(rated) == 1 else f"{rated[0]}→{rated[-1]}"
+
+
+@dataclass(frozen=True)
+class AreaTrend:
+    """One area's course across a framework's wheels: a trend per series."""
+
+    area_id: str
+    label: str
+    series: tuple[SeriesTrend, ...]
+
+
+def area_trends(framework: Framework, wheels: list[Assessment]) -> tuple[AreaTrend, ...]:
+    """Each area's values per series across ``wheels`` (given oldest first), in wheel order."""
+    return tuple(
+        AreaTrend(area.id, f"{area.code or ''} {area.label}".strip(), tuple(
+            SeriesTrend(series.id, letter, tuple(wheel.rating(area.id, series.id) for wheel in wheels))
+            for series, letter in zip(framework.series, framework.series_letters)))
+        for area in framework.areas
+    )

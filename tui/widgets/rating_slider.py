@@ -8,6 +8,12 @@ to the same series in the row above or below). Mouse click and drag set the
 value. "Not rated" (``·``) is distinct from 0. The slider never touches
 storage: it posts :class:`RatingSlider.Changed` and its screen saves.
 
+With ``moves_on`` (the quick path, on by default in the rating screen), a digit that cannot
+start a longer value on the scale (2-9 on 0-10, every digit on 1-5) sets the value and moves the
+focus to the next slider at once; ``1`` on 0-10 waits: a ``0`` then makes 10 (and moves on), any
+other digit leaves the 1 and goes to the next slider. A ``tab`` pressed right after a digit moved
+on is that same move (so ``6 tab 8 tab`` still rates one slider each).
+
 The track adapts to the room the slider gets: one cell per point of the scale when
 it fits (``width`` = :func:`ideal_width`), otherwise the knob is placed in proportion
 on a shorter track; the letter and the value are always shown.
@@ -17,7 +23,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -75,6 +81,13 @@ class RatingSlider(Widget, can_focus=True):
         Binding("shift+tab", "move(-1)", "Previous slider", id="slider.previous", show=False),
     ]
 
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("0-9", "Type the value (1 then 0 makes 10 on 0-10); with digits moving on, a digit that cannot start "
+                "a longer value moves on to the next slider"),
+        ("⌫ backspace", "Clear the rating back to not rated (·, which is not 0)"),
+    )
+    """Keys the slider handles itself that F1's key table lists (the digits have no binding)."""
+
     value: reactive[int | None] = reactive(None, init=False)
     """The rating, or None when not rated."""
 
@@ -95,15 +108,22 @@ class RatingSlider(Widget, can_focus=True):
     def __init__(
         self, area_id: str, series_id: str, value: int | None = None, *, low: int = 0, high: int = 10,
         letter: str = "", colour: str = "", name: str | None = None, id: str | None = None, classes: str | None = None,
-        tooltip: str | None = None,
+        tooltip: str | None = None, moves_on: bool = False,
     ) -> None:
-        """A slider for ``area_id``/``series_id`` on the scale ``low``..``high`` with its legend letter."""
+        """A slider for ``area_id``/``series_id`` on the scale ``low``..``high`` with its legend letter.
+
+        ``moves_on``: a digit that cannot start a longer value moves on to the next slider (see the module).
+        """
         super().__init__(name=name, id=id, classes=classes)
         self.area_id, self.series_id = area_id, series_id
         self.low, self.high = low, high
         self.letter, self.colour = letter, colour
         self._typed, self._typed_at = "", 0.0
         self._dragging = False
+        self.moves_on = moves_on
+        """A digit that cannot start a longer value moves the focus on to the next slider."""
+        self._arrived_by_digit = False
+        """The focus came here because a digit moved on: a `tab` as the very next key is that move."""
         self.set_reactive(RatingSlider.value, value if value is None or low <= value <= high else None)
         if tooltip:
             self.tooltip = tooltip
@@ -206,6 +226,9 @@ class RatingSlider(Widget, can_focus=True):
         event.prevent_default()
         focused = self.app.focused
         target = self if focused is self or not isinstance(focused, RatingSlider) else focused
+        arrived, target._arrived_by_digit = target._arrived_by_digit, False
+        if arrived and event.key == "tab":
+            return  # the digit before it moved on already
         handler(target)
 
     def _handler(self, event: events.Key) -> Callable[[RatingSlider], None] | None:
@@ -215,8 +238,34 @@ class RatingSlider(Widget, can_focus=True):
             return lambda slider: slider.type_digit(character)
         return KEY_HANDLERS.get(event.key)
 
+    def can_extend(self, typed: str) -> bool:
+        """True when some value of the scale starts with ``typed`` and is longer (``1`` on 0-10: 10)."""
+        return any(len(str(value)) > len(typed) and str(value).startswith(typed) for value in range(max(self.low, 0), self.high + 1))
+
+    def next_slider(self) -> RatingSlider | None:
+        """The slider after this one in the screen's order (None for the last)."""
+        sliders = [slider for slider in self.screen.query(RatingSlider) if slider.display]
+        index = sliders.index(self) + 1 if self in sliders else len(sliders)
+        return sliders[index] if index < len(sliders) else None
+
+    def _move_on(self) -> RatingSlider | None:
+        """Focus the next slider at once (the quick path); it takes a `tab` typed next as this move."""
+        self._typed = ""
+        following = self.next_slider()
+        if following is not None:
+            self.screen.set_focus(following)
+            following._arrived_by_digit = True
+        return following
+
     def type_digit(self, character: str) -> None:
-        """A digit typed: a quick second digit extends the first when that stays on the scale."""
+        """A digit typed: a quick second digit extends the first when that stays on the scale.
+
+        With ``moves_on``, a value that cannot grow longer moves on to the next slider; a pending
+        ``1`` on 0-10 is extended by ``0`` whatever the pause, and any other digit goes to the next slider.
+        """
+        if self.moves_on:
+            self._type_moving_on(character)
+            return
         now = time.monotonic()
         if self._typed and now - self._typed_at <= DIGIT_PAUSE and self.low <= int(self._typed + character) <= self.high:
             self._typed += character
@@ -230,6 +279,33 @@ class RatingSlider(Widget, can_focus=True):
             self.notify(f"{typed} is off the scale ({self.low} to {self.high}); the rating was not changed.", severity="warning")
             return
         self.set_value(typed)
+
+    def _type_moving_on(self, character: str) -> None:
+        """The quick path's digit: extend a pending first digit, else set it; move on once it cannot grow."""
+        if self._typed and self.low <= int(self._typed + character) <= self.high:
+            typed = self._typed + character
+        elif self._typed:
+            following = self._move_on()  # the pending digit stays as it is; this one is the next slider's
+            if following is not None:
+                following.type_digit(character)
+            return
+        else:
+            typed = character
+        if not self.low <= int(typed) <= self.high and not self.can_extend(typed):
+            self._typed = ""
+            self.app.bell()
+            self.notify(f"{typed} is off the scale ({self.low} to {self.high}); the rating was not changed.", severity="warning")
+            return
+        self._typed = typed
+        if self.low <= int(typed) <= self.high:
+            self.set_value(int(typed))
+        if not self.can_extend(typed):
+            self._move_on()
+
+    def on_blur(self) -> None:
+        """Leaving the slider ends its typing: a pending `1` is a 1, and a `tab` is an ordinary move again."""
+        self._typed = ""
+        self._arrived_by_digit = False
 
     def _value_at(self, x: int) -> int | None:
         """The scale value under column ``x`` of the widget (None left of the track)."""

@@ -11,8 +11,10 @@ nothing. :class:`TypedInput` and :class:`TypedTextArea` insert those too; contro
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from textual import events
+from textual.dom import DOMNode
 from textual.widgets import Input, TextArea
 
 
@@ -25,6 +27,17 @@ def typeable(character: str | None) -> bool:
 
 class TypedInput(Input):
     """Textual's ``Input``, keeping the spaces and format characters it would drop (see the module)."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        """Textual's ``Input``; the starting text is remembered (see :attr:`changed`)."""
+        super().__init__(value, *args, **kwargs)
+        self.started_with = value or ""
+        """The text the field was made with (a form asks about its changed fields on quitting)."""
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from what the field was made with."""
+        return self.value != self.started_with
 
     async def _on_key(self, event: events.Key) -> None:
         """Insert a typed space or format character, then let ``Input`` handle the key as usual."""
@@ -44,6 +57,17 @@ class TypedInput(Input):
 class TypedTextArea(TextArea):
     """Textual's ``TextArea``, keeping the spaces and format characters it would drop (see the module)."""
 
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        """Textual's ``TextArea``; the starting text is remembered (see :attr:`changed`)."""
+        super().__init__(text, *args, **kwargs)
+        self.started_with = text
+        """The text the area was made with (a form asks about its changed fields on quitting)."""
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from what the area was made with."""
+        return self.text != self.started_with
+
     async def _on_key(self, event: events.Key) -> None:
         """Insert a typed space or format character, then let ``TextArea`` handle the key as usual."""
         if typeable(event.character) and not self.read_only:
@@ -54,3 +78,8 @@ class TypedTextArea(TextArea):
             self.replace(event.character, start, end)
             return
         await super()._on_key(event)
+
+
+def typed_fields_changed(node: DOMNode) -> bool:
+    """True when any typed field under ``node`` holds text other than it was made with."""
+    return any(field.changed for field in node.query(TypedInput)) or any(area.changed for area in node.query(TypedTextArea))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Framework, SavedWork
-from tui.core.wheels import TABLE, Assessment, check_rating, now_iso
+from tui.core.wheels import TABLE, TREND_WHEELS, Assessment, check_rating, now_iso
 from tui.storage import output
 from tui.storage.repositories.base import RecordRepository, SavesInBackground
 
@@ -127,6 +127,11 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
             return {wheel_fingerprint(stored) for stored in found if stored is not None}
 
         return Fingerprints(candidates)
+
+    def trend_wheels(self, framework_id: str, limit: int = TREND_WHEELS) -> tuple[int, list[Assessment]]:
+        """How many wheels the framework has, and its latest ``limit`` wheels oldest first (only those are built)."""
+        ids = self.ordered_ids(framework_id)
+        return len(ids), self.page(list(reversed(ids[:limit])))
 
     def saved_work(self) -> list[SavedWork]:
         """The wheels as lines of the home screen's work list, in id order (read straight from the records, kept until they change)."""
