@@ -8,22 +8,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Label, Sparkline, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Static
 
 from screens.record_list import RecordListScreen
 from styles import style_path
 from tui.core import charts
 from tui.core.labels import version_text
 from tui.core.model import Framework
-from tui.core.text import truncate
 from tui.core.wheels import TREND_WHEELS, Assessment, area_trends
 from tui.widgets.theme_colours import series_style
-
-TREND_NAME_WIDTH = 22
-"""The area-name column of the trends panel."""
-
+from tui.widgets.trends_view import TrendsView
 
 def completeness_text(wheel: Assessment, cells_rated: int, cells: int) -> str:
     """``17/24  71%`` (or ``-`` when the framework is not loaded)."""
@@ -37,21 +32,6 @@ def framework_text(wheel: Assessment, loaded_version: str) -> str:
     if not loaded_version or not wheel.framework_version or wheel.framework_version == loaded_version:
         return wheel.framework_id
     return f"{wheel.framework_id} ({version_text(wheel.framework_version, loaded_version)})"
-
-
-class SeriesLetter(Widget):
-    """A series' letter in its chart colour (a plain widget drawing Rich text, as the sliders draw theirs)."""
-
-    def __init__(self, letter: str, colour: str) -> None:
-        """The letter ``letter`` in ``colour``."""
-        super().__init__(classes="trend-letter")
-        self.letter, self.colour = letter, colour
-
-    def render(self) -> Text:
-        """The letter, bold, in the series' colour."""
-        text = Text(no_wrap=True)
-        text.append(self.letter, style=f"bold {self.colour}".strip())  # a span: the text's own style is not drawn
-        return text
 
 
 def trends_title(framework: Framework, count: int, wheels: list[Assessment]) -> str:
@@ -122,7 +102,8 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
             if isinstance(widget, Footer):
                 with Vertical(id="trends-panel"):
                     yield Static("", id="trends-title", markup=False)
-                    yield VerticalScroll(id="trends-rows", can_focus=False)
+                    with VerticalScroll(id="trends-rows", can_focus=False):
+                        yield TrendsView(id="trends-view")
             yield widget
 
     @on(DataTable.RowHighlighted, "#history-table")
@@ -171,32 +152,18 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
             return
         self._trend_key = key
         title = self.query_one("#trends-title", Static)
-        rows = self.query_one("#trends-rows", VerticalScroll)
-        rows.remove_children()
+        view = self.query_one("#trends-view", TrendsView)
         if framework is None or not ids:
+            view.show((), ())
             title.update("Trends: no wheel highlighted." if not framework_id else f"Trends: the framework '{framework_id}' is not loaded.")
             return
         count, wheels = self.context.assessments.trend_wheels(framework.id, TREND_WHEELS)
         title.update(trends_title(framework, count, wheels))
         if len(wheels) < 2:
+            view.show((), ())
             return
-        rows.mount_all(self._trend_rows(framework, wheels))
-
-    def _trend_rows(self, framework: Framework, wheels: list[Assessment]) -> list[Widget]:
-        """One row per area: its name, then per series the letter, a sparkline and ``first→latest``."""
-        styles = charts.series_styles(framework)
-        found: list[Widget] = []
-        for index, trend in enumerate(area_trends(framework, wheels)):
-            parts: list[Widget] = [Label(truncate(trend.label, TREND_NAME_WIDTH - 1), classes="trend-area")]
-            for column, (series, style) in enumerate(zip(trend.series, styles)):
-                colour = series_style(self.app, style)
-                parts.append(SeriesLetter(series.letter, colour))
-                spark = Sparkline([float(v) for v in series.rated], id=f"trend-{index}-{column}", classes="trend-line")
-                spark.tooltip = f"{trend.label}, {series.letter}: " + ", ".join("·" if v is None else str(v) for v in series.values)
-                parts.append(spark)
-                parts.append(Label(series.change_text, classes="trend-change"))
-            found.append(Horizontal(*parts, classes="trend-row"))
-        return found
+        view.show(area_trends(framework, wheels),
+                  [series_style(self.app, style) for style in charts.series_styles(framework)])
 
     def action_toggle_trends(self) -> None:
         """Hide or show the trends panel (`g`, growth)."""

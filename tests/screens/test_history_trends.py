@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from textual.widgets import Sparkline
+from tui.widgets.trends_view import TrendsView
 
 from screens.wheel.history import HistoryScreen
 from tests.conftest import screen_text
@@ -42,7 +42,7 @@ def add_four_wheels(context: AppContext) -> None:
 async def open_history(pilot: object, app: FramewheelApp) -> HistoryScreen:
     """`h` from home, once the trends are drawn."""
     await pilot.press("h")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen) and bool(app.screen.query(Sparkline)),
+    await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen) and bool(app.screen.query(TrendsView)) and bool(app.screen.query_one(TrendsView).lines),
                      what="the trends")
     assert isinstance(app.screen, HistoryScreen)
     return app.screen
@@ -58,10 +58,10 @@ async def test_the_history_shows_each_areas_course_with_the_dates(context: AppCo
         text = " ".join(screen_text(app).split())
         assert "Trends of AHEP Professional Framework: 4 wheels, 2026-01-05 → 2026-04-05 (oldest left)" in text
         assert "1 Prof. development N" in text and "3→7" in text and "2→5" in text
-        assert list(screen.query_one("#trend-0-0", Sparkline).data or []) == [3.0, 5.0, 4.0, 7.0]
-        assert list(screen.query_one("#trend-0-1", Sparkline).data or []) == [8.0] * 4
-        assert list(screen.query_one("#trend-1-0", Sparkline).data or []) == [2.0, 3.0, 4.0, 5.0]
-        assert screen.query_one("#trend-0-0", Sparkline).region.height == 1  # on screen, not squeezed out
+        assert screen.query_one(TrendsView).data(0, 0) == [3.0, 5.0, 4.0, 7.0]
+        assert screen.query_one(TrendsView).data(0, 1) == [8.0] * 4
+        assert screen.query_one(TrendsView).data(1, 0) == [2.0, 3.0, 4.0, 5.0]
+        assert screen.query_one(TrendsView).region.height >= 1  # on screen, not squeezed out
         assert "Month 4" in text  # the list is still there
 
 
@@ -73,9 +73,9 @@ async def test_the_trends_follow_the_highlighted_wheels_framework_and_g_hides_th
         screen = await open_history(pilot, app)
         await pilot.press("end")
         await wait_until(pilot, lambda: "one wheel so far" in screen_text(app), what="the Aspect trends")
-        assert not screen.query(Sparkline)
+        assert not screen.query_one(TrendsView).lines
         await pilot.press("home")
-        await wait_until(pilot, lambda: bool(screen.query(Sparkline)), what="the AHEP trends again")
+        await wait_until(pilot, lambda: bool(screen.query_one(TrendsView).lines), what="the AHEP trends again")
         await pilot.press("g")
         await pilot.pause()
         assert "Trends of" not in screen_text(app)
@@ -96,4 +96,4 @@ async def test_with_many_wheels_the_latest_are_shown_and_said(context: AppContex
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot, app)
         assert f"the latest {TREND_WHEELS} of 40 wheels" in " ".join(screen_text(app).split())
-        assert list(screen.query_one("#trend-0-0", Sparkline).data or []) == [float(i % 11) for i in range(10, 40)]
+        assert screen.query_one(TrendsView).data(0, 0) == [float(i % 11) for i in range(10, 40)]
