@@ -17,6 +17,7 @@ from screens.base import FramewheelScreen
 from screens.guidance.markdown_text import markdown_text
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
+from tui.widgets.row_table import RowTable
 
 RECENT_WORK = 30
 """How many saved items the home screen lists (the activities' own screens list them all)."""
@@ -230,7 +231,7 @@ Your own framework files go in the user configuration folder
                 table.display = False
             return
         if table is None:
-            table = DataTable(id="work-table", cursor_type="row", zebra_stripes=True)
+            table = RowTable(id="work-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Title", "What", "Changed", "Framework")
             self.query_one("#work-panel").mount(table, before=empty)
         table.display = True

@@ -24,6 +24,7 @@ from tui.core.institution import (ONCE, UNCOVERED, Coverage, CoverageFilter, Ins
                                   coverage, providers)
 from tui.core.model import Framework
 from tui.core.reports.coverage import (NONE_MARK, activity_marks, area_name, count_text, coverage_markdown,
+from tui.widgets.row_table import RowTable
                                        level_columns, level_marks)
 
 LEVELS_VIEW, ACTIVITIES_VIEW = "levels", "activities"
@@ -127,8 +128,8 @@ The institution's values are listed beside, with the areas each maps to.
         with VerticalScroll(id="coverage-body"):
             with Vertical(id="coverage-main"):
                 yield Label("", id="coverage-table-title", classes="section-title")
-                yield DataTable(id="coverage-levels", cursor_type="row", zebra_stripes=True)
-                yield DataTable(id="coverage-activities", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="coverage-levels", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="coverage-activities", cursor_type="row", zebra_stripes=True)
                 yield Static(id="coverage-legend")
             with Vertical(id="coverage-values-panel", classes="panel"):
                 yield Label("The institution's values", classes="panel-title")

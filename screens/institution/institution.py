@@ -28,6 +28,7 @@ from tui.core.exchange.institution import CATALOGUE_COLUMNS, CsvImportError, cat
 from tui.core.institution import DevelopmentActivity, serves_text
 from tui.core.model import Framework
 from tui.core.reports.coverage import catalogue_to_markdown
+from tui.widgets.row_table import RowTable
 
 EXAMPLE_TAG = "example"
 """What the list's last column says of an example activity (from --demo)."""
@@ -130,7 +131,7 @@ Every change is saved as it is made.
             with Vertical(id="catalogue-panel", classes="panel"):
                 yield Label("Development activities", id="catalogue-title", classes="panel-title")
                 yield Static(empty_text(self.framework), id="catalogue-empty")
-                yield DataTable(id="catalogue-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="catalogue-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="catalogue-detail-panel", classes="panel"):
                 yield Static(id="catalogue-detail")
         yield Footer()

@@ -25,6 +25,7 @@ from tui.core.development_plan import (
 )
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
+from tui.widgets.row_table import RowTable
 
 AREAS_WIDTH = 20
 """Characters of the areas column before it is shortened."""
@@ -113,7 +114,7 @@ and the one chosen becomes the planned activity of the objective made from it. `
         """Heading, the list of objectives, the detail of the highlighted one."""
         yield Header()
         yield Label("", id="plan-heading", classes="panel-title")
-        yield DataTable(id="objectives", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="objectives", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-empty")
         with VerticalScroll(id="objective-detail", classes="panel"):
             yield Static(id="objective-text")

@@ -16,6 +16,7 @@ from tui.core.model import Framework
 from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.row_table import RowTable
 
 
 SERIES_PICKER_TEXT = 18
@@ -76,7 +77,7 @@ turns: `t` shows the other.
                     yield ChartView(id="compare-chart")
                 with Vertical(id="compare-table", classes="panel"):
                     yield Label("Change per area (A → B)", classes="panel-title")
-                    yield DataTable(id="change-table", cursor_type="row", zebra_stripes=True)
+                    yield RowTable(id="change-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

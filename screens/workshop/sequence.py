@@ -24,6 +24,7 @@ from tui.core.action_plans import ActionPlan
 from tui.core.model import Framework
 from tui.core.team_profiles import SavedTeamProfile
 from tui.core.workshop import WorkshopSequence, WorkshopStep, default_steps, fitted_steps, moved, step_title
+from tui.widgets.row_table import RowTable
 
 IN_MARK, OUT_MARK = "✔", "·"
 """The marks of a step that is in the workshop and of one left out (symbols, so they read without colour)."""
@@ -89,7 +90,7 @@ team questions, the team wheel, the spread of each area, the team ranking and th
         yield Header()
         yield Static("", id="workshop-choices", markup=False)
         yield Label("Steps", classes="panel-title", id="workshop-steps-title")
-        table: DataTable[str | Text] = DataTable(id="workshop-steps", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = RowTable(id="workshop-steps", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="workshop-notes", markup=False)
         yield Footer()
