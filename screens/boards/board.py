@@ -551,12 +551,12 @@ class BoardScreen(FramewheelScreen):
         """Write the plan as a Markdown report (`m`) or CSV (`c`) and say where."""
         assert self.editor is not None
         plan = self.editor.plan
-        suggested = Path.cwd() / export_name(plan.project, kind)
+        suggested = self.context.action_plans.export_folder() / export_name(plan.project, kind)
         what = "Markdown progress/RAG report" if kind == "md" else "CSV (section,milestone,rag,comment,owner,focus)"
         path_text = await self.app.push_screen_wait(PathDialog(f"Export the plan as {what}", str(suggested), "An existing file is replaced after you confirm."))
         if path_text is None:
             return
-        path = Path(path_text).expanduser()
+        path = Path(path_text).expanduser().absolute()
         plans = self.context.action_plans
         refusal = plans.export_refusal(path)
         if refusal is not None:

@@ -293,7 +293,7 @@ Every change is saved as it is made.
                 self.notify(problem, title="Not exported", severity="error")
                 return
             written.append(path)
-        self.notify(f"Wrote {written[0]} and {written[1].name} (in the same folder)", title="Exported", timeout=8)
+        self.notify(f"Wrote {written[0]} and {written[1]}", title="Exported", timeout=8)
 
     @work
     async def action_import_csv(self) -> None:

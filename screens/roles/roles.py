@@ -352,7 +352,7 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
         ))
         if not path_text:
             return
-        path = Path(path_text).expanduser()
+        path = Path(path_text).expanduser().absolute()
         refusal = roles.export_refusal(path)
         if refusal is not None:
             self.notify(refusal, title="Not exported", severity="error")
