@@ -24,8 +24,8 @@ from tui.core.institution import (ONCE, UNCOVERED, Coverage, CoverageFilter, Ins
                                   coverage, providers)
 from tui.core.model import Framework
 from tui.core.reports.coverage import (NONE_MARK, activity_marks, area_name, count_text, coverage_markdown,
-from tui.widgets.row_table import RowTable
                                        level_columns, level_marks)
+from tui.widgets.row_table import RowTable
 
 LEVELS_VIEW, ACTIVITIES_VIEW = "levels", "activities"
 """The two views of the table: areas x levels, areas x activities."""
