@@ -25,7 +25,7 @@ RECENT_WORK = 30
 LIST_WIDTH = 28
 """Framework titles longer than this are shortened with an ellipsis in the list."""
 
-ACTIVITY_ORDER = "whlefkpobtsigr"
+ACTIVITY_ORDER = "whlefkpobtsigx"
 """The order activity keys are listed in (the design's key list); others follow."""
 
 CHOSEN_MARK, OTHER_MARK = "●", " "

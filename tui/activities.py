@@ -618,7 +618,7 @@ ACTIVITIES = ActivityRegistry((
     Activity(
         "plan", "Development plan",
         (Launcher("p", "plan", "Plan", _plan),
-         Launcher("r", "report", "1:1 report", _report, "Write the 1:1 report of the latest wheel to a file")),
+         Launcher("x", "report", "1:1 report", _report, "Write the 1:1 report of the latest wheel to a file")),
         work_table="objectives", work_kind="plan", open_work=_open_plan, repository=_objectives, exchange=_objectives_exchange, demo=_demo_plan,
         private_fields=("review_notes",),
     ),

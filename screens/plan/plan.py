@@ -80,7 +80,7 @@ to the next status, `shift+up`/`shift+down` reorder, `d` deletes (after you conf
 `ctrl+z` undoes the last change and `ctrl+y` redoes it.
 `s` suggests objectives from your latest wheel (the largest gaps and top strengths); accept or
 discard each; `c` there lists the institution's development activities for the suggestion's area,
-and the one chosen becomes the planned activity of the objective made from it. `r` writes the 1:1 report of your latest wheel, with your open objectives, to a file.
+and the one chosen becomes the planned activity of the objective made from it. `x` writes the 1:1 report of your latest wheel, with your open objectives, to a file.
 """
 
     BINDINGS = [
@@ -93,7 +93,7 @@ and the one chosen becomes the planned activity of the objective made from it. `
         Binding("ctrl+z", "undo", "Undo", id="plan.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="plan.redo", show=False),
         Binding("s", "suggest", "Suggest", id="plan.suggest", tooltip="Suggest objectives from my latest wheel"),
-        Binding("r", "report", "Report", id="plan.report", tooltip="Write the 1:1 report of my latest wheel to a file"),
+        Binding("x", "report", "Report", id="plan.report", tooltip="Write the 1:1 report of my latest wheel to a file"),
     ]
 
     def __init__(self, framework_id: str | None = None) -> None:
@@ -328,7 +328,7 @@ and the one chosen becomes the planned activity of the objective made from it. `
             self.mark_saved(f"Added {plural(len(accepted or []), 'objective')};")
 
     def action_report(self) -> None:
-        """Write the 1:1 report of the latest wheel to a file (`r`)."""
+        """Write the 1:1 report of the latest wheel to a file (`x`)."""
         report_latest(self, self.framework)
 
     def screen_commands(self) -> Iterable[SystemCommand]:

@@ -99,7 +99,7 @@ For each area and series: n, the median, q1 to q3, min to max, a strip (░ min 
 **minimum group** (5 unless `m` changes it, 3 to 10) shows "fewer than N": its values are not
 computed at all. `‼ discuss` marks areas where the team disagrees most.
 
-`w` writes the team report (Markdown) to the output folder; `s` saves the profile under a name
+`x` writes the team report (Markdown) to the output folder; `s` saves the profile under a name
 (its files' ratings only: no notes, no file names) and `v` lists the saved profiles, where two can
 be compared. Saved profiles never count as your own wheels. `b` switches the wheel and bars.
 """
@@ -108,7 +108,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         Binding("o", "open_files", "Read files", id="team.open", tooltip="Read a folder of share files (or files separated by ;)"),
         Binding("l", "left_out", "Left out", id="team.left_out", tooltip="List every file left out, by file, field and message"),
         Binding("m", "min_group", "Min group", id="team.min_group", tooltip="Change the minimum group size (3 to 10)"),
-        Binding("w", "write_report", "Report", id="team.report", tooltip="Write the team report (Markdown) to the output folder"),
+        Binding("x", "write_report", "Report", id="team.report", tooltip="Write the team report (Markdown) to the output folder"),
         Binding("s", "save", "Save", id="team.save", tooltip="Save this team profile under a name"),
         Binding("v", "saved", "Saved", id="team.saved", tooltip="The saved team profiles: open, rename, delete, compare"),
         Binding("b", "toggle_bars", "Wheel/bars", id="team.bars", tooltip="Switch the team chart between the wheel and bars"),

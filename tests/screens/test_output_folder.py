@@ -62,7 +62,7 @@ def test_output_dir_option_sets_the_variable(tmp_path: Path, capsys: pytest.Capt
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_each_write_lands_in_the_folder_and_names_it(tmp_path: Path, size: tuple[int, int]) -> None:
-    """F12, the 1:1 report (`r`), a board's Markdown export (`m`) and the catalogue (`x`) go to the output folder; each notice has the full path."""
+    """F12, the 1:1 report (`x`), a board's Markdown export (`m`) and the catalogue (`x`) go to the output folder; each notice has the full path."""
     context = AppContext.open_demo(user_dir=tmp_path / "none")
     folder = tmp_path / "output"
     app = FramewheelApp(context)
@@ -72,7 +72,7 @@ async def test_each_write_lands_in_the_folder_and_names_it(tmp_path: Path, size:
         await pilot.pause()
         shots = list(folder.glob("screen-home-*.svg"))
         assert len(shots) == 1 and str(shots[0]) in notices(app)
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         reports = list(folder.glob("report-*.md"))
         assert len(reports) == 1 and str(reports[0]) in notices(app)

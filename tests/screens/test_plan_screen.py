@@ -190,19 +190,19 @@ async def test_suggestions_without_a_wheel(context: AppContext) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_report_key_writes_file_and_says_where(context: AppContext, tmp_path: Path, size: tuple[int, int]) -> None:
-    """r on home and on the plan writes the latest wheel's report and names the file."""
+    """x on home and on the plan writes the latest wheel's report and names the file."""
     wheel = rated_wheel(context)
     add(context, "Alpha")
     app = FramewheelApp(context)
     expected = tmp_path / "output" / f"report-{wheel.id}-before-my-1-1.md"
     async with app.run_test(size=size, notifications=True) as pilot:
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         assert expected.is_file()
         assert f"1:1 report of 'Before my 1:1' written to {expected}" in notified(app)
         assert "Report written" in screen_text(app)
         expected.unlink()
-        await pilot.press("p", "r")
+        await pilot.press("p", "x")
         await pilot.pause()
         assert "1. **Alpha**" in expected.read_text(encoding="utf-8")
 

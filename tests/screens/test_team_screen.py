@@ -199,7 +199,7 @@ async def test_w_writes_the_team_report(team_context: AppContext, tmp_path: Path
     app = FramewheelApp(team_context)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_room(app, pilot)
-        await pilot.press("w")
+        await pilot.press("x")
         await pilot.pause()
     written = sorted((tmp_path / "output").glob("team-profile-*.md"))
     assert len(written) == 1
