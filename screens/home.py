@@ -10,7 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -18,6 +18,7 @@ from screens.guidance.markdown_text import markdown_text
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
 from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 RECENT_WORK = 30
 """How many saved items the home screen lists (the activities' own screens list them all)."""
@@ -105,7 +106,7 @@ Your own framework files go in the user configuration folder
                 with Vertical(id="work-panel", classes="panel"):
                     yield Label("Your work", classes="panel-title")
                     yield Static("Loading your work…", id="work-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def __init__(self) -> None:
         """A home screen whose activity keys are those of the run's activity registry."""

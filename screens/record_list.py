@@ -21,10 +21,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
+from tui.widgets.key_footer import KeyFooter
 
 RecordT = TypeVar("RecordT")
 """The kind of record listed (a wheel, an action plan, a ranking)."""
@@ -232,7 +233,7 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         empty = Static(self.EMPTY_TEXT, id=self.EMPTY_ID)
         table = RecordTable(id=self.TABLE_ID, classes="record-table", cursor_type="row", zebra_stripes=True)
         yield from (empty, table) if self.EMPTY_ABOVE_TABLE else (table, empty)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Name the columns and fill the table."""

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 from textual.widgets.input import Selection
 
 from screens.base import FramewheelScreen, InterfaceLoop, write_refused
@@ -36,6 +36,7 @@ from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, 
 from tui.core.model import SavedWork
 from tui.widgets.board_view import BoardView, Needs, header_line
 from tui.widgets.typed_text import TypedInput, TypedTextArea
+from tui.widgets.key_footer import KeyFooter
 
 EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
 """The only actions that answer while a field is being edited."""
@@ -114,7 +115,7 @@ class BoardScreen(FramewheelScreen):
             yield Static(id="board-detail-text", markup=False)
         yield TypedInput(id="cell-editor", classes="cell-editor", select_on_focus=False)
         yield TypedTextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the plan and show it."""

@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -18,6 +18,7 @@ from tui.core.action_plans import RATING_TITLES, RATINGS, badge
 from tui.core.board_editor import HEADING, BoardEditor, Cursor
 from tui.core.text import truncate
 from tui.widgets.board_view import FLAG, OUTSIDE_PERIOD
+from tui.widgets.key_footer import KeyFooter
 
 
 class ColumnsHost(Protocol):
@@ -94,7 +95,7 @@ its focus on the same card (`enter` also clears the board's filters so that the 
                     yield Label("", id=f"title-{rating or 'none'}", classes="column-title")
                     yield OptionList(id=f"column-{rating or 'none'}", classes="column-list")
         yield Label("", id="columns-focused", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the columns and focus the board's focused item (else the first column that has items)."""

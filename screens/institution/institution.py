@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import FramewheelScreen, write_refused
 from screens.dialogs.confirm import ConfirmDialog
@@ -29,6 +29,7 @@ from tui.core.institution import DevelopmentActivity, serves_text
 from tui.core.model import Framework
 from tui.core.reports.coverage import catalogue_to_markdown
 from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 EXAMPLE_TAG = "example"
 """What the list's last column says of an example activity (from --demo)."""
@@ -134,7 +135,7 @@ Every change is saved as it is made.
                 yield RowTable(id="catalogue-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="catalogue-detail-panel", classes="panel"):
                 yield Static(id="catalogue-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """List the activities."""

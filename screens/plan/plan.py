@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import PRIVATE_PLACEHOLDER, FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
@@ -26,6 +26,7 @@ from tui.core.development_plan import (
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
 from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 AREAS_WIDTH = 20
 """Characters of the areas column before it is shortened."""
@@ -118,7 +119,7 @@ and the one chosen becomes the planned activity of the objective made from it. `
         yield Static("", id="plan-empty")
         with VerticalScroll(id="objective-detail", classes="panel"):
             yield Static(id="objective-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Build the table and fill it."""

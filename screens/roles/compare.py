@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.activity_picker import AreaTarget
@@ -32,6 +32,7 @@ from tui.core.roles import (FinderComparison, RoleFit, RoleProfile, WheelCompari
 from tui.core.wheels import Assessment
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.key_footer import KeyFooter
 
 NO_ROLES = "{framework} has no roles yet: make one in the roles list (o on the home screen)."
 """The empty state of a framework without roles."""
@@ -273,7 +274,7 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
                 yield ChartView(id="rolecmp-chart")
             with VerticalScroll(id="rolecmp-text-panel", classes="panel"):
                 yield Static(id="rolecmp-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Find the wheel and the role, then draw (or ask for the role)."""
@@ -499,7 +500,7 @@ activity of an objective for that area in your plan.
         yield Label("", id="rolefind-heading", markup=False)
         with VerticalScroll(id="rolefind-body", classes="panel"):
             yield Static(id="rolefind-text")
-        yield Footer()
+        yield KeyFooter()
 
     def roles(self) -> list[RoleProfile]:
         """The roles that expect a level somewhere."""

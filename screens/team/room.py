@@ -20,7 +20,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, ProgressBar, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.text_input import TextDialog
@@ -33,6 +33,7 @@ from tui.core.team_profiles import (
 from tui.core.wheels import now_iso
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.key_footer import KeyFooter
 
 PROGRESS_STEPS = 100
 """At most this many progress updates are sent while a folder is read."""
@@ -154,7 +155,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
                     yield Static("", id="team-discuss")
                     yield Static("", id="team-ranking")
                     yield Static("", id="team-spread")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Open the saved profile, or ask for the team's files."""

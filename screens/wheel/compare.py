@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Select
+from textual.widgets import DataTable, Header, Label, Select
 
 from screens.base import FramewheelScreen
 from styles import style_path
@@ -17,6 +17,7 @@ from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
 from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 
 SERIES_PICKER_TEXT = 18
@@ -78,7 +79,7 @@ turns: `t` shows the other.
                 with Vertical(id="compare-table", classes="panel"):
                     yield Label("Change per area (A → B)", classes="panel-title")
                     yield RowTable(id="change-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Draw once the layout is known."""

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.text_input import TextDialog
@@ -25,6 +25,7 @@ from tui.core.model import Framework
 from tui.core.team_profiles import SavedTeamProfile
 from tui.core.workshop import WorkshopSequence, WorkshopStep, default_steps, fitted_steps, moved, step_title
 from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 IN_MARK, OUT_MARK = "✔", "·"
 """The marks of a step that is in the workshop and of one left out (symbols, so they read without colour)."""
@@ -93,7 +94,7 @@ team questions, the team wheel, the spread of each area, the team ranking and th
         table: DataTable[str | Text] = RowTable(id="workshop-steps", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="workshop-notes", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> DataTable[str | Text]:

@@ -1,0 +1,75 @@
+"""Every screen and dialog at 80x24 shows whole words: walked by keys from home on the demo data, each screen's
+text is checked against the texts its widgets were given, and a word cut mid-word (not ended by `…`) fails.
+
+The detector itself is tested on cut strings first, so the walk's passing means something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from screens.home import HomeScreen
+from tests.conftest import screen_text
+from tests.helpers.whole_words import cut_words, source_texts
+from tui.app import FramewheelApp
+from tui.context import AppContext
+
+WALK: list[tuple[str, ...]] = [
+    (),
+    ("f1",),
+    ("w",), ("w", "f1"), ("w", "r"), ("w", "s"), ("w", "v"), ("w", "enter"), ("w", "x"),
+    ("h",), ("h", "d"), ("h", "v"), ("h", "s"), ("h", "r"), ("h", "x"), ("h", "f1"),
+    ("l",), ("e",), ("e", "slash"), ("e", "s"), ("f",), ("f", "f1"),
+    ("k",), ("k", "r"), ("k", "o"), ("k", "x"),
+    ("p",), ("p", "n"), ("p", "s"), ("p", "d"),
+    ("b",), ("b", "n"), ("b", "d"), ("b", "enter"), ("b", "enter", "f1"), ("b", "enter", "v"), ("b", "enter", "m"),
+    ("t",), ("t", "v"),
+    ("g",), ("s",), ("s", "n"),
+    ("o",), ("o", "enter"),
+    ("i",), ("i", "c"), ("i", "v"), ("i", "n"), ("i", "t"),
+]
+"""The key paths from home that open every screen and dialog (each from a fresh home)."""
+
+
+def test_detector_finds_a_cut_word() -> None:
+    """A word shown cut against its source is found; a whole word and a word ended by `…` are not."""
+    sources = ["This cannot be undone", "your role and your performance", "Changed", "Quit"]
+    found = cut_words(["This cannot be undo", "and your perform", "Chan… ^q Quit"], sources)
+    assert [(line, word) for line, word, _ in found] == [(0, "undo"), (1, "perform")]
+    assert cut_words(["^q Qu"], sources) == [(0, "Qu", "quit")]
+
+
+async def back_home(app: FramewheelApp, pilot: Any) -> None:
+    """Close every screen above home."""
+    for _ in range(12):
+        if isinstance(app.screen, HomeScreen):
+            return
+        try:
+            app.pop_screen()
+        except Exception:  # a screen that cannot be popped now: let the app settle and try again
+            pass
+        await pilot.pause()
+    assert isinstance(app.screen, HomeScreen)
+
+
+async def test_every_screen_shows_whole_words(tmp_path: Path) -> None:
+    """At 80x24, no screen or dialog of the walk shows a word cut mid-word."""
+    context = AppContext.open_demo(user_dir=tmp_path / "none")
+    app = FramewheelApp(context)
+    problems: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for path in WALK:
+            await back_home(app, pilot)
+            await pilot.pause()
+            for key in path:
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+            await pilot.pause(0.1)
+            lines = screen_text(app).splitlines()
+            sources = [text for screen in app.screen_stack for text in source_texts(screen)]
+            where = " ".join(path) or "home"
+            for number, word, whole in cut_words(lines, sources):
+                problems.append(f"[{where}] {type(app.screen).__name__} line {number}: '{word}' (of '{whole}'): {lines[number].strip()}")
+    context.close()
+    assert problems == [], "\n".join(problems)
