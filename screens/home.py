@@ -20,6 +20,12 @@ from tui.core.text import truncate
 from tui.widgets.row_table import RowTable
 from tui.widgets.key_footer import KeyFooter
 
+WORK_COLUMNS = ("Title", "What", "Changed", "Framework")
+"""The columns of "Your work" from :data:`WIDE_WORK` columns; below it, the title (shortened with `…`) and what it is."""
+
+WIDE_WORK = 120
+"""From this width "Your work" shows when each item changed and its framework."""
+
 RECENT_WORK = 30
 """How many saved items the home screen lists (the activities' own screens list them all)."""
 
@@ -233,13 +239,17 @@ Your own framework files go in the user configuration folder
             return
         if table is None:
             table = RowTable(id="work-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Title", "What", "Changed", "Framework")
+            table.add_columns(*(WORK_COLUMNS if self.app.size.width >= WIDE_WORK else WORK_COLUMNS[:2]))
             self.query_one("#work-panel").mount(table, before=empty)
         table.display = True
         table.clear()
+        wide = len(table.columns) == len(WORK_COLUMNS)
+        title_width = max(12, (table.size.width or self.app.size.width // 2 - 4) - 8 - max(
+            [len(WORK_COLUMNS[1])] + [len(item.kind) for item in shown]))
         for item in shown:
             changed = item.updated[:16].replace("T", " ")
-            table.add_row(item.title, item.kind, changed, item.framework_id, key=f"{item.kind}:{item.record_id}")
+            cells = (item.title, item.kind, changed, item.framework_id) if wide else (truncate(item.title, title_width, one_line=True), item.kind)
+            table.add_row(*cells, key=f"{item.kind}:{item.record_id}")
         more = total - len(shown)
         empty.update(f"and {more} more" if more else "")
 

@@ -143,6 +143,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """The id that keys ``record``'s row."""
         raise NotImplementedError
 
+    def columns(self) -> tuple[str, ...]:
+        """The table's column titles (:attr:`COLUMNS`; a screen may show fewer on a narrow terminal)."""
+        return self.COLUMNS
+
     def row_cells(self, record: RecordT) -> tuple[str | Text, ...]:
         """The cells of ``record``'s row, one per column of :attr:`COLUMNS`."""
         raise NotImplementedError
@@ -238,7 +242,7 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     def on_mount(self) -> None:
         """Name the columns and fill the table."""
         self.title = self.SCREEN_TITLE
-        self.table.add_columns(*self.COLUMNS)
+        self.table.add_columns(*self.columns())
         self.refresh_records(self.first_highlight())
 
     def on_screen_resume(self) -> None:

@@ -46,6 +46,11 @@ class ColumnsHost(Protocol):
         ...
 
 
+def fit_words(text: str, width: int) -> str:
+    """``text`` with each word wider than ``width`` shortened with `…`, so a card wraps between words and never cuts one."""
+    return " ".join(word if len(word) <= width else truncate(word, width) for word in text.split(" "))
+
+
 class BoardColumnsScreen(FramewheelScreen):
     """Four lists side by side; rating an item here moves it to its new column (and can be undone).
 
@@ -153,6 +158,7 @@ its focus on the same card (`enter` also clears the board's filters so that the 
         """List every item under its rating; highlight ``keep`` and focus its column."""
         assert self.board.editor is not None
         plan = self.board.editor.plan
+        room = max(8, self.app.size.width // len(RATINGS) - 7)  # a column's text, inside its frame, padding and scroll bar
         for rating in RATINGS:
             entries = [(s, i, item) for s, i, item in plan.items() if item.rag == rating]
             key = rating or "none"
@@ -161,8 +167,8 @@ its focus on the same card (`enter` also clears the board's filters so that the 
             column.clear_options()
             column.add_options(
                 Option(Text.assemble(
-                    (f"{FLAG} " if item.needs_comment else "", "bold reverse"), item.milestone, "\n",
-                    (f"  {plan.sections[s].title}", "dim italic"),
+                    (f"{FLAG} " if item.needs_comment else "", "bold reverse"), fit_words(item.milestone, room), "\n",
+                    (f"  {fit_words(plan.sections[s].title, room)}", "dim italic"),
                     (f"\n  {OUTSIDE_PERIOD} focus outside the period" if plan.years_outside_period(item) else "", "bold"),
                 ), id=f"{s}:{i}")
                 for s, i, item in entries

@@ -28,6 +28,7 @@ from tui.core.exchange.institution import CATALOGUE_COLUMNS, CsvImportError, cat
 from tui.core.institution import DevelopmentActivity, serves_text
 from tui.core.model import Framework
 from tui.core.reports.coverage import catalogue_to_markdown
+from tui.core.text import truncate
 from tui.widgets.row_table import RowTable
 from tui.widgets.key_footer import KeyFooter
 
@@ -153,6 +154,13 @@ Every change is saved as it is made.
 
     # ----- showing
 
+    def text_widths(self) -> tuple[int, int]:
+        """The widths the activity's title and provider get, so that the row fits the terminal (each shortened with `…`)."""
+        serves = max([len(self.framework.area_plural)] + [len(area_codes(self.framework, a)) for a in self.activities])
+        room = max(24, self.app.size.width - 8 - 10 - serves - 8)  # the frame, the date, the areas, the gaps
+        provider = min(max([len("Provider")] + [len(a.provider or "–") for a in self.activities]), max(8, room // 3))
+        return room - provider, provider
+
     def refresh_catalogue(self, select: int | None = None) -> None:
         """List the activities again, the cursor on the activity ``select`` or where it was."""
         framework = self.framework
@@ -161,9 +169,11 @@ Every change is saved as it is made.
         row = table.cursor_row
         self.activities = self.context.catalogue.activities(framework.id)
         table.clear()
+        title_width, provider_width = self.text_widths()
         for activity in self.activities:
-            table.add_row(activity.title, activity.date or "ongoing", area_codes(framework, activity),
-                          activity.provider or "–", key=str(activity.id))
+            table.add_row(truncate(activity.title, title_width, one_line=True), activity.date or "ongoing",
+                          area_codes(framework, activity), truncate(activity.provider or "–", provider_width, one_line=True),
+                          key=str(activity.id))
         empty = not self.activities
         self.query_one("#catalogue-empty", Static).display = empty
         table.display = not empty

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Header, Input, Static
 
 from screens.base import FramewheelScreen
 from styles import style_path
@@ -44,7 +44,7 @@ with this wheel. An empty answer is removed.
             if not self.framework.reflection:
                 yield Static(f"{self.framework.title} has no reflection questions.")
             for index, question in enumerate(self.framework.reflection):
-                yield Label(f"{index + 1}. {question}", classes="question")
+                yield Static(f"{index + 1}. {question}", classes="question", markup=False)
                 yield TypedInput(answers.get(str(index), ""), placeholder="Your answer", id=f"answer-{index}", classes="private")
                 yield Static("Your answer is private: hidden while presenting.", classes="presenting-only")
         yield KeyFooter()

@@ -22,6 +22,7 @@ from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import ActionPlan
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.core.team_profiles import SavedTeamProfile
 from tui.core.workshop import WorkshopSequence, WorkshopStep, default_steps, fitted_steps, moved, step_title
 from tui.widgets.row_table import RowTable
@@ -195,7 +196,8 @@ team questions, the team wheel, the spread of each area, the team ranking and th
         number = 0
         for index, entry in enumerate(self.entries):
             number += entry.included
-            title = Text(step_title(self.framework, entry.step), style="" if entry.included else "dim strike")
+            title = Text(truncate(step_title(self.framework, entry.step), self.app.size.width - 16, one_line=True),
+                         style="" if entry.included else "dim strike")  # shortened with … to fit, never cut
             table.add_row(IN_MARK if entry.included else OUT_MARK, str(number) if entry.included else "", title,
                           key=str(index))
         if self.entries:
