@@ -36,6 +36,8 @@ def key_table(screen: Screen) -> Table:
             continue  # nothing to go back to from the bottom screen
         seen.add((binding.description, display))
         table.add_row(Text(display, style="bold"), Text(binding.tooltip or binding.description))
+    for display, what in getattr(screen.focused, "HELP_KEYS", ()):
+        table.add_row(Text(display, style="bold"), Text(what))  # keys a widget reads itself (a slider's digits)
     return table
 
 

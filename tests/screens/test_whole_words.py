@@ -10,7 +10,8 @@ from typing import Any
 
 from screens.home import HomeScreen
 from tests.conftest import screen_text
-from tests.helpers.whole_words import cut_words, source_texts
+from tests.helpers.whole_words import cut_words, plain, source_texts
+from textual.widgets import Static
 from tui.app import FramewheelApp
 from tui.context import AppContext
 
@@ -73,3 +74,47 @@ async def test_every_screen_shows_whole_words(tmp_path: Path) -> None:
                 problems.append(f"[{where}] {type(app.screen).__name__} line {number}: '{word}' (of '{whole}'): {lines[number].strip()}")
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+async def test_help_lists_a_sliders_digits_and_backspace(tmp_path: Path) -> None:
+    """F1 on the rating screen, a slider focused, lists the digits and backspace with the other keys."""
+    context = AppContext.open_demo(user_dir=tmp_path / "none")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = plain(app.screen.query_one("#help-keys", Static).content)  # the whole key table, scrolled or not
+        assert "0 … 9" in keys and "type the value" in keys
+        assert "⌫" in keys and "Not rated" in keys  # backspace, as Textual shows it
+    context.close()
+
+
+def test_footer_keeps_whole_keys_and_f1() -> None:
+    """The footer drops keys from the end until the rest fit, and never drops F1."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.key_footer import keys_that_fit
+
+    keys = [FooterKey("escape", "esc", "Back", "back"), FooterKey("n", "n", "New plan", "new"),
+            FooterKey("ctrl+q", "^q", "Quit", "quit"), FooterKey("f1", "f1", "Help", "help")]
+    assert [key.key for key in keys_that_fit(keys, 40, compact=False)] == ["escape", "n", "ctrl+q", "f1"]
+    assert [key.key for key in keys_that_fit(keys, 31, compact=False)] == ["escape", "n", "f1"]
+    assert [key.key for key in keys_that_fit(keys, 8, compact=False)] == ["f1"]
+
+
+async def test_narrow_footer_shows_no_cut_key(tmp_path: Path) -> None:
+    """At 80x24 the action plans' footer ends with whole keys and F1; at 200x60 it has room for every key."""
+    context = AppContext.open_demo(user_dir=tmp_path / "none")
+    for size, expect_quit in (((80, 24), False), ((200, 60), True)):
+        app = FramewheelApp(context)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("b")
+            await pilot.pause()
+            footer = screen_text(app).splitlines()[-1]
+            assert "f1 Help" in footer and ("^q Quit" in footer) == expect_quit
+            assert not cut_words([footer], ["Quit", "Help", "Commands", "Back", "New plan", "Edit header", "Delete", "Import CSV"])
+    context.close()

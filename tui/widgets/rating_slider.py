@@ -52,6 +52,9 @@ def ideal_width(low: int, high: int) -> int:
 class RatingSlider(Widget, can_focus=True):
     """One rating of one area in one series, shown as ``N ━━━━━●──── 6``."""
 
+    HELP_KEYS = (("0 … 9", "type the value (for 10 type 1 then 0 quickly)"),)
+    """Keys the slider reads itself, not as bindings, for F1's key table."""
+
     DEFAULT_CSS = """
     RatingSlider {
         width: 17;
