@@ -32,6 +32,9 @@ WIDE_LIST = 120
 """From this width the list of plans shows all its columns."""
 
 NARROW_COLUMNS = ("Project", "Period", "Ratings")
+
+PERIOD_ROOM, RATINGS_ROOM = len("September 2018 to Present"), len("R ● 99  A ▲ 99  G ✔ 99  — ○ 99")
+"""Room kept for a long period and for the ratings, so the project's width is the same on every row."""
 """The columns of the list below :data:`WIDE_LIST` columns."""
 
 
@@ -103,7 +106,8 @@ have are kept, unless you tick otherwise.
         if not self.narrow():
             return cells
         project, period, rated = str(cells[0]), str(cells[1]), cells[4]
-        room = self.app.size.width - len(period) - len(str(rated)) - 14  # the panel's frame and the columns' gaps
+        # the same room on every row (the columns are as wide as their widest cell): a long period and ratings, the gaps
+        room = self.app.size.width - max(PERIOD_ROOM, len(period)) - max(RATINGS_ROOM, len(str(rated))) - 8
         return (truncate(project, max(12, room), one_line=True), period, rated)
 
     def fetch_record(self, record_id: int) -> ActionPlan | None:
