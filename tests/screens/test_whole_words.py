@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from screens.home import HomeScreen
 from tests.conftest import screen_text
 from tests.helpers.whole_words import cut_words, plain, source_texts
@@ -53,12 +55,13 @@ async def back_home(app: FramewheelApp, pilot: Any) -> None:
     assert isinstance(app.screen, HomeScreen)
 
 
-async def test_every_screen_shows_whole_words(tmp_path: Path) -> None:
-    """At 80x24, no screen or dialog of the walk shows a word cut mid-word."""
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_every_screen_shows_whole_words(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 80x24 (and 200x60), no screen or dialog of the walk shows a word cut mid-word."""
     context = AppContext.open_demo(user_dir=tmp_path / "none")
     app = FramewheelApp(context)
     problems: list[str] = []
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         for path in WALK:
             await back_home(app, pilot)
             await pilot.pause()
