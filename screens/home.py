@@ -10,13 +10,21 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
 from screens.guidance.markdown_text import markdown_text
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
+from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
+
+WORK_COLUMNS = ("Title", "What", "Changed", "Framework")
+"""The columns of "Your work" from :data:`WIDE_WORK` columns; below it, the title (shortened with `…`) and what it is."""
+
+WIDE_WORK = 120
+"""From this width "Your work" shows when each item changed and its framework."""
 
 RECENT_WORK = 30
 """How many saved items the home screen lists (the activities' own screens list them all)."""
@@ -24,7 +32,7 @@ RECENT_WORK = 30
 LIST_WIDTH = 28
 """Framework titles longer than this are shortened with an ellipsis in the list."""
 
-ACTIVITY_ORDER = "whlefkpobtsigr"
+ACTIVITY_ORDER = "whlefkpobtsigx"
 """The order activity keys are listed in (the design's key list); others follow."""
 
 CHOSEN_MARK, OTHER_MARK = "●", " "
@@ -104,7 +112,7 @@ Your own framework files go in the user configuration folder
                 with Vertical(id="work-panel", classes="panel"):
                     yield Label("Your work", classes="panel-title")
                     yield Static("Loading your work…", id="work-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def __init__(self) -> None:
         """A home screen whose activity keys are those of the run's activity registry."""
@@ -230,14 +238,18 @@ Your own framework files go in the user configuration folder
                 table.display = False
             return
         if table is None:
-            table = DataTable(id="work-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Title", "What", "Changed", "Framework")
+            table = RowTable(id="work-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns(*(WORK_COLUMNS if self.app.size.width >= WIDE_WORK else WORK_COLUMNS[:2]))
             self.query_one("#work-panel").mount(table, before=empty)
         table.display = True
         table.clear()
+        wide = len(table.columns) == len(WORK_COLUMNS)
+        title_width = max(12, (table.size.width or self.app.size.width // 2 - 4) - 8 - max(
+            [len(WORK_COLUMNS[1])] + [len(item.kind) for item in shown]))
         for item in shown:
             changed = item.updated[:16].replace("T", " ")
-            table.add_row(item.title, item.kind, changed, item.framework_id, key=f"{item.kind}:{item.record_id}")
+            cells = (item.title, item.kind, changed, item.framework_id) if wide else (truncate(item.title, title_width, one_line=True), item.kind)
+            table.add_row(*cells, key=f"{item.kind}:{item.record_id}")
         more = total - len(shown)
         empty.update(f"and {more} more" if more else "")
 

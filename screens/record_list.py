@@ -21,10 +21,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
+from tui.widgets.key_footer import KeyFooter
 
 RecordT = TypeVar("RecordT")
 """The kind of record listed (a wheel, an action plan, a ranking)."""
@@ -142,6 +143,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """The id that keys ``record``'s row."""
         raise NotImplementedError
 
+    def columns(self) -> tuple[str, ...]:
+        """The table's column titles (:attr:`COLUMNS`; a screen may show fewer on a narrow terminal)."""
+        return self.COLUMNS
+
     def row_cells(self, record: RecordT) -> tuple[str | Text, ...]:
         """The cells of ``record``'s row, one per column of :attr:`COLUMNS`."""
         raise NotImplementedError
@@ -232,12 +237,12 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         empty = Static(self.EMPTY_TEXT, id=self.EMPTY_ID)
         table = RecordTable(id=self.TABLE_ID, classes="record-table", cursor_type="row", zebra_stripes=True)
         yield from (empty, table) if self.EMPTY_ABOVE_TABLE else (table, empty)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Name the columns and fill the table."""
         self.title = self.SCREEN_TITLE
-        self.table.add_columns(*self.COLUMNS)
+        self.table.add_columns(*self.columns())
         self.refresh_records(self.first_highlight())
 
     def on_screen_resume(self) -> None:

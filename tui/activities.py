@@ -618,7 +618,7 @@ ACTIVITIES = ActivityRegistry((
     Activity(
         "plan", "Development plan",
         (Launcher("p", "plan", "Plan", _plan),
-         Launcher("r", "report", "1:1 report", _report, "Preview the 1:1 report of the latest wheel, then write it (Markdown or HTML)")),
+         Launcher("x", "report", "1:1 report", _report, "Preview the 1:1 report of the latest wheel, then write it (Markdown or HTML)")),
         work_table="objectives", work_kind="plan", open_work=_open_plan, repository=_objectives, exchange=_objectives_exchange, demo=_demo_plan,
         private_fields=("review_notes",),
     ),

@@ -314,6 +314,12 @@ class FramewheelApp(App[None]):
             return
         self.notify(f"Screen saved as {path}", title="Screenshot", timeout=8)
 
+    def action_choose_output_folder(self) -> None:
+        """Ask for the output folder and keep it (command palette: "Output folder")."""
+        from screens.dialogs.output_folder import choose_output_folder
+
+        choose_output_folder(self)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the app's own, and those of the screen in front."""
         yield from super().get_system_commands(screen)
@@ -322,6 +328,8 @@ class FramewheelApp(App[None]):
         yield SystemCommand("Presentation mode on or off", "High contrast, the chart large, nothing private on screen (F5)",
                             self.action_toggle_presenting)
         yield SystemCommand("Save screen as SVG", "A picture of this screen in the output folder (F12)", self.action_save_svg)
+        yield SystemCommand("Output folder", f"Where reports, exports, share files and screenshots go: {self.context.output_folder}",
+                            self.action_choose_output_folder)
         commands = getattr(screen, "screen_commands", None)
         if callable(commands):
             yield from commands()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tui.activities import ACTIVITIES, ActivityRegistry
 from tui.core.frameworks import DEFAULT_FRAMEWORK_ID, FrameworkCatalog, FrameworkProblem, load_catalog, same_file
 from tui.core.model import Framework, SavedWork
+from tui.storage import output
 from tui.storage.settings import Settings
 from tui.storage.database import Database
 from tui.storage.safefile import write_private
@@ -88,6 +89,8 @@ class AppContext:
         if not chosen:
             raise ContextError("no framework could be loaded; see the problems above")
         context = cls(catalog=catalog, db=db, settings=settings, framework_id=chosen, demo=demo, activities=activities)
+        kept_folder = settings.get(output.OUTPUT_SETTING)
+        output.choose_output_dir(kept_folder if isinstance(kept_folder, str) else None)
         context.notices.extend(db.report.messages())
         context.notices.extend(_skipped_notice(catalog.problems))
         return context
@@ -188,6 +191,31 @@ class AppContext:
     def set_report_header(self, header: ReportHeader) -> None:
         """Remember the 1:1 report's header for the next reports."""
         self.settings.set(REPORT_HEADER_KEY, header.as_dict())
+
+    @property
+    def output_folder(self) -> Path:
+        """The folder reports, exports, share files and screenshots go to (absolute; see :mod:`tui.storage.output`)."""
+        return output.output_dir()
+
+    @property
+    def output_folder_source(self) -> str:
+        """What chose :attr:`output_folder`: ``"environment"`` (``--output-dir`` or the variable), ``"setting"`` or ``"default"``."""
+        return output.output_dir_source()
+
+    @property
+    def output_folder_variable(self) -> str:
+        """The environment variable that names the output folder (and overrides the setting)."""
+        return output.OUTPUT_ENV
+
+    def choose_output_folder(self, folder: str | None) -> Path:
+        """Keep ``folder`` (``~`` expanded, made absolute) as the output folder in the data file; None or "" goes back to the default.
+
+        Returns the output folder now in use (the environment variable, when set, still wins).
+        """
+        chosen = str(Path(folder).expanduser().absolute()) if folder else None
+        self.settings.set(output.OUTPUT_SETTING, chosen)
+        output.choose_output_dir(chosen)
+        return output.output_dir()
 
     def saved_work(self) -> list[SavedWork]:
         """Everything saved by any activity, the most recently changed first."""

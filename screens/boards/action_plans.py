@@ -17,6 +17,7 @@ from styles import style_path
 from tui.core.action_plans import RATINGS, ActionPlan, badge
 from tui.core.exchange.plan_files import CSV_COLUMNS, PlanRow, plan_from_rows, read_plan_rows
 from tui.core.plan_update import best_plan, compute_changes, no_change_text
+from tui.core.text import truncate
 
 
 def plan_row(plan: ActionPlan) -> tuple[str | Text, ...]:
@@ -25,6 +26,16 @@ def plan_row(plan: ActionPlan) -> tuple[str | Text, ...]:
     rated = "  ".join(f"{badge(r)} {counts[r]}" for r in RATINGS)
     share = f"{plan.green_share():.0%}" if plan.item_count() else "–"
     return (plan.project, plan.period(), plan.status, str(plan.item_count()), rated, share, plan.updated[:16].replace("T", " "))
+
+
+WIDE_LIST = 120
+"""From this width the list of plans shows all its columns."""
+
+NARROW_COLUMNS = ("Project", "Period", "Ratings")
+
+PERIOD_ROOM, RATINGS_ROOM = len("September 2018 to Present"), len("R ● 99  A ▲ 99  G ✔ 99  — ○ 99")
+"""Room kept for a long period and for the ratings, so the project's width is the same on every row."""
+"""The columns of the list below :data:`WIDE_LIST` columns."""
 
 
 class ActionPlansScreen(RecordListScreen[ActionPlan]):
@@ -81,9 +92,23 @@ have are kept, unless you tick otherwise.
         """The plan's id."""
         return record.id
 
+    def narrow(self) -> bool:
+        """Below 120 columns the list shows the project, its period and its ratings only (F1 and the board show the rest)."""
+        return self.app.size.width < WIDE_LIST
+
+    def columns(self) -> tuple[str, ...]:
+        """Every column from 120 columns; the project, period and ratings below."""
+        return NARROW_COLUMNS if self.narrow() else self.COLUMNS
+
     def row_cells(self, record: ActionPlan) -> tuple[str | Text, ...]:
-        """See :func:`plan_row`."""
-        return plan_row(record)
+        """See :func:`plan_row`; on a narrow terminal the project is shortened with `…` so the period and ratings show whole."""
+        cells = plan_row(record)
+        if not self.narrow():
+            return cells
+        project, period, rated = str(cells[0]), str(cells[1]), cells[4]
+        # the same room on every row (the columns are as wide as their widest cell): a long period and ratings, the gaps
+        room = self.app.size.width - max(PERIOD_ROOM, len(period)) - max(RATINGS_ROOM, len(str(rated))) - 8
+        return (truncate(project, max(12, room), one_line=True), period, rated)
 
     def fetch_record(self, record_id: int) -> ActionPlan | None:
         """The plan as stored now."""

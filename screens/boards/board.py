@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 from textual.widgets.input import Selection
 
 from screens.base import FramewheelScreen, InterfaceLoop, write_refused
@@ -36,6 +36,7 @@ from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, 
 from tui.core.model import SavedWork
 from tui.widgets.board_view import BoardView, Needs, header_line
 from tui.widgets.typed_text import TypedInput, TypedTextArea
+from tui.widgets.key_footer import KeyFooter
 
 EDITING_ACTIONS = {"back", "keep_edit", "help", "quit", "command_palette"}
 """The only actions that answer while a field is being edited."""
@@ -116,7 +117,7 @@ class BoardScreen(FramewheelScreen):
             yield Static(id="board-detail-text", markup=False)
         yield TypedInput(id="cell-editor", classes="cell-editor", select_on_focus=False)
         yield TypedTextArea(id="comment-editor", classes="cell-editor comment-editor", soft_wrap=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the plan and show it."""
@@ -574,12 +575,12 @@ class BoardScreen(FramewheelScreen):
         """Write the plan as a Markdown report (`m`) or CSV (`c`) and say where."""
         assert self.editor is not None
         plan = self.editor.plan
-        suggested = Path.cwd() / export_name(plan.project, kind)
+        suggested = self.context.action_plans.export_folder() / export_name(plan.project, kind)
         what = "Markdown progress/RAG report" if kind == "md" else "CSV (section,milestone,rag,comment,owner,focus)"
         path_text = await self.app.push_screen_wait(PathDialog(f"Export the plan as {what}", str(suggested), "An existing file is replaced after you confirm."))
         if path_text is None:
             return
-        path = Path(path_text).expanduser()
+        path = Path(path_text).expanduser().absolute()
         plans = self.context.action_plans
         refusal = plans.export_refusal(path)
         if refusal is not None:

@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -18,6 +18,7 @@ from tui.core.action_plans import RATING_TITLES, RATINGS, badge
 from tui.core.board_editor import HEADING, BoardEditor, Cursor
 from tui.core.text import truncate
 from tui.widgets.board_view import FLAG, OUTSIDE_PERIOD
+from tui.widgets.key_footer import KeyFooter
 
 
 class ColumnsHost(Protocol):
@@ -43,6 +44,11 @@ class ColumnsHost(Protocol):
     def show_item(self, cursor: Cursor) -> None:
         """Put the board's cursor on the item at ``cursor``."""
         ...
+
+
+def fit_words(text: str, width: int) -> str:
+    """``text`` with each word wider than ``width`` shortened with `…`, so a card wraps between words and never cuts one."""
+    return " ".join(word if len(word) <= width else truncate(word, width) for word in text.split(" "))
 
 
 class BoardColumnsScreen(FramewheelScreen):
@@ -94,7 +100,7 @@ its focus on the same card (`enter` also clears the board's filters so that the 
                     yield Label("", id=f"title-{rating or 'none'}", classes="column-title")
                     yield OptionList(id=f"column-{rating or 'none'}", classes="column-list")
         yield Label("", id="columns-focused", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the columns and focus the board's focused item (else the first column that has items)."""
@@ -152,6 +158,7 @@ its focus on the same card (`enter` also clears the board's filters so that the 
         """List every item under its rating; highlight ``keep`` and focus its column."""
         assert self.board.editor is not None
         plan = self.board.editor.plan
+        room = max(8, self.app.size.width // len(RATINGS) - 7)  # a column's text, inside its frame, padding and scroll bar
         for rating in RATINGS:
             entries = [(s, i, item) for s, i, item in plan.items() if item.rag == rating]
             key = rating or "none"
@@ -160,8 +167,8 @@ its focus on the same card (`enter` also clears the board's filters so that the 
             column.clear_options()
             column.add_options(
                 Option(Text.assemble(
-                    (f"{FLAG} " if item.needs_comment else "", "bold reverse"), item.milestone, "\n",
-                    (f"  {plan.sections[s].title}", "dim italic"),
+                    (f"{FLAG} " if item.needs_comment else "", "bold reverse"), fit_words(item.milestone, room), "\n",
+                    (f"  {fit_words(plan.sections[s].title, room)}", "dim italic"),
                     (f"\n  {OUTSIDE_PERIOD} focus outside the period" if plan.years_outside_period(item) else "", "bold"),
                 ), id=f"{s}:{i}")
                 for s, i, item in entries

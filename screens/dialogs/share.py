@@ -187,7 +187,7 @@ async def write_shared(screen: FramewheelScreen, dialog: ShareFileDialog[ChoiceT
     choice = await screen.app.push_screen_wait(dialog)
     if choice is None:
         return None
-    path = Path(path_of(choice)).expanduser()
+    path = Path(path_of(choice)).expanduser().absolute()
     if path.is_file() and not path.is_symlink() and not await screen.app.push_screen_wait(
             ConfirmDialog(f"Replace {path}?", yes="Replace")):
         return None

@@ -15,13 +15,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Label, Markdown, OptionList
+from textual.widgets import Header, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.guidance import Section, sections
 from tui.core.model import Framework
+from tui.widgets.key_footer import KeyFooter
 
 WIDE = 100
 """From this many columns the list and the text sit side by side."""
@@ -75,7 +76,7 @@ section and `escape` comes back to the list.
             with VerticalScroll(id="guidance-text", classes="panel"):
                 yield Label("", id="guidance-title", classes="panel-title")
                 yield Markdown("", id="guidance-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the first section (or the asked-for one) and fit the layout to the window."""

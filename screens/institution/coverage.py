@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, Select, Static
 
 from screens.base import FramewheelScreen, write_refused
 from styles import style_path
@@ -25,6 +25,8 @@ from tui.core.institution import (ONCE, UNCOVERED, Coverage, CoverageFilter, Ins
 from tui.core.model import Framework
 from tui.core.reports.coverage import (NONE_MARK, activity_marks, area_name, count_text, coverage_markdown,
                                        level_columns, level_marks)
+from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 LEVELS_VIEW, ACTIVITIES_VIEW = "levels", "activities"
 """The two views of the table: areas x levels, areas x activities."""
@@ -127,13 +129,13 @@ The institution's values are listed beside, with the areas each maps to.
         with VerticalScroll(id="coverage-body"):
             with Vertical(id="coverage-main"):
                 yield Label("", id="coverage-table-title", classes="section-title")
-                yield DataTable(id="coverage-levels", cursor_type="row", zebra_stripes=True)
-                yield DataTable(id="coverage-activities", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="coverage-levels", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="coverage-activities", cursor_type="row", zebra_stripes=True)
                 yield Static(id="coverage-legend")
             with Vertical(id="coverage-values-panel", classes="panel"):
                 yield Label("The institution's values", classes="panel-title")
                 yield Static(id="coverage-values")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Count and show."""

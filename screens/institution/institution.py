@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import FramewheelScreen, write_refused
 from screens.dialogs.confirm import ConfirmDialog
@@ -28,6 +28,9 @@ from tui.core.exchange.institution import CATALOGUE_COLUMNS, CsvImportError, cat
 from tui.core.institution import DevelopmentActivity, serves_text
 from tui.core.model import Framework
 from tui.core.reports.coverage import catalogue_to_markdown
+from tui.core.text import truncate
+from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 EXAMPLE_TAG = "example"
 """What the list's last column says of an example activity (from --demo)."""
@@ -130,10 +133,10 @@ Every change is saved as it is made.
             with Vertical(id="catalogue-panel", classes="panel"):
                 yield Label("Development activities", id="catalogue-title", classes="panel-title")
                 yield Static(empty_text(self.framework), id="catalogue-empty")
-                yield DataTable(id="catalogue-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="catalogue-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="catalogue-detail-panel", classes="panel"):
                 yield Static(id="catalogue-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """List the activities."""
@@ -151,6 +154,13 @@ Every change is saved as it is made.
 
     # ----- showing
 
+    def text_widths(self) -> tuple[int, int]:
+        """The widths the activity's title and provider get, so that the row fits the terminal (each shortened with `…`)."""
+        serves = max([len(self.framework.area_plural)] + [len(area_codes(self.framework, a)) for a in self.activities])
+        room = max(24, self.app.size.width - 8 - 10 - serves - 8)  # the frame, the date, the areas, the gaps
+        provider = min(max([len("Provider")] + [len(a.provider or "–") for a in self.activities]), max(8, room // 3))
+        return room - provider, provider
+
     def refresh_catalogue(self, select: int | None = None) -> None:
         """List the activities again, the cursor on the activity ``select`` or where it was."""
         framework = self.framework
@@ -159,9 +169,11 @@ Every change is saved as it is made.
         row = table.cursor_row
         self.activities = self.context.catalogue.activities(framework.id)
         table.clear()
+        title_width, provider_width = self.text_widths()
         for activity in self.activities:
-            table.add_row(activity.title, activity.date or "ongoing", area_codes(framework, activity),
-                          activity.provider or "–", key=str(activity.id))
+            table.add_row(truncate(activity.title, title_width, one_line=True), activity.date or "ongoing",
+                          area_codes(framework, activity), truncate(activity.provider or "–", provider_width, one_line=True),
+                          key=str(activity.id))
         empty = not self.activities
         self.query_one("#catalogue-empty", Static).display = empty
         table.display = not empty
@@ -292,7 +304,7 @@ Every change is saved as it is made.
                 self.notify(problem, title="Not exported", severity="error")
                 return
             written.append(path)
-        self.notify(f"Wrote {written[0]} and {written[1].name} (in the same folder)", title="Exported", timeout=8)
+        self.notify(f"Wrote {written[0]} and {written[1]}", title="Exported", timeout=8)
 
     @work
     async def action_import_csv(self) -> None:

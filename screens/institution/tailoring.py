@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.base import FramewheelScreen
 from screens.levels.framework_text import Hanging
 from styles import style_path
 from tui.core.model import Framework
 from tui.core.tailoring import FrameworkDiff, diff_frameworks, diff_headline, diff_lines, diff_sections, find_base
+from tui.widgets.key_footer import KeyFooter
 
 NOT_TAILORED = "This framework is not a tailored copy: run 'framewheel frameworks tailor ID --id NEW' to make one."
 """What :func:`open_tailoring` says when the chosen framework has no ``based_on``."""
@@ -90,7 +91,7 @@ scroll; `h` opens the wheel history.
         with VerticalScroll(id="tailoring-body", classes="panel"):
             yield Static(id="tailoring-warning")
             yield Static(id="tailoring-diff")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Find the base, and show the diff or why there is none."""

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -26,6 +26,7 @@ from screens.levels.framework_text import INSTITUTION_VALUES_TITLE
 from styles import style_path
 from tui.core.institution import InstitutionValue
 from tui.core.model import Framework
+from tui.widgets.key_footer import KeyFooter
 
 VALUES_TITLE = INSTITUTION_VALUES_TITLE
 """The heading of the list (the same words the explorer uses beside the framework's values)."""
@@ -98,7 +99,7 @@ value changes it; `d` deletes it (after you confirm). Every change is saved at o
         yield Label("", id="values-heading", classes="panel-title", markup=False)
         yield OptionList(id="values-list", classes="panel")
         yield Static("", id="values-empty", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the list."""

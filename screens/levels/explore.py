@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -22,6 +22,7 @@ from screens.levels.search import SearchDialog
 from styles import style_path
 from tui.core.institution import InstitutionValue
 from tui.core.search import SearchHit
+from tui.widgets.key_footer import KeyFooter
 
 ABOUT, VALUES, LEVELS = "_about", "_values", "_levels"
 """Option ids of the list's first entries (area ids are slugs, so they never start with _)."""
@@ -88,7 +89,7 @@ descriptions, with no empty level columns.
                 yield Static(id="explore-text")
         with VerticalScroll(id="explore-grid", classes="panel"):
             yield Static(id="explore-grid-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the list and go to the starting place."""

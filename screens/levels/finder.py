@@ -10,7 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -21,6 +21,7 @@ from screens.levels.framework_text import WIDE, areas_outline
 from styles import style_path
 from tui.core.finder import FinderError, FinderRecord, derive, unusable_reason
 from tui.core.model import Framework, SavedWork
+from tui.widgets.key_footer import KeyFooter
 
 
 class FinderScreen(FramewheelScreen):
@@ -87,7 +88,7 @@ The panel shows the best fit, the reasons and the next steps.
                 yield Static(id="finder-result-wide-text")
         with VerticalScroll(id="finder-result", classes="panel"):
             yield Static(id="finder-result-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the record and fill the panels."""

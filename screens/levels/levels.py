@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.levels.framework_text import WIDE, areas_outline, level_block, no_levels_note
 from screens.levels.search import SearchDialog
 from styles import style_path
 from tui.core.search import SearchHit
+from tui.widgets.key_footer import KeyFooter
 
 
 class LevelsScreen(FramewheelScreen):
@@ -65,7 +66,7 @@ areas and their descriptions instead.
         else:
             with VerticalScroll(id="levels-none", classes="panel"):
                 yield Static(no_levels_note(framework, "level to show") + areas_outline(framework))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Start at the asked-for level and fit the layout to the window."""

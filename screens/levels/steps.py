@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.levels.framework_text import areas_outline, bullets, no_levels_note
 from styles import style_path
 from tui.core.model import Framework
+from tui.widgets.key_footer import KeyFooter
 
 
 def step_table(framework: Framework, lower: int) -> RenderableType:
@@ -65,7 +66,7 @@ steps; its areas and descriptions are shown instead.
         yield Label("", id="steps-heading", classes="panel-title")
         with VerticalScroll(id="steps-body", classes="panel"):
             yield Static(id="steps-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the starting pair."""

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import PRIVATE_PLACEHOLDER, FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
@@ -25,6 +25,8 @@ from tui.core.development_plan import (
 )
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
+from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 AREAS_WIDTH = 20
 """Characters of the areas column before it is shortened."""
@@ -69,7 +71,7 @@ to the next status, `shift+up`/`shift+down` reorder, `d` deletes (after you conf
 `ctrl+z` undoes the last change and `ctrl+y` redoes it.
 `s` suggests objectives from your latest wheel (the largest gaps and top strengths); accept or
 discard each; `c` there lists the institution's development activities for the suggestion's area,
-and the one chosen becomes the planned activity of the objective made from it. `r` shows the 1:1 report of your latest wheel, with your open objectives, then writes it as Markdown (`m`) or
+and the one chosen becomes the planned activity of the objective made from it. `x` shows the 1:1 report of your latest wheel, with your open objectives, then writes it as Markdown (`m`) or
 HTML with the wheel drawn (`h`); the first report asks for the name, role and meeting date at its top.
 """
 
@@ -83,7 +85,7 @@ HTML with the wheel drawn (`h`); the first report asks for the name, role and me
         Binding("ctrl+z", "undo", "Undo", id="plan.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="plan.redo", show=False),
         Binding("s", "suggest", "Suggest", id="plan.suggest", tooltip="Suggest objectives from my latest wheel"),
-        Binding("r", "report", "Report", id="plan.report", tooltip="Preview the 1:1 report of my latest wheel, then write it (Markdown or HTML)"),
+        Binding("x", "report", "Report", id="plan.report", tooltip="Preview the 1:1 report of my latest wheel, then write it (Markdown or HTML)"),
     ]
 
     def __init__(self, framework_id: str | None = None) -> None:
@@ -104,11 +106,11 @@ HTML with the wheel drawn (`h`); the first report asks for the name, role and me
         """Heading, the list of objectives, the detail of the highlighted one."""
         yield Header()
         yield Label("", id="plan-heading", classes="panel-title")
-        yield DataTable(id="objectives", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="objectives", cursor_type="row", zebra_stripes=True)
         yield Static("", id="plan-empty")
         with VerticalScroll(id="objective-detail", classes="panel"):
             yield Static(id="objective-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Build the table and fill it."""
@@ -318,7 +320,7 @@ HTML with the wheel drawn (`h`); the first report asks for the name, role and me
             self.mark_saved(f"Added {plural(len(accepted or []), 'objective')};")
 
     def action_report(self) -> None:
-        """Preview the 1:1 report of the latest wheel, then write it (`r`)."""
+        """Preview the 1:1 report of the latest wheel, then write it (`x`)."""
         report_latest(self, self.framework)
 
     def screen_commands(self) -> Iterable[SystemCommand]:

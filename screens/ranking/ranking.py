@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -28,6 +28,7 @@ from tui.core.model import Framework, SavedWork
 from tui.core.rankings import (
     TIE_RULE, Groups, RankError, Ranking, move_down, move_up, normalise, rank_label, rows, set_rank, toggle_tie,
 )
+from tui.widgets.key_footer import KeyFooter
 
 DEFAULT_NAME = "Team ranking"
 """The name a ranking gets when the first change saves it before it was named."""
@@ -124,7 +125,7 @@ Beside the list: the focused area's descriptor and, where the framework file giv
                 yield Static(KEY_GUIDE, id="ranking-guide")
             with VerticalScroll(id="descriptor-panel", classes="panel"):
                 yield Static(id="descriptor")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the ranking asked for (or the latest one) and show it."""

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.activity_picker import AreaTarget
@@ -32,6 +32,7 @@ from tui.core.roles import (FinderComparison, RoleFit, RoleProfile, WheelCompari
 from tui.core.wheels import Assessment
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.key_footer import KeyFooter
 
 NO_ROLES = "{framework} has no roles yet: make one in the roles list (o on the home screen)."
 """The empty state of a framework without roles."""
@@ -148,7 +149,7 @@ class _RoleShortfalls(FramewheelScreen):
         return self.context.roles.roles_for(self.framework)
 
     def choose_role(self) -> None:
-        """Pick another role (`r`); nothing changes when the picker is left."""
+        """Pick another role (`o`); nothing changes when the picker is left."""
         roles = self.roles()
         if not roles:
             self.notify(NO_ROLES.format(framework=self.framework.title), severity="warning")
@@ -232,7 +233,7 @@ area, shortfalls first by how far: `▼` below the role's target, `·` not rated
 (a strength for the role). "met 5 of 8" counts the areas on or above their target. Targets that are
 levels are compared with the level finder (`f`).
 
-`s` compares another series (now, would like ...), `r` another role, `w` another wheel. The role and
+`s` compares another series (now, would like ...), `o` another role, `w` another wheel. The role and
 series chosen for a wheel are remembered, and the wheel's 1:1 report then has a "Compared with role"
 section. `a` offers each shortfall as a development-plan objective, accepted one at a time.
 `c` lists the institution's development activities for a shortfall (a level target at its expected
@@ -242,7 +243,7 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
 
     BINDINGS = [
         Binding("s", "series", "Series", id="rolecmp.series"),
-        Binding("r", "role", "Role", id="rolecmp.role"),
+        Binding("o", "role", "Role", id="rolecmp.role", tooltip="Choose the role to compare with"),
         Binding("w", "wheel", "Wheel", id="rolecmp.wheel", show=False),
         Binding("a", "plan", "Add to plan", id="rolecmp.plan", tooltip="Add the shortfalls to my development plan"),
         Binding("c", "activities", "Activities", id="rolecmp.activities",
@@ -273,7 +274,7 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
                 yield ChartView(id="rolecmp-chart")
             with VerticalScroll(id="rolecmp-text-panel", classes="panel"):
                 yield Static(id="rolecmp-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Find the wheel and the role, then draw (or ask for the role)."""
@@ -374,7 +375,7 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         if comparison is None or self.role is None:
             self._empty(f"{self.wheel.label}: no role chosen",
                         NO_ROLES.format(framework=framework.title) if not self.roles()
-                        else "Press r to choose the role to compare this wheel with.")
+                        else "Press o to choose the role to compare this wheel with.")
             return
         self.context.roles.choose_for_wheel(self.wheel.id, self.role, self.series_id)
         fits = closest_roles(framework, self.wheel, self.roles(), self.series_id or None)
@@ -424,7 +425,7 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         self.notify(f"Comparing “{self.framework.series[ids.index(self.series_id)].title}” with the role.")
 
     def action_role(self) -> None:
-        """Choose another role (`r`)."""
+        """Choose another role (`o`)."""
         if self.wheel is None:
             self.notify("There is no wheel to compare yet.", severity="warning")
             return
@@ -474,14 +475,14 @@ class FinderRoleScreen(_RoleShortfalls):
     HELP = """\
 The level each area's marks point to (from your latest level-finder record) against the level the
 role expects there: `▼` below it, `✓` met, `▲` above. For each shortfall, the exemplars of the next
-level to work on, word for word from the framework. `r` chooses another role; `a` offers each
+level to work on, word for word from the framework. `o` chooses another role; `a` offers each
 shortfall as a development-plan objective, accepted one at a time. `c` lists the institution's
 development activities for a shortfall at its expected level; the one chosen becomes the planned
 activity of an objective for that area in your plan.
 """
 
     BINDINGS = [
-        Binding("r", "role", "Role", id="rolefind.role"),
+        Binding("o", "role", "Role", id="rolefind.role", tooltip="Choose the role to compare with"),
         Binding("a", "plan", "Add to plan", id="rolefind.plan", tooltip="Add the shortfalls to my development plan"),
         Binding("c", "activities", "Activities", id="rolefind.activities",
                 tooltip="The institution's development activities for a shortfall; the one chosen goes into my plan"),
@@ -499,7 +500,7 @@ activity of an objective for that area in your plan.
         yield Label("", id="rolefind-heading", markup=False)
         with VerticalScroll(id="rolefind-body", classes="panel"):
             yield Static(id="rolefind-text")
-        yield Footer()
+        yield KeyFooter()
 
     def roles(self) -> list[RoleProfile]:
         """The roles that expect a level somewhere."""
@@ -554,7 +555,7 @@ activity of an objective for that area in your plan.
         comparison = self.comparison()
         if comparison is None or self.role is None:
             empty = ("No role of this framework expects a level: give a role level targets in the roles list "
-                     "(o on the home screen)." if not self.roles() else "Press r to choose the role to compare with.")
+                     "(o on the home screen)." if not self.roles() else "Press o to choose the role to compare with.")
             self._show("No role chosen", Text(empty))
             return
         if not comparison.gaps:
@@ -571,7 +572,7 @@ activity of an objective for that area in your plan.
             self.refresh_comparison()
 
     def action_role(self) -> None:
-        """Choose another role (`r`)."""
+        """Choose another role (`o`)."""
         if self.record is None:
             self.notify("There is no level-finder record to compare yet.", severity="warning")
             return

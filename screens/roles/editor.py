@@ -19,7 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
@@ -29,6 +29,7 @@ from tui.core.roles import RoleError, RoleProfile, Target, target_text, unplaced
 from tui.core.text import truncate
 from tui.widgets.rating_slider import DIGIT_PAUSE
 from tui.widgets.typed_text import TypedInput
+from tui.widgets.key_footer import KeyFooter
 
 NEEDS_BOTH = "A role needs a name and at least one area: type its name above, then press space on an area."
 """Why a new role is not saved yet, when it has neither a name nor an area."""
@@ -117,7 +118,7 @@ can no longer place (an area or a level it no longer has) are kept as they were.
             yield OptionList(id="role-areas")
             yield Static(id="role-kept")
             yield Static(id="role-editor-guide")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the role asked for (or a copy, or nothing) and show it."""

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen, write_refused
@@ -29,6 +29,7 @@ from tui.core.exchange import to_json
 from tui.core.exchange.roles import role_to_dict
 from tui.core.model import Framework
 from tui.core.roles import RoleProfile, target_text, unplaced_targets
+from tui.widgets.key_footer import KeyFooter
 
 EMPTY_TEXT = "This framework file defines no roles. Press n to make one, or run with --demo for examples."
 """What the list says when the framework has no roles and none was made in the app."""
@@ -161,7 +162,7 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
                 yield Static(NARROW_HINT, id="roles-hint")
             with VerticalScroll(id="role-targets-panel", classes="panel"):
                 yield Static(id="role-targets")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """List the roles."""
@@ -352,7 +353,7 @@ read-only here) and those made in framewheel (marked ●), saved as you make the
         ))
         if not path_text:
             return
-        path = Path(path_text).expanduser()
+        path = Path(path_text).expanduser().absolute()
         refusal = roles.export_refusal(path)
         if refusal is not None:
             self.notify(refusal, title="Not exported", severity="error")

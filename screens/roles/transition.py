@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.roles.pickers import role_picker
@@ -16,6 +16,7 @@ from tui.core.model import Framework
 from tui.core.roles import RoleProfile, Transition, transition
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.key_footer import KeyFooter
 
 CHANGE_SYMBOLS = {"raise": "▲", "new": "+", "differs": "≠", "lower": "▼", "dropped": "−", "same": "="}
 """A mark per kind of change that reads without colour."""
@@ -91,7 +92,7 @@ the chart instead of the text (and back).
                 yield ChartView(id="roletrans-chart")
             with VerticalScroll(id="roletrans-text-panel", classes="panel"):
                 yield Static(id="roletrans-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Find the two roles, then draw (or ask for the missing ones)."""

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 
 from screens.base import FramewheelScreen
 from screens.team.text import compare_view
@@ -24,6 +24,7 @@ from tui.core.team_profiles import SavedTeamProfile, compare
 from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from tui.core.charts import ChartData
@@ -78,7 +79,7 @@ the table; `b` switches the chart between the wheel and bars.
                     yield Label("Per area and series: A → B", classes="panel-title")
                     yield Static("", id="team-compare-line")
                     yield Static("", id="team-compare-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Draw once the layout is known."""

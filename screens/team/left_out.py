@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.base import FramewheelScreen
 from styles import style_path
+from tui.widgets.key_footer import KeyFooter
 
 
 class LeftOutScreen(FramewheelScreen):
@@ -33,7 +34,7 @@ under **Counted once**. The rest of the files still make the profile. `escape` g
         yield Header()
         with VerticalScroll(id="left-out-body", classes="panel"):
             yield Static(self.listing, id="left-out-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Title and focus (so the arrows scroll)."""

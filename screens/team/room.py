@@ -20,7 +20,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, ProgressBar, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.text_input import TextDialog
@@ -33,6 +33,7 @@ from tui.core.team_profiles import (
 from tui.core.wheels import now_iso
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.key_footer import KeyFooter
 
 PROGRESS_STEPS = 100
 """At most this many progress updates are sent while a folder is read."""
@@ -99,7 +100,7 @@ For each area and series: n, the median, q1 to q3, min to max, a strip (░ min 
 **minimum group** (5 unless `m` changes it, 3 to 10) shows "fewer than N": its values are not
 computed at all. `‼ discuss` marks areas where the team disagrees most.
 
-`w` writes the team report (Markdown) to the output folder; `s` saves the profile under a name
+`x` writes the team report (Markdown) to the output folder; `s` saves the profile under a name
 (its files' ratings only: no notes, no file names) and `v` lists the saved profiles, where two can
 be compared. Saved profiles never count as your own wheels. `b` switches the wheel and bars.
 """
@@ -108,7 +109,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
         Binding("o", "open_files", "Read files", id="team.open", tooltip="Read a folder of share files (or files separated by ;)"),
         Binding("l", "left_out", "Left out", id="team.left_out", tooltip="List every file left out, by file, field and message"),
         Binding("m", "min_group", "Min group", id="team.min_group", tooltip="Change the minimum group size (3 to 10)"),
-        Binding("w", "write_report", "Report", id="team.report", tooltip="Write the team report (Markdown) to the output folder"),
+        Binding("x", "write_report", "Report", id="team.report", tooltip="Write the team report (Markdown) to the output folder"),
         Binding("s", "save", "Save", id="team.save", tooltip="Save this team profile under a name"),
         Binding("v", "saved", "Saved", id="team.saved", tooltip="The saved team profiles: open, rename, delete, compare"),
         Binding("b", "toggle_bars", "Wheel/bars", id="team.bars", tooltip="Switch the team chart between the wheel and bars"),
@@ -154,7 +155,7 @@ be compared. Saved profiles never count as your own wheels. `b` switches the whe
                     yield Static("", id="team-discuss")
                     yield Static("", id="team-ranking")
                     yield Static("", id="team-spread")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Open the saved profile, or ask for the team's files."""

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Select
+from textual.widgets import DataTable, Header, Label, Select
 
 from screens.base import FramewheelScreen
 from styles import style_path
@@ -16,10 +16,15 @@ from tui.core.model import Framework
 from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette
+from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 
 SERIES_PICKER_TEXT = 18
-"""Cells of a series' letter and title in its picker (the picker is 24 wide)."""
+"""The least room a series' letter and title get in its picker (at 80 columns; more on a wider terminal)."""
+
+WHEEL_PICKER_TEXT = 16
+"""The least room a wheel picker's text gets (at 80 columns): it is shortened with `…` to stay on one line."""
 
 
 def change_text(before: int | None, after: int | None) -> str:
@@ -62,8 +67,9 @@ turns: `t` shows the other.
     def compose(self) -> ComposeResult:
         """Header, the three pickers, the chart beside the table, footer."""
         wheels = self.context.assessments.list(self.framework_id)
-        options = [(truncate(f"{w.created[:10]} {w.label}", 19), w.id) for w in wheels]
-        series = [(truncate(f"{letter} {s.title}", SERIES_PICKER_TEXT), s.id)
+        room = max(WHEEL_PICKER_TEXT, (self.app.size.width - 24) // 2 - 10)  # a picker's text beside its frame and arrow
+        options = [(truncate(f"{w.created[:10]} {w.label}", room, one_line=True), w.id) for w in wheels]
+        series = [(truncate(f"{letter} {s.title}", max(SERIES_PICKER_TEXT, room), one_line=True), s.id)
                   for s, letter in zip(self.framework.series, self.framework.series_letters)]
         yield Header()
         with Vertical(id="compare-body"):
@@ -76,8 +82,8 @@ turns: `t` shows the other.
                     yield ChartView(id="compare-chart")
                 with Vertical(id="compare-table", classes="panel"):
                     yield Label("Change per area (A → B)", classes="panel-title")
-                    yield DataTable(id="change-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+                    yield RowTable(id="change-table", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Draw once the layout is known."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.base import FramewheelScreen
+from tui.widgets.key_footer import KeyFooter
 
 
 class MissingFrameworkScreen(FramewheelScreen):
@@ -23,4 +24,4 @@ class MissingFrameworkScreen(FramewheelScreen):
         """Header, the message, footer."""
         yield Header()
         yield Static(self.message, id="missing-message")
-        yield Footer()
+        yield KeyFooter()

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.scalar import Scalar
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.base import FramewheelScreen, InterfaceLoop
 from screens.guidance.markdown_text import markdown_text
@@ -33,6 +33,7 @@ from tui.core.text import truncate
 from tui.widgets.chart_view import ChartView
 from tui.widgets.theme_colours import chart_palette, series_style
 from tui.widgets.rating_slider import RatingSlider, ideal_width
+from tui.widgets.key_footer import KeyFooter
 
 SAVE_SETTLE = 0.15
 """Seconds without a change before the saver writes (a held key or fast typing is one write)."""
@@ -175,7 +176,7 @@ the file before it is written.
                     yield Static(id="unplaced", classes="unplaced")
             with VerticalScroll(id="chart-panel", classes="panel", can_focus=False):
                 yield ChartView(id="wheel-chart")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def digits_move_on(self) -> bool:

@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Static
 
 from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.model import Framework
 from tui.widgets.typed_text import TypedInput
+from tui.widgets.key_footer import KeyFooter
 
 SAVE_PAUSE = 0.5
 """Seconds after the last key before an answer is saved (also saved on leaving the field)."""
@@ -43,10 +44,10 @@ with this wheel. An empty answer is removed.
             if not self.framework.reflection:
                 yield Static(f"{self.framework.title} has no reflection questions.")
             for index, question in enumerate(self.framework.reflection):
-                yield Label(f"{index + 1}. {question}", classes="question")
+                yield Static(f"{index + 1}. {question}", classes="question", markup=False)
                 yield TypedInput(answers.get(str(index), ""), placeholder="Your answer", id=f"answer-{index}", classes="private")
                 yield Static("Your answer is private: hidden while presenting.", classes="presenting-only")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the first answer."""

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.base import FramewheelScreen
 from screens.wheel.unplaced import unplaced_text
@@ -24,6 +24,7 @@ from tui.core.model import Area, Framework
 from tui.core.reports.ranking import BIG_GAP, IMPORTANT_MARK, TOP_RANK, is_important
 from tui.core.rankings import Ranking, rank_label
 from tui.core.rankings import rows as rank_rows
+from tui.widgets.key_footer import KeyFooter
 
 
 STRENGTHS_TITLE = "Top strengths (rated above the midpoint)"
@@ -173,7 +174,7 @@ open objective already there for it, else a new one).
         yield Header()
         with VerticalScroll(id="summary-body", classes="panel"):
             yield Static(id="summary-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill in the summary."""

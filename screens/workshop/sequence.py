@@ -15,15 +15,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from screens.base import FramewheelScreen
 from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import ActionPlan
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.core.team_profiles import SavedTeamProfile
 from tui.core.workshop import WorkshopSequence, WorkshopStep, default_steps, fitted_steps, moved, step_title
+from tui.widgets.row_table import RowTable
+from tui.widgets.key_footer import KeyFooter
 
 IN_MARK, OUT_MARK = "✔", "·"
 """The marks of a step that is in the workshop and of one left out (symbols, so they read without colour)."""
@@ -89,10 +92,10 @@ team questions, the team wheel, the spread of each area, the team ranking and th
         yield Header()
         yield Static("", id="workshop-choices", markup=False)
         yield Label("Steps", classes="panel-title", id="workshop-steps-title")
-        table: DataTable[str | Text] = DataTable(id="workshop-steps", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = RowTable(id="workshop-steps", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="workshop-notes", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> DataTable[str | Text]:
@@ -193,7 +196,8 @@ team questions, the team wheel, the spread of each area, the team ranking and th
         number = 0
         for index, entry in enumerate(self.entries):
             number += entry.included
-            title = Text(step_title(self.framework, entry.step), style="" if entry.included else "dim strike")
+            title = Text(truncate(step_title(self.framework, entry.step), self.app.size.width - 16, one_line=True),
+                         style="" if entry.included else "dim strike")  # shortened with … to fit, never cut
             table.add_row(IN_MARK if entry.included else OUT_MARK, str(number) if entry.included else "", title,
                           key=str(index))
         if self.entries:

@@ -73,7 +73,7 @@ def test_the_report_is_downloaded_by_the_browser(served: Served, browser: webdri
     browser.execute_script("arguments[0].focus();", keyboard)
     home = settled_screenshot(browser, None, "the home screen to be drawn")
     (tmp_path / "home.png").write_bytes(home)
-    press(browser, "r")
+    press(browser, "x")
     header = changed_screenshot(browser, home, "the report's header dialog")
     (tmp_path / "header.png").write_bytes(header)
     press(browser, Keys.ENTER)

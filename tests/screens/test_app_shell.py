@@ -293,7 +293,7 @@ async def test_every_activity_key_is_on_the_home_screen(context: AppContext, siz
     """Fourteen activity keys: in two columns at 80x24 (none cut off the panel), one per line when there is room."""
     app = FramewheelApp(context)
     async with app.run_test(size=size) as pilot:
-        await wait_until(pilot, lambda: " r  1:1 report" in screen_text(app), what="the activity keys laid out")
+        await wait_until(pilot, lambda: " x  1:1 report" in screen_text(app), what="the activity keys laid out")
         text = screen_text(app)
         for launcher in context.activities.launchers():
             assert f" {launcher.key}  {launcher.description[:9]}" in text, launcher.key

@@ -254,13 +254,13 @@ async def test_export_and_import_by_keys(context: AppContext, tmp_path: Path, mo
     async with app.run_test(size=(200, 60)) as pilot:
         await open_board(pilot)
         await press(pilot, "m", "enter")
-        report = tmp_path / "board-test-plan-rag-report.md"
+        report = context.output_folder / "board-test-plan-rag-report.md"  # the output folder, not the current one
         assert report.exists() and "| **Visibility** |" in report.read_text(encoding="utf-8")
         assert f"Wrote {report}" in screen_text(app)
         await press(pilot, "c", "enter")
-        csv_file = tmp_path / "board-test-plan.csv"
+        csv_file = context.output_folder / "board-test-plan.csv"
         assert csv_file.read_text(encoding="utf-8").startswith("section,milestone,rag,comment,owner,focus\n")
-        await press(pilot, "escape", "i", *"board-test-plan.csv", "enter")
+        await press(pilot, "escape", "i", "ctrl+u", *str(csv_file), "enter")
         await press(pilot, "n")  # a new plan, not an update of the plan the file came from
         assert context.action_plans.count() == 2
         imported = context.action_plans.get(2)

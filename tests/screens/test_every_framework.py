@@ -185,8 +185,12 @@ async def test_compare_picks_series_by_letter_and_title(tmp_path: Path, size: tu
         await app.push_screen(CompareScreen(fw.id, first.id, second.id))
         await pilot.pause()
         picker = app.screen.query_one("#pick-series", Select)
-        assert [str(option[0]) for option in picker._options if option[1] is not Select.BLANK] == [
-            "H How I do it now", "M My goal this ye…", "W What my manager…", "P How my peers se…"]
+        offered = [str(option[0]) for option in picker._options if option[1] is not Select.BLANK]
+        if size[0] < 120:  # shortened with … at 80 columns, whole where there is room
+            assert offered == ["H How I do it now", "M My goal this ye…", "W What my manager…", "P How my peers se…"]
+        else:
+            assert offered[0] == "H How I do it now" and offered[1].startswith("M My goal this year")
+            assert not any(text.endswith("…") for text in offered)
         picker.value = "manager"
         await pilot.pause()
         table = app.screen.query_one("#change-table", DataTable)

@@ -191,13 +191,13 @@ async def test_suggestions_without_a_wheel(context: AppContext) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_report_key_writes_file_and_says_where(context: AppContext, tmp_path: Path, size: tuple[int, int]) -> None:
-    """r on home and on the plan: the header asked once, the report previewed, written on `m`, and the full path said."""
+    """x on home and on the plan: the header asked once, the report previewed, written on `m`, and the full path said."""
     wheel = rated_wheel(context)
     add(context, "Alpha")
     app = FramewheelApp(context)
     expected = tmp_path / "output" / f"report-{wheel.id}-before-my-1-1.md"
     async with app.run_test(size=size, notifications=True) as pilot:
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         assert "The report's header" in screen_text(app)
         await pilot.press(*"Sam Lee", "tab", *"Technician", "tab", "end", "ctrl+u", *"2027-01-15", "enter")
@@ -214,7 +214,7 @@ async def test_report_key_writes_file_and_says_where(context: AppContext, tmp_pa
         assert f"1:1 report of 'Before my 1:1' (Markdown) written to {expected}" in notified(app)
         assert "Report written" in screen_text(app)
         expected.unlink()
-        await pilot.press("p", "r")  # the header is remembered: straight to the preview
+        await pilot.press("p", "x")  # the header is remembered: straight to the preview
         await pilot.pause()
         assert "Preview of the 1:1 report" in screen_text(app) and "The report's header" not in screen_text(app)
         await pilot.press("m")
@@ -229,7 +229,7 @@ async def test_report_preview_html_header_and_escape(context: AppContext, tmp_pa
     app = FramewheelApp(context)
     html = tmp_path / "output" / f"report-{wheel.id}-before-my-1-1.html"
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         assert "Preview of the 1:1 report" in screen_text(app)
         await pilot.press("escape")
@@ -259,7 +259,7 @@ async def test_report_in_a_browser_is_downloaded(context: AppContext, tmp_path: 
     monkeypatch.setattr(app, "deliver_text", lambda stream, save_filename=None, mime_type=None, **_: sent.append(
         (stream.read(), save_filename or "", mime_type)))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         assert "Written to your browser (a download)." in screen_text(app).replace("\n", " ")
         await pilot.press("h")
@@ -288,7 +288,7 @@ async def test_plan_opens_from_your_work(context: AppContext) -> None:
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()  # the work list is read just after the first drawing
-        assert "Plan: 1 objective, 1 open" in screen_text(app)
+        assert "Plan: 1 objective, 1 op…" in screen_text(app)  # shortened with … to fit beside what it is at 80 columns
         await pilot.press("tab", "tab", "enter")  # past the framework outline to the work list
         await pilot.pause()
         assert "AHEP Professional Framework: 1 objective, 1 open" in screen_text(app)
@@ -302,7 +302,7 @@ async def test_report_preview_hides_notes_while_presenting(context: AppContext) 
     for presenting in (False, True):
         app = FramewheelApp(context, presenting=presenting)
         async with app.run_test(size=(200, 60)) as pilot:
-            await pilot.press("r")
+            await pilot.press("x")
             await pilot.pause()
             await pilot.press("pagedown")  # down to the ratings table and its notes
             await pilot.pause()

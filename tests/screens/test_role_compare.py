@@ -134,7 +134,7 @@ async def test_role_is_picked_and_then_remembered_for_the_report(context: AppCon
         await pilot.pause()
         assert isinstance(app.screen, WheelRoleScreen)
         assert "Head of service: met 1 of 8" in screen_text(app)
-        await pilot.press("r")
+        await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, PickDialog)
         await pilot.press("escape")  # nothing changes

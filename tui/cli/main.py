@@ -12,6 +12,7 @@ import argparse
 import codecs
 import importlib
 import os
+from pathlib import Path
 import sys
 from types import ModuleType
 from typing import Sequence, TextIO
@@ -76,6 +77,9 @@ def build_parser(needed: Sequence[str] | None = None) -> argparse.ArgumentParser
     parser.add_argument("--version", action="version", version=f"framewheel {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the data file (default: $FRAMEWHEEL_DB, else framewheel.json in the user data folder)")
     parser.add_argument("--framework", metavar="ID|FILE", help="start on this framework (an id, or a framework YAML file)")
+    parser.add_argument("--output-dir", metavar="FOLDER",
+                        help="the folder for reports, exports, share files and screenshots written from the app "
+                             "(default: $FRAMEWHEEL_OUTPUT_DIR, else the folder chosen in the app, else ~/Documents/framewheel)")
     parser.add_argument("--present", action="store_true",
                         help="start in presentation mode: high contrast, large charts, nothing private on screen (F5 switches it)")
     parser.add_argument("--demo", action="store_true", help="run on a temporary database filled with example data; your own data is not touched")
@@ -89,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(parsers_needed(words)).parse_args(words)
+    if args.output_dir:  # for this run and any interface it starts (serve): the variable the output folder reads
+        os.environ["FRAMEWHEEL_OUTPUT_DIR"] = str(Path(args.output_dir).expanduser().absolute())
     try:
         command = command_module(args.command) if args.command in COMMANDS else None
         if command is not None:

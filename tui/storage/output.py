@@ -1,4 +1,9 @@
-"""Files framewheel writes for people to keep: reports and screenshots in the output folder, exports where asked.
+"""Files framewheel writes for people to keep: reports, exports, share files and screenshots, in one output folder.
+
+The output folder is, in this order: ``--output-dir`` (which sets ``$FRAMEWHEEL_OUTPUT_DIR`` for
+the run), ``$FRAMEWHEEL_OUTPUT_DIR``, the folder chosen in the app (kept in the data file, see
+:func:`choose_output_dir`), else ``~/Documents/framewheel``. It is always an absolute path, so
+every notice of a write names the file in full.
 
 Each is written privately (0600) and atomically, so a file is either complete or not
 there at all; a path that is a symbolic link, a folder or not a regular file is refused.
@@ -13,17 +18,41 @@ from pathlib import Path
 from tui.storage import safefile
 
 OUTPUT_ENV = "FRAMEWHEEL_OUTPUT_DIR"
-"""Environment variable naming the folder for reports and screenshots written from the app."""
+"""Environment variable naming the folder for reports, exports, share files and screenshots."""
+
+OUTPUT_SETTING = "output_dir"
+"""Settings key under which the folder chosen in the app is kept in the data file."""
+
+_chosen: Path | None = None
+"""The folder chosen in the app for this run (the data file's setting), or None."""
+
+
+def choose_output_dir(folder: Path | str | None) -> None:
+    """Use ``folder`` (the data file's setting) as the output folder from now on, unless the environment names one."""
+    global _chosen
+    _chosen = Path(folder).expanduser().absolute() if folder else None
+
+
+def default_output_dir() -> Path:
+    """The output folder when nothing chooses one: ``~/Documents/framewheel`` (the user documents folder)."""
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()).absolute() / "framewheel"
+
+
+def output_dir_source() -> str:
+    """What chose the output folder: ``"environment"``, ``"setting"`` or ``"default"``."""
+    if os.environ.get(OUTPUT_ENV):
+        return "environment"
+    return "setting" if _chosen is not None else "default"
 
 
 def output_dir() -> Path:
-    """Where the app writes reports and screenshots: ``$FRAMEWHEEL_OUTPUT_DIR``, else ``~/Documents/framewheel``."""
-    chosen = os.environ.get(OUTPUT_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "framewheel"
+    """Where the app writes reports, exports, share files and screenshots (absolute; see the module's order)."""
+    from_environment = os.environ.get(OUTPUT_ENV)
+    if from_environment:
+        return Path(from_environment).expanduser().absolute()
+    return _chosen if _chosen is not None else default_output_dir()
 
 
 def write_output(name: str, data: bytes, folder: Path | None = None) -> Path:
@@ -52,12 +81,15 @@ def export_refusal(path: Path) -> str | None:
 def write_export(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` privately (0600) and atomically, replacing a regular file.
 
-    Raises ValueError (with :func:`export_refusal`'s sentence) for a path that may not be
-    written, and OSError when the write fails.
+    The output folder is made (0700) when the file goes there and it is not there yet. Raises
+    ValueError (with :func:`export_refusal`'s sentence) for a path that may not be written, and
+    OSError when the write fails.
     """
     refusal = export_refusal(path)
     if refusal is not None:
         raise ValueError(refusal)
+    if not path.parent.is_dir() and path.parent.absolute() == output_dir():
+        safefile.ensure_private_dir(path.parent)  # the output folder is made (0700) on its first write
     safefile.atomic_write(path, text.encode("utf-8"))
 
 
@@ -72,7 +104,7 @@ def write_share_file(path: Path, text: str) -> None:
     if refusal is not None:
         raise ValueError(refusal)
     if not path.parent.is_dir():
-        if path.parent != output_dir():
+        if path.parent.absolute() != output_dir():
             raise ValueError(f"the folder {path.parent} does not exist, so {path.name} was not written")
         safefile.ensure_private_dir(path.parent)
     write_export(path, text)

@@ -77,6 +77,11 @@ class ActionPlanRepository(SavesInBackground, OrdersRecords):
         return ActionPlan.from_record(self._records.mutate(mine.id, change))
 
     @staticmethod
+    def export_folder() -> Path:
+        """The folder an export is suggested in: the output folder (see :func:`tui.storage.output.output_dir`)."""
+        return output.output_dir()
+
+    @staticmethod
     def export_refusal(path: Path) -> str | None:
         """Why ``path`` may not be written as an export, or None (see :func:`tui.storage.output.export_refusal`)."""
         return output.export_refusal(path)
