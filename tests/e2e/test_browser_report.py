@@ -1,6 +1,6 @@
 """Under ``framewheel serve`` the 1:1 report reaches the browser as a download (``App.deliver_text``), not a server file.
 
-Headless chromium opens the tokened URL, `r` asks for the report's header (`enter` keeps the
+Headless chromium opens the tokened URL, `x` asks for the report's header (`enter` keeps the
 suggestion), the preview opens, and `h` sends the HTML file: it lands in the browser's download
 folder, whole, and nothing is written in the server's output folder.
 """
