@@ -330,11 +330,12 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """The window's rows are in place and scrolled where they belong (not just filled again, awaiting the scroll)."""
         return not self._settling and not self._page_coming
 
-    def _scroll_table_to(self, top: int, tries: int = 5) -> None:
+    def _scroll_table_to(self, top: int, tries: int = 50) -> None:
         """Scroll the table so that row ``top`` is at the top (as far as it goes), once its new size is known.
 
         The table measures its rows when the app is next idle: until then it cannot scroll as
-        far as the new rows reach, so this waits another refresh (a few times at most).
+        far as the new rows reach, so this waits another refresh (on a busy machine that can take
+        many; giving up after a few made the view jump).
         """
         if not self._table_live():
             self._settling = False

@@ -15,6 +15,7 @@ from tests.helpers.waiting import wait_until
 from textual.widgets import Input
 from tui.app import FramewheelApp
 from tui.cli.main import main
+from tui.core.reports.one_to_one import ReportHeader
 from tui.context import AppContext
 
 SIZES = [(80, 24), (200, 60)]
@@ -64,6 +65,7 @@ def test_output_dir_option_sets_the_variable(tmp_path: Path, capsys: pytest.Capt
 async def test_each_write_lands_in_the_folder_and_names_it(tmp_path: Path, size: tuple[int, int]) -> None:
     """F12, the 1:1 report (`x`), a board's Markdown export (`m`) and the catalogue (`x`) go to the output folder; each notice has the full path."""
     context = AppContext.open_demo(user_dir=tmp_path / "none")
+    context.set_report_header(ReportHeader("Sam", "", ""))  # asked once: the report goes straight to its preview
     folder = tmp_path / "output"
     app = FramewheelApp(context)
     async with app.run_test(size=size) as pilot:
@@ -73,6 +75,8 @@ async def test_each_write_lands_in_the_folder_and_names_it(tmp_path: Path, size:
         shots = list(folder.glob("screen-home-*.svg"))
         assert len(shots) == 1 and str(shots[0]) in notices(app)
         await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("m")  # the preview's Markdown
         await pilot.pause()
         reports = list(folder.glob("report-*.md"))
         assert len(reports) == 1 and str(reports[0]) in notices(app)

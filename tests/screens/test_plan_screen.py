@@ -235,7 +235,7 @@ async def test_report_preview_html_header_and_escape(context: AppContext, tmp_pa
         await pilot.press("escape")
         await pilot.pause()
         assert "Preview of the 1:1 report" not in screen_text(app) and not (tmp_path / "output").exists()
-        await pilot.press("r", "e")
+        await pilot.press("x", "e")
         await pilot.pause()
         await pilot.press("tab", "tab", *"15/01/2027", "enter")
         await pilot.pause()
