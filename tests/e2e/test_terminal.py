@@ -100,10 +100,8 @@ def test_signal_ends_cleanly_and_keeps_saved_changes(tmp_path: Path, signum: int
     assert "aspect-core-principles" in json.dumps(json.loads(db.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int) -> None:
-    """A rating typed a moment before the link drops (its save still pending) is on disk afterwards."""
-    db = tmp_path / "db.json"
+def one_rating_typed(tmp_path: Path, db: Path) -> Terminal:
+    """framewheel on ``db`` in a pseudo-terminal, a new wheel started and its first area rated 7 (on screen)."""
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TERM": "xterm-256color",
            "FRAMEWHEEL_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
     term = Terminal(["-m", "tui", "--db", str(db)], env)
@@ -112,6 +110,14 @@ def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int)
     term.wait_for("0/24 rated")
     term.send("7")
     term.wait_for("1/24 rated")
+    return term
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int) -> None:
+    """A rating typed a moment before the link drops (its save still pending) is on disk afterwards."""
+    db = tmp_path / "db.json"
+    term = one_rating_typed(tmp_path, db)
     os.kill(term.pid, signum)  # at once: the background save has not run yet
     assert term.finish() == 0
     wheels = json.loads(db.read_text(encoding="utf-8"))["assessments"]
@@ -122,14 +128,7 @@ def test_rating_typed_just_before_a_signal_is_saved(tmp_path: Path, signum: int)
 def test_a_note_being_typed_when_the_link_drops_is_saved(tmp_path: Path, signum: int) -> None:
     """A note typed into its dialog and not yet kept is saved when a signal ends framewheel (no one to ask)."""
     db = tmp_path / "db.json"
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TERM": "xterm-256color",
-           "FRAMEWHEEL_LOG_DIR": str(tmp_path / "logs"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
-    term = Terminal(["-m", "tui", "--db", str(db)], env)
-    term.wait_for("Nothing saved yet.")
-    term.send("w")
-    term.wait_for("0/24 rated")
-    term.send("7")
-    term.wait_for("1/24 rated")
+    term = one_rating_typed(tmp_path, db)
     term.send("\r")  # enter: a note on the focused area
     term.wait_for("escape cancels")
     term.send("Half typed")
