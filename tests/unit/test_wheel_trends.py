@@ -37,3 +37,13 @@ def test_area_trends_keep_not_rated_apart_and_say_first_and_latest(context: AppC
     assert now.values == (4, None, 8) and now.rated == (4, 8) and now.change_text == "4→8"
     assert first.series[1].change_text == "·"
     assert SeriesTrend("x", "X", (None, 6)).change_text == "6"
+
+
+def test_an_ascii_sparkline_keeps_the_heights() -> None:
+    """Where block characters cannot be shown, a trend's rise and fall are still told apart (lowest `_`, highest `#`)."""
+    from tui.widgets.trends_view import ascii_sparkline
+
+    assert ascii_sparkline([3.0, 5.0, 4.0, 7.0], 24) == "_-.#"
+    assert ascii_sparkline([6.0, 6.0], 24) == "--"  # no change: one middle height
+    assert ascii_sparkline([float(v) for v in range(30)], 6) == ".--=*#"  # more wheels than room: the highest of each share
+    assert ascii_sparkline([], 5) == ""

@@ -15,18 +15,34 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from rich.color import Color
-from textual.color import Color as TextualColor
 from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
 
 from tui.core.text import truncate
 from tui.core.wheels import AreaTrend
+from tui.widgets.glyphs import ascii_wanted
 
 NAME_WIDTH = 22
 """The area-name column."""
 
 CHANGE_WIDTH = 7
 """The ``first→latest`` column of each series."""
+
+ASCII_RAMP = "_.-=*#"
+"""A sparkline's heights, lowest first, where the terminal cannot show block characters (``TERM=linux``)."""
+
+
+def ascii_sparkline(values: Sequence[float], width: int) -> str:
+    """``values`` as at most ``width`` ASCII characters of :data:`ASCII_RAMP` (each the highest of its share, as the block sparkline draws)."""
+    if not values or width <= 0:
+        return ""
+    count = min(width, len(values))
+    buckets = [max(values[len(values) * i // count:max(len(values) * (i + 1) // count, len(values) * i // count + 1)])
+               for i in range(count)]
+    low, high = min(values), max(values)
+    span = high - low
+    top = len(ASCII_RAMP) - 1
+    return "".join(ASCII_RAMP[round(top * (value - low) / span) if span else top // 2] for value in buckets)
 
 
 @dataclass(frozen=True)
@@ -78,7 +94,8 @@ class TrendsView(Widget):
         series = max((len(lines) for lines in self.lines), default=0)
         width = self.content_size.width or self.size.width
         room = width - NAME_WIDTH - series * (2 + CHANGE_WIDTH)
-        spark_width = max(4, min(24, room // series)) if series else 4
+        longest = max((len(line.values) for lines in self.lines for line in lines), default=0)
+        spark_width = max(4, min(24, room // series, longest)) if series else 4  # no wider than the wheels shown
         grid = Table.grid(padding=0, expand=False)
         grid.add_column(width=NAME_WIDTH, no_wrap=True)
         for _ in range(series):
@@ -99,17 +116,21 @@ class TrendsView(Widget):
         """The sparkline of ``line`` in its colour (a dot when it has no value)."""
         if not line.values:
             return Text("·", style="dim")
-        colour = _colour(line.colour)
-        if colour is None:
-            return Sparkline(list(line.values), width=min(width, len(line.values)))
+        if ascii_wanted():  # the block characters would all become one: heights drawn with ASCII instead
+            return Text(ascii_sparkline(line.values, width), style=f"{line.colour}".strip(), no_wrap=True)
+        colour = _colour(line.colour) or NEUTRAL  # one colour: a sparkline's own green-to-red would read as good-to-bad
         return Sparkline(list(line.values), width=min(width, len(line.values)), min_color=colour, max_color=colour)
 
 
+NEUTRAL = Color.from_rgb(200, 200, 200)
+"""The sparklines' colour where the series has none (``NO_COLOR``: drawn without colour anyway)."""
+
+
 def _colour(name: str) -> Color | None:
-    """The colour called ``name`` (None for an empty name or one Textual cannot read)."""
+    """The Rich colour called ``name`` (None for an empty name or one Rich cannot read)."""
     if not name:
         return None
     try:
-        return TextualColor.parse(name.split()[-1]).rich_color
-    except Exception:  # noqa: BLE001 - a style word rather than a colour: draw in the default colours
+        return Color.parse(name.split()[-1])
+    except Exception:  # noqa: BLE001 - a style word rather than a colour
         return None
