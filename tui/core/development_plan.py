@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from tui.core.analysis import series_gaps, top_strengths
 from tui.core.wheels import Assessment
 from tui.core.model import Framework, Series
+from tui.core.dates import iso_date
 
 TABLE = "objectives"
 """The database table of plan objectives."""
@@ -102,11 +103,7 @@ def date_problem(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        date.fromisoformat(text)
-    except ValueError:
+    if iso_date(text) is None:
         return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-31"
     return None
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.model import Area, Framework
+from tui.core.dates import iso_date
 
 CATALOGUE_TABLE = "catalogue"
 """The table of development activities."""
@@ -136,10 +137,10 @@ def parse_date(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise InstitutionError(f"'{text}' is not a date (YYYY-MM-DD, e.g. 2026-03-14)") from None
+    found = iso_date(text)
+    if found is None:
+        raise InstitutionError(f"'{text}' is not a date (YYYY-MM-DD, e.g. 2026-03-14)")
+    return found
 
 
 def find_area(framework: Framework, text: str) -> str | None:

@@ -20,10 +20,10 @@ The edit functions are pure: they take groups and return new groups, raising
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Iterable, Sequence
 
 from tui.core.model import Framework
+from tui.core.dates import iso_date
 
 TABLE = "rankings"
 """The database table of rankings."""
@@ -240,9 +240,9 @@ def rank_by_area(ranking: Ranking, framework: Framework | None = None) -> dict[s
 
 def check_date(text: str) -> str:
     """A ``YYYY-MM-DD`` date, checked; RankError with the reason when it is not one."""
-    try:
-        return date.fromisoformat(text.strip()).isoformat()
-    except ValueError:
-        raise RankError(f"Date '{text.strip()}' is not a date written YYYY-MM-DD (for example 2026-11-24).") from None
+    found = iso_date(text)
+    if found is None:
+        raise RankError(f"Date '{text.strip()}' is not a date written YYYY-MM-DD (for example 2026-11-24).")
+    return found
 
 

@@ -18,6 +18,7 @@ from tui.core.development_plan import Objective
 from tui.core.labels import version_text
 from tui.core.model import Framework
 from tui.core.reports.markdown import wrap_markdown
+from tui.core.dates import iso_date
 
 Section = tuple[str, str]
 """An extra report section: (title, Markdown body)."""
@@ -64,13 +65,7 @@ BAR_WIDTH = 10
 
 def meeting_date_problem(text: str) -> str | None:
     """What is wrong with a meeting date (it must be a real ``YYYY-MM-DD`` date), or None when it is right."""
-    from datetime import date
-
-    try:
-        date.fromisoformat(text.strip())
-    except ValueError:
-        return f"'{text}' is not a date written YYYY-MM-DD (e.g. 2027-01-15)"
-    if len(text.strip()) != 10:
+    if iso_date(text) is None:
         return f"'{text}' is not a date written YYYY-MM-DD (e.g. 2027-01-15)"
     return None
 
