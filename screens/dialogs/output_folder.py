@@ -12,9 +12,22 @@ if TYPE_CHECKING:
 
 
 def check_folder(text: str) -> str | None:
-    """Why ``text`` cannot be the output folder (an existing file), or None; a folder not there yet is made on the first write."""
-    if text.strip() and Path(text.strip()).expanduser().exists() and not Path(text.strip()).expanduser().is_dir():
-        return f"{Path(text.strip()).expanduser().absolute()} is a file, not a folder"
+    """Why ``text`` cannot be the output folder, or None; a folder not there yet is made on the first write.
+
+    Refused: a NUL character (no folder can be named so), ``~name`` for a user this machine does
+    not have, and the path of something that is not a folder.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if "\x00" in text:
+        return "A folder's name cannot hold a NUL character."
+    try:
+        folder = Path(text).expanduser()
+    except RuntimeError:  # ~name of no user here
+        return f"{text.split('/', 1)[0]} is not a user's home folder on this machine"
+    if folder.exists() and not folder.is_dir():
+        return f"{folder.absolute()} is a file, not a folder"
     return None
 
 
@@ -36,4 +49,4 @@ def choose_output_folder(app: FramewheelApp) -> None:
 
     app.push_screen(TextDialog("Output folder", str(context.output_folder), "enter keeps it · escape cancels",
                                explain=explain, check=check_folder, strip=True, dialog_id="output-folder-dialog",
-                               input_id="output-folder-path", select_on_focus=True), chosen)
+                               input_id="output-folder-path", select_on_focus=True, kept_on_quit=False), chosen)

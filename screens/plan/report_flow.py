@@ -71,7 +71,11 @@ def preview(screen: FramewheelScreen, wheel: Assessment) -> None:
         if choice == "header":
             ask_header(screen, wheel)
         elif choice is not None:
-            text = markdown if choice == "md" else report_for(screen.context, wheel, report_format="html")
+            try:
+                text = markdown if choice == "md" else report_for(screen.context, wheel, report_format="html")
+            except LookupError as error:  # the framework went away meanwhile: said, nothing written
+                screen.notify(f"The report could not be made: {error}.", title="No report", severity="error")
+                return
             deliver(screen, wheel, choice, text)
 
     screen.app.push_screen(ReportPreview(markdown, where), chosen)

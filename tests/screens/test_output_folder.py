@@ -125,3 +125,16 @@ async def test_output_folder_command_keeps_the_folder(db_path: Path, tmp_path: P
         await pilot.pause()
         assert list((tmp_path / "reports").glob("screen-*.svg"))
     context.close()
+
+
+def test_a_folder_that_cannot_be_one_is_refused_with_a_reason(tmp_path: Path) -> None:
+    """The output folder question refuses a file, a NUL character and ``~name`` of no user here, each saying why."""
+    from screens.dialogs.output_folder import check_folder
+
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    assert check_folder(str(a_file)) == f"{a_file} is a file, not a folder"
+    assert check_folder("reports\x00x") == "A folder's name cannot hold a NUL character."
+    assert check_folder("~no-such-user-here/reports") == "~no-such-user-here is not a user's home folder on this machine"
+    assert check_folder(str(tmp_path / "new" / "reports")) is None  # made on the first write
+    assert check_folder("") is None  # back to the default

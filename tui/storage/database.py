@@ -574,26 +574,28 @@ class Database:
         wheels ~120 ms, at 50,000 ~700 ms). The thread takes a list of the records under the
         thread lock (a moment), encodes them one at a time without it (other threads get the
         interpreter in between) and keeps the result only if no write or new read came first.
-        Returns the thread (None when there was nothing to do, or the file is smaller than
-        ``min_bytes``: then the first save is quick anyway); the interface calls this once it
-        has drawn its first screen, the command line never does.
+        Everything but a ``stat`` happens in the thread, so the caller (the interface, once it
+        has drawn its first screen) never waits for the lock or a re-read. Returns the thread
+        (None when the file is smaller than ``min_bytes``: then the first save is quick anyway);
+        the command line never calls this.
         """
         storage = self._storage
         with contextlib.suppress(OSError):
             if os.stat(self.path).st_size < min_bytes:
                 return None
-        with self.reading():
-            try:
-                storage.read()
-            except StorageError:
-                return None
-            found = storage.records_to_encode()
-        if found is None:
-            return None
-        data, tables = found
 
         def encode() -> None:
-            """Encode the listed records a few at a time, giving way in between, then hand them to the storage."""
+            """List the kept records (the file read again first if another program changed it), encode them a
+            few at a time, giving way in between, then hand them to the storage: all off the caller's thread."""
+            with self.reading():
+                try:
+                    storage.read()
+                except StorageError:
+                    return  # the next read on another thread says what is wrong
+                found = storage.records_to_encode()
+            if found is None:
+                return
+            data, tables = found
             encoded: dict[str, dict[str, bytes]] = {}
             for table, records in tables.items():
                 done = encoded[table] = {}

@@ -30,7 +30,15 @@ _chosen: Path | None = None
 def choose_output_dir(folder: Path | str | None) -> None:
     """Use ``folder`` (the data file's setting) as the output folder from now on, unless the environment names one."""
     global _chosen
-    _chosen = Path(folder).expanduser().absolute() if folder else None
+    _chosen = _folder(str(folder)) if folder and "\x00" not in str(folder) else None
+
+
+def _folder(text: str) -> Path:
+    """``text`` as an absolute folder, ``~`` expanded (kept as written when it names no user here: the write then says why)."""
+    try:
+        return Path(text).expanduser().absolute()
+    except RuntimeError:
+        return Path(text).absolute()
 
 
 def default_output_dir() -> Path:
@@ -51,7 +59,7 @@ def output_dir() -> Path:
     """Where the app writes reports, exports, share files and screenshots (absolute; see the module's order)."""
     from_environment = os.environ.get(OUTPUT_ENV)
     if from_environment:
-        return Path(from_environment).expanduser().absolute()
+        return _folder(from_environment)
     return _chosen if _chosen is not None else default_output_dir()
 
 

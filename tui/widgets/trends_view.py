@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
-from rich.color import Color
+from rich.color import Color, ColorParseError
 from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
 
@@ -132,5 +132,5 @@ def _colour(name: str) -> Color | None:
         return None
     try:
         return Color.parse(name.split()[-1])
-    except Exception:  # noqa: BLE001 - a style word rather than a colour
+    except ColorParseError:  # a style word rather than a colour
         return None
