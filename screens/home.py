@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rich.text import Text
 from textual import on
@@ -10,15 +10,20 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import FramewheelScreen
 from screens.guidance.markdown_text import markdown_text
+from tui.collector import resume_after_start
 from tui.core.model import Framework, SavedWork
 from tui.core.text import truncate
-from tui.widgets.row_table import RowTable
 from tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from tui.widgets.row_table import RowTable
 
 WORK_COLUMNS = ("Title", "What", "Changed", "Framework")
 """The columns of "Your work" from :data:`WIDE_WORK` columns; below it, the title (shortened with `…`) and what it is."""
@@ -111,7 +116,7 @@ Your own framework files go in the user configuration folder
                     yield Static(id="framework-summary")
                 with Vertical(id="work-panel", classes="panel"):
                     yield Label("Your work", classes="panel-title")
-                    yield Static("Loading your work…", id="work-empty")
+                    yield Static(id="work-empty")
         yield KeyFooter()
 
     def __init__(self) -> None:
@@ -121,22 +126,18 @@ Your own framework files go in the user configuration folder
             self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
 
     def on_mount(self) -> None:
-        """Fill the panels and focus the framework list."""
+        """Fill every panel before the first drawing (the outline and the saved work too), and focus the framework list.
+
+        The screen is complete from its first drawing. Drawing it with the outline and the work
+        list still to come, then again with them, cost a second layout and about 50 ms more
+        before it was complete (see benchmarks/startup.py).
+        """
         self.title = "framewheel"
         self.query_one("#activities", Static).update(self.activity_menu())
         self.call_after_refresh(self._fit_activity_menu)
-        self.refresh_frameworks(outline=False)
-        self.call_after_refresh(self._after_first_drawing)
-
-    def _after_first_drawing(self) -> None:
-        """The chosen framework's outline and the saved work: filled in just after the screen is first drawn.
-
-        The screen takes keys from its first drawing; wrapping the outline and reading the
-        saved work (which loads each activity's records) would otherwise delay it.
-        """
-        if self._shown_framework is None:
-            self.show_framework(self.context.framework)
+        self.refresh_frameworks()
         self.refresh_work()
+        self.call_after_refresh(resume_after_start)  # the start is complete once this is drawn
 
     def activity_bindings(self) -> list[Binding]:
         """The activity keys of the home screen (one per launcher of the registry), in the design's key order."""
@@ -188,16 +189,21 @@ Your own framework files go in the user configuration folder
         """Lay the activity keys out in two columns when one column would not fit the panel."""
         self.call_after_refresh(self._fit_activity_menu)
 
+    _menu_fitted: tuple[int, int] | None = None
+    """The panel size the activity keys were last laid out for (not laid out again for the same size)."""
+
     def _fit_activity_menu(self) -> None:
-        """Redraw the activity keys for the panel's size now."""
+        """Redraw the activity keys for the panel's size now (nothing to do when it has not changed)."""
         panel = self.query_one("#activity-panel")
         rows, width = panel.size.height - 1, panel.size.width  # the panel's title takes a line
+        if (rows, width) == self._menu_fitted:
+            return
+        self._menu_fitted = (rows, width)
         self.query_one("#activities", Static).update(self.activity_menu(rows, width) if rows > 0 else self.activity_menu())
 
     def on_screen_resume(self) -> None:
-        """Saved work may have changed while another screen was in front (the first showing loads it after drawing)."""
-        if self._work_loaded:
-            self.refresh_work()
+        """Saved work may have changed while another screen was in front."""
+        self.refresh_work()
 
     def refresh_frameworks(self, outline: bool = True) -> None:
         """List the loaded frameworks, the chosen one marked and highlighted (and, with ``outline``, its outline shown)."""
@@ -215,29 +221,26 @@ Your own framework files go in the user configuration folder
         if outline:
             self.show_framework(self.context.framework)
 
-    _work_loaded = False
-    """True once the work list has been read (it is read just after the first drawing)."""
-
     _work_shown: tuple[list[SavedWork], int] | None = None
     """The saved work last listed and the count of all of it (the table is not built again while they are the same)."""
 
     def refresh_work(self) -> None:
         """List the most recent saved work (the table is only built once there is some)."""
-        self._work_loaded = True
         shown, total = self.context.recent_work(RECENT_WORK)
         if (shown, total) == self._work_shown:
             return
         self._work_shown = (shown, total)
         self._work = {f"{item.kind}:{item.record_id}": item for item in shown}
         empty = self.query_one("#work-empty", Static)
-        tables = self.query("#work-table").results(DataTable)
-        table = next(tables, None)
+        table: RowTable | None = next(iter(self.query("#work-table")), None)  # type: ignore[assignment]
         if not total:
             empty.update("Nothing saved yet.")
             if table is not None:
                 table.display = False
             return
         if table is None:
+            from tui.widgets.row_table import RowTable  # loaded once there is work to list (not for an empty file's start)
+
             table = RowTable(id="work-table", cursor_type="row", zebra_stripes=True)
             table.add_columns(*(WORK_COLUMNS if self.app.size.width >= WIDE_WORK else WORK_COLUMNS[:2]))
             self.query_one("#work-panel").mount(table, before=empty)
@@ -278,9 +281,14 @@ Your own framework files go in the user configuration folder
         self.mark_saved()
         self.notify(f"Working with {framework.title}.", timeout=3)
 
-    @on(DataTable.RowSelected, "#work-table")
-    def _open_work(self, event: DataTable.RowSelected) -> None:
-        """Open a saved item with the screen its activity declares."""
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Open a saved item of "Your work" with the screen its activity declares.
+
+        Handled by name rather than with ``@on(DataTable.RowSelected, "#work-table")``, which
+        would load the table's module for the first drawing of an empty file's home.
+        """
+        if event.data_table.id != "work-table":
+            return
         item = self._work.get(str(event.row_key.value))
         opener = self.context.activities.opener(item.kind) if item else None
         if item is None or opener is None:

@@ -13,6 +13,7 @@ cursor or the view nears the window's edge, so a list of ten thousand records co
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Generic, TypeVar
 
@@ -29,6 +30,9 @@ from tui.widgets.key_footer import KeyFooter
 
 RecordT = TypeVar("RecordT")
 """The kind of record listed (a wheel, an action plan, a ranking)."""
+
+SETTLE_SECONDS = 5.0
+"""How long a window filled again waits for the table to measure its rows before it is scrolled back anyway."""
 
 class RecordTable(DataTable[str | Text]):
     """The records' table: `home`/`end` (and `ctrl+home`/`ctrl+end`) go to the first/last record, its rows brought in first."""
@@ -330,19 +334,25 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """The window's rows are in place and scrolled where they belong (not just filled again, awaiting the scroll)."""
         return not self._settling and not self._page_coming
 
-    def _scroll_table_to(self, top: int, tries: int = 50) -> None:
+    def _scroll_table_to(self, top: int, tries: int = 50, until: float | None = None) -> None:
         """Scroll the table so that row ``top`` is at the top (as far as it goes), once its new size is known.
 
-        The table measures its rows when the app is next idle: until then it cannot scroll as
-        far as the new rows reach, so this waits another refresh (on a busy machine that can take
-        many; giving up after a few made the view jump).
+        The table measures its rows when its own queue is next idle: until then (its height is
+        short of its rows) it cannot scroll as far as the new rows reach, so this waits another
+        refresh, ``tries`` of the screen's, then the table's own (after its queue, its measuring
+        included) for up to :data:`SETTLE_SECONDS`. On a busy machine that can take many: giving
+        up after a count of the screen's refreshes made the view jump when they came faster than
+        the table's turn. Once measured, a ``top`` beyond the end is scrolled as far as it goes.
         """
         if not self._table_live():
             self._settling = False
             return
         table = self.table
-        if tries and top > table.max_scroll_y:
-            self.call_after_refresh(self._scroll_table_to, top, tries - 1)
+        until = time.monotonic() + SETTLE_SECONDS if until is None else until
+        measured = table.virtual_size.height >= table.row_count + (1 if table.show_header else 0)
+        if top > table.max_scroll_y and not measured and time.monotonic() < until:
+            waiting = self if tries else table
+            waiting.call_after_refresh(self._scroll_table_to, top, max(0, tries - 1), until)
             return
         self._settling = False
         table.scroll_to(y=top, animate=False, force=True, immediate=True)

@@ -26,10 +26,14 @@ from textual.screen import Screen
 from screens.too_small import MIN_HEIGHT, MIN_WIDTH
 from styles import style_path
 from styles.presentation import PRESENTATION_THEME, PRESENTATION_THEME_NAME, UndimFilter
+from tui.collector import resume_after_start
 from tui.context import THEME_KEY, AppContext
 from tui.widgets.control_filter import ControlCharacterFilter
 from tui.widgets.glyphs import AsciiFilter, ascii_wanted, key_text
 
+
+START_SECONDS = 3.0
+"""The cycle collector paused for the start resumes when the home screen is complete, or this long after mounting at the latest."""
 
 EXIT_GRACE_SECONDS = 5.0
 """After SIGTERM/SIGHUP, how long a normal exit may take before framewheel saves and leaves anyway."""
@@ -114,6 +118,7 @@ class FramewheelApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()  # already done by `run`; here for apps run another way (tests)
         self.call_after_refresh(self._started_up)
+        self.set_timer(START_SECONDS, resume_after_start)  # the home screen resumes it sooner, once complete
         if self.context.notices:
             from screens.dialogs.notice import NoticeDialog
 

@@ -224,16 +224,31 @@ class AppContext:
     def recent_work(self, limit: int) -> tuple[list[SavedWork], int]:
         """The ``limit`` most recently changed of :meth:`saved_work` (in its order) and how many there are in all.
 
-        Picked with a heap from the cheap saved-work lines rather than by sorting them all.
+        Picked with a heap from the cheap saved-work lines rather than by sorting them all; a
+        repository that can give its own newest ``limit`` lines and its count (``recent_work``,
+        the wheels') is asked for only those.
         """
-        items = self._work_lines()
-        return heapq.nlargest(limit, items, key=lambda item: item.updated), len(items)
+        candidates: list[SavedWork] = []
+        total = 0
+        for repository in self._work_repositories():
+            recent = getattr(repository, "recent_work", None)
+            if callable(recent):
+                lines, count = recent(limit)
+            else:
+                lines = repository.saved_work()
+                count = len(lines)
+            candidates.extend(lines)
+            total += count
+        return heapq.nlargest(limit, candidates, key=lambda item: item.updated), total
 
     def _work_lines(self) -> list[SavedWork]:
-        """Every activity's saved-work lines (an activity whose table is empty is not asked: its modules stay unloaded)."""
-        return [item for activity in self.activities if activity.work_kind and activity.repository
-                and (not activity.work_table or self.db.collection(activity.work_table).count())
-                for item in self.repository(activity.name).saved_work()]
+        """Every activity's saved-work lines."""
+        return [item for repository in self._work_repositories() for item in repository.saved_work()]
+
+    def _work_repositories(self) -> list[Any]:
+        """The repositories of the activities that list saved work (one whose table is empty is not asked: its modules stay unloaded)."""
+        return [self.repository(activity.name) for activity in self.activities if activity.work_kind and activity.repository
+                and (not activity.work_table or self.db.collection(activity.work_table).count())]
 
     def close(self) -> None:
         """Release the database and remove a demo's temporary folder."""

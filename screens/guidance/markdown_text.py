@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from rich.text import Text
 
-from tui.core.search import highlight_spans
-
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -83,8 +81,7 @@ def markdown_text(source: str, query: str = "", style: str = "") -> Text:
     plain = _plain_paragraphs(source)
     if plain is not None:
         text = Text(plain, style=style)
-        for start, end in highlight_spans(plain, query):
-            text.stylize(MATCH_STYLE, start, end)
+        _highlight(text, query)
         return text
     text = Text(style=style)
     depth = 0
@@ -125,7 +122,16 @@ def markdown_text(source: str, query: str = "", style: str = "") -> Text:
             if text:
                 text.append("\n\n")
             text.append(token.content.rstrip("\n"))
+    _highlight(text, query)
+    return text
+
+
+def _highlight(text: Text, query: str) -> None:
+    """Mark the words of ``query`` in ``text`` (nothing to do for no query: the search module is then not loaded)."""
+    if not query.strip():
+        return
+    from tui.core.search import highlight_spans
+
     for start, end in highlight_spans(text.plain, query):
         text.stylize(MATCH_STYLE, start, end)
-    return text
 

@@ -299,3 +299,23 @@ async def test_every_activity_key_is_on_the_home_screen(context: AppContext, siz
             assert f" {launcher.key}  {launcher.description[:9]}" in text, launcher.key
         two_columns = any(" w  New wheel" in line and " o  Roles" in line for line in text.splitlines())
         assert two_columns == (size == (80, 24))
+
+
+async def test_the_collector_paused_for_the_start_resumes_once_home_is_complete(
+        context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line pauses the cycle collector for the start; the home screen's work list drawn, it runs again."""
+    import gc
+
+    from tui import collector
+
+    monkeypatch.setattr("tui.app.START_SECONDS", 600.0)  # not the app's latest time: the home screen resumes it
+    collector.pause_for_start()
+    try:
+        app = FramewheelApp(context)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: "Nothing saved yet." in screen_text(app))
+            await wait_until(pilot, lambda: gc.isenabled())
+            assert not collector.paused_for_start()
+    finally:
+        collector.resume_after_start()
+        gc.unfreeze()

@@ -276,7 +276,7 @@ async def test_saved_plan_opens_from_home(context: AppContext) -> None:
     context.action_plans.add(small_plan())
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the work list is read just after the first drawing
+        await pilot.pause()
         assert "Board test plan" in screen_text(app)
         for _ in range(3):
             if app.focused is not None and app.focused.id == "work-table":

@@ -287,7 +287,7 @@ async def test_plan_opens_from_your_work(context: AppContext) -> None:
     add(context, "Alpha")
     app = FramewheelApp(context)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()  # the work list is read just after the first drawing
+        await pilot.pause()
         assert "Plan: 1 objective, 1 op…" in screen_text(app)  # shortened with … to fit beside what it is at 80 columns
         await pilot.press("tab", "tab", "enter")  # past the framework outline to the work list
         await pilot.pause()

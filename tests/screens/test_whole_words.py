@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from screens.home import HomeScreen
+from tests.helpers.waiting import wait_until
 from tests.conftest import screen_text
 from tests.helpers.whole_words import cut_words, plain, source_texts
 from textual.widgets import Static
@@ -124,4 +125,27 @@ async def test_narrow_footer_shows_no_cut_key(tmp_path: Path) -> None:
             footer = screen_text(app).splitlines()[-1]
             assert "f1 Help" in footer and ("^q Quit" in footer) == expect_quit
             assert not cut_words([footer], ["Quit", "Help", "Commands", "Back", "New plan", "Edit header", "Delete", "Import CSV"])
+    context.close()
+
+
+async def test_footer_refits_on_a_wider_terminal_and_is_not_rebuilt_for_nothing(tmp_path: Path) -> None:
+    """Widening the terminal fits more keys, narrowing drops them again; a height change keeps the same keys."""
+    from textual.widgets._footer import FooterKey
+
+    context = AppContext.open_demo(user_dir=tmp_path / "none")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await wait_until(pilot, lambda: "f1 Help" in screen_text(app).splitlines()[-1])
+        assert "^q Quit" not in screen_text(app).splitlines()[-1]
+        await pilot.resize_terminal(200, 60)
+        await wait_until(pilot, lambda: "^q Quit" in screen_text(app).splitlines()[-1], what="the wider footer")
+        keys = list(app.screen.query(FooterKey))
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: not built again
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: "^q Quit" not in screen_text(app).splitlines()[-1], what="the narrower footer")
+        assert "f1 Help" in screen_text(app).splitlines()[-1]
     context.close()

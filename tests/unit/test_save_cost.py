@@ -143,8 +143,8 @@ def test_a_save_encodes_only_the_changed_record(tmp_path: Path, monkeypatch: pyt
         ids = things.insert_many([{"i": i, "text": TEXT} for i in range(200)])
         things.mutate(ids[0], lambda r: {**r, "i": -1})  # fragments kept from here on
         encoded: list[object] = []
-        real = fragments.json_text
-        monkeypatch.setattr(fragments, "json_text", lambda value: encoded.append(value) or real(value))
+        real = fragments.json_bytes
+        monkeypatch.setattr(fragments, "json_bytes", lambda value: encoded.append(value) or real(value))
         things.mutate(ids[100], lambda r: {**r, "i": 1000})
         records = [value for value in encoded if isinstance(value, dict)]
         assert records == [{"i": 1000, "text": TEXT}]
@@ -389,10 +389,36 @@ JSON_VALUES = st.recursive(
 
 @hsettings(max_examples=200, deadline=None)
 @given(JSON_VALUES)
-def test_the_record_encoder_is_json_dumps(value: Any) -> None:
-    """The encoder the fragments are made with gives exactly ``json.dumps(value, ensure_ascii=False)``."""
-    assert fragments.json_text(value) == json.dumps(value, ensure_ascii=False)
-    assert fragments.fragment("12", {"v": value}) == f'"12": {json.dumps({"v": value}, ensure_ascii=False)}, '.encode()
+def test_the_record_encoder_writes_compact_json_that_reads_back(value: Any) -> None:
+    """The encoder the fragments are made with writes compact JSON that ``json`` reads back as the same value
+    (orjson's bytes; json's, with the same separators, for an integer beyond 64 bits), non-ASCII kept as itself."""
+    encoded = fragments.json_bytes(value)
+    if not _has_infinity(value):  # JSON has no infinity: orjson writes null for it (no record holds one)
+        assert json.loads(encoded) == value
+    assert not any(separator in encoded for separator in (b'", "', b'": '))
+    assert fragments.fragment("12", {"v": value}) == b'"12":' + fragments.json_bytes({"v": value}) + b","
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+))
+def test_the_record_encoder_writes_text_as_json_does(value: Any) -> None:
+    """Without numbers that are not whole, the bytes are exactly ``json.dumps``'s with compact separators (escapes included)."""
+    assert fragments.json_bytes(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _has_infinity(value: Any) -> bool:
+    """True when ``value`` holds an infinite float anywhere."""
+    if isinstance(value, float):
+        return value in (float("inf"), float("-inf"))
+    if isinstance(value, list):
+        return any(_has_infinity(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_infinity(item) for item in value.values())
+    return False
 
 
 FINITE_VALUES = st.recursive(
@@ -455,8 +481,8 @@ def test_records_encoded_ahead_make_the_first_save_encode_only_what_changed(tmp_
         assert thread is not None
         thread.join(10)
         encoded: list[object] = []
-        real = fragments.json_text
-        monkeypatch.setattr(fragments, "json_text", lambda value: encoded.append(value) or real(value))
+        real = fragments.json_bytes
+        monkeypatch.setattr(fragments, "json_bytes", lambda value: encoded.append(value) or real(value))
         db.collection("things").update(150, {"i": -150})
         assert [value for value in encoded if isinstance(value, dict)] == [{"i": -150, "text": TEXT}]
         monkeypatch.undo()

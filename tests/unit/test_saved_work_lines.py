@@ -90,3 +90,34 @@ def test_saved_work_of_each_kind_is_on_the_home_list(plans: ActionPlanRepository
     shown, total = context.recent_work(30)
     assert total == 2 and {item.title for item in shown} == {"Green lab", "Technician Commitment 2026"}
     context.close()
+
+
+def test_the_newest_wheels_are_the_newest_of_all_lines_and_follow_a_change(tmp_path: Path) -> None:
+    """The home list's newest wheels, made without a line per wheel, are those of all the lines, in their order.
+
+    Wheels changed at the same moment keep the order of all the lines (the lower id first), and a
+    rating saved moves its wheel to the top.
+    """
+    import heapq
+
+    from tui.core.frameworks import load_catalog
+    from tui.storage.repositories.wheels import AssessmentRepository
+
+    framework = load_catalog().get("ahep")
+    with Database(tmp_path / "framewheel.json") as db:
+        wheels = AssessmentRepository(db)
+        made = [wheels.create(framework, label=f"Wheel {n}") for n in range(12)]
+        for number, wheel in enumerate(made):  # each changed on its own day, five of them at the same moment
+            moment = "2026-01-05T10:00:00" if 3 <= number < 8 else f"2026-01-{10 + number:02d}T09:00:00"
+            db.collection("assessments").update(wheel.id, {"updated": moment})
+
+        def newest_of_all(limit: int) -> list[object]:
+            """What the home list showed before: the newest of every line, by a stable heap."""
+            return heapq.nlargest(limit, wheels.saved_work(), key=lambda line: line.updated)
+
+        for limit in (1, 4, 9, 12, 30):
+            lines, count = wheels.recent_work(limit)
+            assert count == 12 and lines == newest_of_all(limit), limit
+        wheels.set_rating(made[5].id, framework, framework.areas[0].id, framework.series[0].id, 3)
+        lines, _ = wheels.recent_work(4)
+        assert lines[0].record_id == made[5].id and lines == newest_of_all(4)

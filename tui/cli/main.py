@@ -134,6 +134,17 @@ def write_utf8(*streams: TextIO) -> None:
 
 
 def run_interface(args: argparse.Namespace, err: TextIO) -> int:
+    """Open the data and frameworks, then run the Textual interface (the cycle collector paused while it starts)."""
+    from tui.collector import pause_for_start, resume_after_start
+
+    pause_for_start()  # resumed once the home screen is complete (tui.collector says why)
+    try:
+        return _open_and_run(args, err)
+    finally:
+        resume_after_start()
+
+
+def _open_and_run(args: argparse.Namespace, err: TextIO) -> int:
     """Open the data and frameworks, then run the Textual interface."""
     from tui.context import AppContext, ContextError
     from tui.storage.database import StorageError, resolve_db_path

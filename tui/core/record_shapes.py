@@ -241,7 +241,8 @@ def _compiled(shape: Shape) -> Check:
     return check
 
 
-_CHECKS: dict[str, Check] = {table: _compiled(shape) for table, shape in SHAPES.items()}
+_CHECKS: dict[str, Check] = {}
+"""Each table's quick test, made the first time one of its records is checked (an empty file's start makes none)."""
 
 
 def record_problem(table: str, record: Mapping[str, Any]) -> str | None:
@@ -252,7 +253,10 @@ def record_problem(table: str, record: Mapping[str, Any]) -> str | None:
     shape = SHAPES.get(table)
     if shape is None:
         return None
-    if _CHECKS[table](record):
+    check = _CHECKS.get(table)
+    if check is None:
+        check = _CHECKS[table] = _compiled(shape)
+    if check(record):
         return None
     found = _problem(shape, dict(record), "")
     if found is None:

@@ -5,7 +5,9 @@ It keeps the storage promises of the design:
 
 * every save is atomic (see :mod:`tui.storage.safefile`) and UTF-8 whatever the locale;
 * every read-modify-write holds an inter-process file lock and re-reads the
-  file under it, so two instances on one file do not lose changes;
+  file under it, so two instances on one file do not lose changes; opening a
+  file that needs nothing written only reads it (no lock waited for, filelock
+  not loaded), and anything to write on opening is done under the lock;
 * the data folder is 0700 and its files 0600; a symbolic link is refused;
 * the file carries a schema version in its ``_meta`` table: an older file is
   backed up and migrated, a newer one refused untouched, an unreadable one set
@@ -29,11 +31,10 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import filelock
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from tui.storage import safefile
+from tui.storage import checked, safefile
 from tui.storage.fragments import Fragments, fragment
 from tui.storage.datafile import META_TABLE, SCHEMA_VERSION, Data, OpenReport
 from tui.storage.paths import APP_NAME, default_db_path, resolve_db_path  # noqa: F401 - part of this module's API
@@ -114,6 +115,10 @@ from tui.storage.datafile import (  # the file format, kept apart from the datab
 )
 
 
+FileKey = tuple[int, int, int, int]
+"""A file's identity: device, inode, modification time and size."""
+
+
 class _AtomicJSONStorage(Storage):
     """TinyDB storage: UTF-8 JSON written atomically under the lock, re-read whenever the file changed.
 
@@ -136,13 +141,15 @@ class _AtomicJSONStorage(Storage):
         self._path = path
         self._locked = locked
         self._cache: Data | None = None
-        self._cache_key: tuple[int, int, int, int] | None = None
+        self._cache_key: FileKey | None = None
         self._pin: int | None = None
         self._fragments: Fragments | None = None
         self._next_ids: dict[str, int] = {}
         self._derived: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
+        self._written_key: FileKey | None = None
+        """The identity of the file this process last wrote, while that file is the kept one (else None)."""
 
-    def _current_key(self) -> tuple[int, int, int, int] | None:
+    def current_key(self) -> FileKey | None:
         """Identity of the file now on disk (None when missing)."""
         try:
             st = os.stat(self._path, follow_symlinks=False)
@@ -152,7 +159,7 @@ class _AtomicJSONStorage(Storage):
 
     def forget(self) -> None:
         """Drop the kept data and all that is kept with it (after a failed write, or a replaced file)."""
-        self._cache, self._cache_key = None, None
+        self._cache, self._cache_key, self._written_key = None, None, None
         self._fragments = None
         self._next_ids = {}
         self._derived = {}
@@ -164,14 +171,25 @@ class _AtomicJSONStorage(Storage):
             os.close(self._pin)
             self._pin = None
 
-    def keep(self, data: Data) -> None:
-        """Keep ``data`` as the content of the file now on disk, pinning its inode."""
-        self.forget()
-        self._pin_file(data)
+    def keep(self, data: Data, *, written: bool = False, expected: FileKey | None = None) -> None:
+        """Keep ``data`` as the content of the file now on disk, pinning its inode (``written``: this process just wrote it).
 
-    def _pin_file(self, data: Data) -> None:
-        """Pin the file now on disk and record its identity as that of ``data`` (kept lookups stay)."""
+        ``expected``: the identity of the file ``data`` was read from; when the file on disk is
+        another by now (replaced meanwhile by another program), nothing is kept and the next
+        read parses the file again.
+        """
+        self.forget()
+        self._pin_file(data, written=written)
+        if expected is not None and self._cache_key != expected:
+            self.forget()
+
+    def _pin_file(self, data: Data, *, written: bool = False) -> None:
+        """Pin the file now on disk and record its identity as that of ``data`` (kept lookups stay).
+
+        ``written``: this process has just written that file (else it was read).
+        """
         self._unpin()
+        self._written_key = None
         try:
             descriptor = os.open(self._path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
         except OSError:
@@ -180,10 +198,16 @@ class _AtomicJSONStorage(Storage):
         st = os.fstat(descriptor)
         self._pin, self._cache = descriptor, data
         self._cache_key = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+        if written:
+            self._written_key = self._cache_key
+
+    def last_written_is_on_disk(self) -> bool:
+        """True when the file on disk now is the one this process last wrote (nobody changed it since)."""
+        return self._written_key is not None and self._written_key == self.current_key()
 
     def read(self) -> Data | None:
         """The file's data (None when it is missing or empty); parsed again only if the file changed."""
-        key = self._current_key()
+        key = self.current_key()
         if key is not None and key == self._cache_key:
             return self._cache
         raw = _read_raw(self._path)
@@ -195,7 +219,7 @@ class _AtomicJSONStorage(Storage):
         except _Unreadable as exc:
             self.forget()
             raise StorageError(f"The data file {self._path} could not be read because {exc}.") from exc
-        if self._current_key() == key:  # unchanged while it was read: safe to keep
+        if self.current_key() == key:  # unchanged while it was read: safe to keep
             self.keep(data)
         _freeze_if_large(len(raw))
         return data
@@ -209,7 +233,7 @@ class _AtomicJSONStorage(Storage):
         """:meth:`write` for a caller that already holds the lock: the whole data encoded again."""
         versioned = _with_version(dict(data), SCHEMA_VERSION)
         self._save(_encode(versioned))
-        self.keep(versioned)
+        self.keep(versioned, written=True)
 
     def _save(self, payload: safefile.Chunks) -> None:
         """Write ``payload`` (bytes, or pieces in order) atomically, fsynced and renamed over the file.
@@ -317,7 +341,7 @@ class _AtomicJSONStorage(Storage):
             raise
         kept = data is self._cache
         self._save(payload)
-        self._pin_file(data)
+        self._pin_file(data, written=True)
         if self._cache is not data:
             return  # the file could not be pinned: everything was forgotten
         self._fragments = fragments
@@ -370,6 +394,13 @@ def _symlink_error(path: Path) -> SymlinkRefusedError:
     )
 
 
+class _NeedsLock:
+    """What :meth:`Database._prepare` returns, not holding the lock, when the file needs something written."""
+
+
+_NEEDS_LOCK = _NeedsLock()
+
+
 class Database:
     """One open framewheel data file (see the module docstring for its promises)."""
 
@@ -387,12 +418,15 @@ class Database:
         try:
             safefile.ensure_private_dir(self.path.parent)
             safefile.ensure_private_file(self.lock_path)
-            self._lock = filelock.FileLock(str(self.lock_path), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
             self._tinydb = TinyDB(self.path, self.locked, storage=_AtomicJSONStorage)
-            with self.locked():
-                prepared = self._prepare()
-                if prepared is not None:  # already parsed: the first read need not parse it again
-                    self._storage.keep(prepared)
+            with self.reading():  # a file that needs nothing written is only read: no lock to wait for
+                prepared = self._prepare(locked=False)
+            if prepared is _NEEDS_LOCK:
+                with self.locked():
+                    prepared = self._prepare(locked=True)
+            with self.reading():
+                if isinstance(prepared, dict):  # already parsed: the first read need not parse it again
+                    self._storage.keep(prepared, expected=self._prepared_key)
                     with contextlib.suppress(OSError):
                         _freeze_if_large(os.stat(self.path).st_size)
         except safefile.UnsafeFolderError as exc:  # the data folder or its backups folder is a link or not ours
@@ -412,9 +446,23 @@ class Database:
         with self._threads, self._file_lock():
             yield
 
+    _prepared_key: FileKey | None = None
+    """The identity of the file :meth:`_prepare` last read."""
+
+    _lock: Any = None
+    """The inter-process lock (a ``filelock.FileLock``), made the first time it is held."""
+
     @contextlib.contextmanager
     def _file_lock(self) -> Iterator[None]:
-        """The inter-process part of :meth:`locked`."""
+        """The inter-process part of :meth:`locked`.
+
+        filelock is loaded when the lock is first needed (a first save, not a start that only
+        reads the file): its twenty modules cost a start 8-12 ms.
+        """
+        import filelock
+
+        if self._lock is None:
+            self._lock = filelock.FileLock(str(self.lock_path), mode=0o600, timeout=LOCK_TIMEOUT_SECONDS)
         try:
             self._lock.acquire()
         except filelock.Timeout as exc:
@@ -431,23 +479,37 @@ class Database:
         finally:
             self._lock.release()
 
-    def _prepare(self) -> Data | None:
-        """Under the lock: create, check the version, migrate or set aside, and back up.
+    def _prepare(self, locked: bool) -> Data | None | _NeedsLock:
+        """Create, check the version, migrate or set aside, check the records, and back up.
 
-        Returns the data now in the file when it was parsed here (None otherwise).
+        Returns the data now in the file when it was parsed here (None otherwise). Without
+        ``locked`` (the lock not held) it only reads: as soon as something must be written (a
+        new, unreadable, older or damaged file, a stale temporary file, today's backup) it
+        returns :data:`_NEEDS_LOCK`, and is called again holding the lock. Reading needs no
+        lock, as every write replaces the file by an atomic rename.
         """
         if self.path.is_symlink():
             raise _symlink_error(self.path)
-        safefile.remove_stale_temps(self.path.parent, re.compile(re.escape(self.path.name)))
-        safefile.remove_stale_temps(self.backup_dir, self._backup_pattern)
+        stale = (self.path.parent, re.compile(re.escape(self.path.name))), (self.backup_dir, self._backup_pattern)
+        if not locked and any(safefile.stale_temps(folder, target) for folder, target in stale):
+            return _NEEDS_LOCK
+        for folder, target in stale:
+            safefile.remove_stale_temps(folder, target)
+        self._prepared_key = read_from = self._storage.current_key()
         raw = _read_raw(self.path)
+        if not locked and self._storage.current_key() != read_from:  # replaced while it was read: read it under the lock
+            return _NEEDS_LOCK
         if raw is None or not raw.strip():
+            if not locked:
+                return _NEEDS_LOCK
             safefile.atomic_write(self.path, _encode(_with_version({}, SCHEMA_VERSION)))
             return None
         try:
             data = _decode(raw)
             version = _schema_version(data)
         except _Unreadable:
+            if not locked:
+                return _NEEDS_LOCK
             aside = safefile.link_aside(self.path, f"{self.path.name}.unreadable-{_stamp()}")
             safefile.atomic_write(self.path, _encode(_with_version({}, SCHEMA_VERSION)))
             self.report.moved_aside = aside
@@ -460,6 +522,8 @@ class Database:
                 "please upgrade framewheel to open it."
             )
         if version < SCHEMA_VERSION:
+            if not locked:
+                return _NEEDS_LOCK
             if _has_records(data):
                 safefile.ensure_private_dir(self.backup_dir)
                 stem = f"{self.path.stem}-v{version}-{_stamp()}"
@@ -469,17 +533,24 @@ class Database:
                 data = _with_version(MIGRATIONS[step](data), step + 1)
             raw = _encode(data)
             safefile.atomic_write(self.path, raw)
-        damaged = damaged_records(data)
-        if damaged:  # a copy of the whole file first, then the rest kept: never silently dropped
-            aside = safefile.link_aside(self.path, f"{self.path.name}.damaged-{_stamp()}")
-            data = without_records(data, damaged)
-            raw = _encode(data)
-            safefile.atomic_write(self.path, raw)
-            self.report.damaged_copy = aside
-            self.report.damaged_records = [problem for _, _, problem in damaged]
+        if not checked.was_checked(self.path, raw):  # a large file checked before, unchanged since, is not checked again
+            damaged = damaged_records(data)
+            if damaged and not locked:
+                return _NEEDS_LOCK
+            if damaged:  # a copy of the whole file first, then the rest kept: never silently dropped
+                aside = safefile.link_aside(self.path, f"{self.path.name}.damaged-{_stamp()}")
+                data = without_records(data, damaged)
+                raw = _encode(data)
+                safefile.atomic_write(self.path, raw)
+                self.report.damaged_copy = aside
+                self.report.damaged_records = [problem for _, _, problem in damaged]
+            checked.note_checked(self.path, raw)
         if _has_records(data):
+            today = _now().date()
+            if not locked and safefile.daily_copy_due(self.backup_dir, self.path.stem, today, DAILY_BACKUPS_KEPT):
+                return _NEEDS_LOCK
             safefile.ensure_private_dir(self.backup_dir)
-            safefile.keep_daily_copy(self.backup_dir, self.path.stem, _now().date(), raw, DAILY_BACKUPS_KEPT)
+            safefile.keep_daily_copy(self.backup_dir, self.path.stem, today, raw, DAILY_BACKUPS_KEPT)
         return data
 
     def backups(self) -> list[Path]:
@@ -510,7 +581,7 @@ class Database:
                 if os.path.lexists(self.path):
                     aside = safefile.link_aside(self.path, f"{self.path.name}.replaced-{_stamp()}")
                 safefile.atomic_write(self.path, raw)
-                self._prepare()
+                self._prepare(locked=True)
             except OSError as exc:
                 raise StorageError(f"The backup {backup} could not be restored: {exc.strerror or exc}.") from exc
             return aside
@@ -624,7 +695,16 @@ class Database:
         return Collection(self, name)
 
     def close(self) -> None:
-        """Close the database; the lock file stays for other processes."""
+        """Close the database; the lock file stays for other processes.
+
+        When the file on disk is the one this process last wrote, a large one is noted as
+        checked (:mod:`tui.storage.checked`), so that the next open need not check its records.
+        """
+        with contextlib.suppress(OSError, StorageError), self.reading():
+            if self._storage.last_written_is_on_disk():
+                raw = _read_raw(self.path)
+                if raw is not None and self._storage.last_written_is_on_disk():  # still ours after reading
+                    checked.note_checked(self.path, raw)
         self._tinydb.close()
 
     def remove_if_empty(self) -> bool:

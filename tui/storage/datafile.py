@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.record_shapes import record_name, record_problem
+from tui.storage.fragments import Fragments
 
 META_TABLE: str = "_meta"
 MAX_DAMAGED_SHOWN: int = 10
@@ -92,8 +93,12 @@ def _loads(text: str) -> Any:
 
 
 def _encode(data: Mapping[str, Any]) -> bytes:
-    """Serialise data as UTF-8 JSON, keeping non-ASCII text as itself."""
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    """Serialise data as the file's compact UTF-8 JSON (non-ASCII text kept as itself), record by record.
+
+    The bytes a save assembles from kept fragments (:class:`~tui.storage.fragments.Fragments`)
+    are exactly these.
+    """
+    return b"".join(Fragments().assemble(dict(data)))
 
 
 def _schema_version(data: Data) -> int:

@@ -1,74 +1,61 @@
 """The encoded form of the kept data: each record's JSON bytes, so that a save encodes only what changed.
 
 The database (:mod:`tui.storage.database`) keeps, beside the parsed data, a :class:`Fragments`
-of it: per table, each record's ``"key": {...}, `` bytes exactly as a full encode of the file
-(``json.dumps(data, ensure_ascii=False)``) writes them. A save re-encodes the changed records
+of it: per table, each record's ``"key":{...},`` bytes exactly as a full encode of the file
+(:func:`~tui.storage.datafile._encode`) writes them. A save re-encodes the changed records
 only and writes the file from the kept pieces. Nothing here reads or writes a file.
+
+The file is compact JSON, each record encoded by orjson (ten times faster than ``json``:
+about 10 ms for a file of 10,000 wheels, against 100 ms); ``json``, with the same separators,
+encodes a record orjson refuses (an integer beyond 64 bits). Files written by earlier
+versions, with ``", "`` and ``": "`` between items, read the same.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.storage.datafile import Data
+if TYPE_CHECKING:
+    from tui.storage.datafile import Data
 
 Record = dict[str, Any]
 """One stored record (without its id)."""
 
 
-def json_bytes(value: object) -> bytes:
-    """``value`` as UTF-8 JSON exactly as :func:`~tui.storage.datafile._encode` writes it (non-ASCII kept as itself)."""
-    return json_text(value).encode("utf-8")
-
-
-def json_text(value: object) -> str:
-    """``value`` as JSON text exactly as ``json.dumps(value, ensure_ascii=False)`` gives it."""
-    if _C_ENCODE is not None:
-        return "".join(_C_ENCODE(value, 0))
-    return _ENCODER.encode(value)
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-"""The encoder of :func:`~tui.storage.datafile._encode`'s settings, made once (``json.dumps`` with options makes one per call)."""
-
-
-def _c_encoder() -> Callable[[object, int], Any] | None:
-    """The C encoder ``json.dumps(..., ensure_ascii=False)`` uses, made once (None where there is none).
-
-    ``JSONEncoder.encode`` makes it again on every call, which costs as much as encoding a small
-    record; :func:`_json_text` calls it directly. Checked against ``json.dumps`` before it is used.
-    """
-    from json import encoder
-
-    make = getattr(encoder, "c_make_encoder", None)
-    if make is None:
-        return None
+def _orjson_dumps() -> Callable[[Any], bytes] | None:
+    """orjson's encoder (None where it cannot be imported: ``json`` encodes everything then)."""
     try:
-        made = make(None, _ENCODER.default, encoder.encode_basestring, None, ": ", ", ", False, False, True)
-        sample = {"a": [1, 2.5, -0.0, None, True, "Zoë \"q\" \\ \n 🎡"], "é": {}, "n": 10**20}
-        if "".join(made(sample, 0)) != json.dumps(sample, ensure_ascii=False):
-            return None
-    except (TypeError, ValueError):  # another interpreter's signature: use the documented way
+        import orjson
+    except ImportError:  # pragma: no cover - a dependency; kept working without it
         return None
-    return made
+    return orjson.dumps
 
 
-_C_ENCODE = _c_encoder()
+_DUMPS = _orjson_dumps()
+
+
+def json_bytes(value: object) -> bytes:
+    """``value`` as the data file's compact UTF-8 JSON (non-ASCII kept as itself): orjson's bytes, else json's."""
+    if _DUMPS is not None:
+        try:
+            return _DUMPS(value)
+        except TypeError:  # orjson.JSONEncodeError: an integer beyond 64 bits, a key that is not text
+            pass
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class Fragments:
-    """The encoded form of the kept data: each record's ``"key": {...}, `` bytes, table by table.
+    """The encoded form of the kept data: each record's ``"key":{...},`` bytes, table by table.
 
-    :func:`~tui.storage.datafile._encode` writes a table as ``{"1": {...}, "2": {...}}`` (``json.dumps`` with its
-    default ``", "`` and ``": "`` separators, in the dict's order), so the file is ``{``, then
-    per table its name, ``: {``, the records' fragments and ``}``, tables apart by ``, ``, then
-    ``}``; the last fragment of a table loses its trailing ``, ``. The file is written straight
-    from the kept fragments (a list of pieces handed to ``os.writev``, which releases the
-    interpreter lock), so a save makes no copy of the whole file in memory. Fragments follow the dicts' order: a changed record
-    keeps its place, a new one goes last, a removed one goes. A table not encoded yet is encoded
-    one record at a time (never in one long call that would keep other threads waiting).
+    The file is ``{``, then per table its name, ``:{``, the records' fragments and ``}``,
+    tables apart by ``,``, then ``}``; the last fragment of a table loses its trailing ``,``.
+    The file is written straight from the kept fragments (a list of pieces handed to
+    ``os.writev``, which releases the interpreter lock), so a save makes no copy of the whole
+    file in memory. Fragments follow the dicts' order: a changed record keeps its place, a new
+    one goes last, a removed one goes. A table not encoded yet is encoded one record at a time
+    (never in one long call that would keep other threads waiting).
     """
 
     def __init__(self) -> None:
@@ -105,10 +92,10 @@ class Fragments:
             if entries is None or len(entries) != len(records):
                 entries = {key: fragment(key, record) for key, record in records.items()}
                 self._records[table] = entries
-            parts.extend((b", " if index else b"", json_bytes(table), b": {"))
+            parts.extend((b"," if index else b"", json_bytes(table), b":{"))
             if entries:
                 parts.extend(entries.values())
-                parts[-1] = parts[-1][:-2]  # the last record of a table has no ", " after it
+                parts[-1] = parts[-1][:-1]  # the last record of a table has no "," after it
             parts.append(b"}")
         parts.append(b"}")
         for table in [name for name in self._records if name not in data]:
@@ -117,6 +104,6 @@ class Fragments:
 
 
 def fragment(key: str, record: Record) -> bytes:
-    """One record as it appears in its table in the file, with the separator after it: ``"key": {...}, ``."""
-    name = f'"{key}"' if key.isascii() and key.isdigit() else json_text(key)  # record keys are ids
-    return f"{name}: {json_text(record)}, ".encode("utf-8")
+    """One record as it appears in its table in the file, with the separator after it: ``"key":{...},``."""
+    name = f'"{key}"'.encode("ascii") if key.isascii() and key.isdigit() else json_bytes(key)  # record keys are ids
+    return b"".join((name, b":", json_bytes(record), b","))

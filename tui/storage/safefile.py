@@ -280,6 +280,24 @@ def link_aside(path: Path, stem: str) -> Path:
     raise FileExistsError(errno.EEXIST, "No free file name", str(path.parent / stem))
 
 
+def stale_temps(folder: Path, target: re.Pattern[str]) -> list[Path]:
+    """The temporary files in ``folder`` of files whose names fully match ``target`` (a writer's, or one left by a writer that died).
+
+    None for a folder that is missing, a symbolic link or not ours (:func:`check_own_dir`).
+    """
+    try:
+        check_own_dir(folder)
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        base, marker, token = name[1:].rpartition(TEMP_MARKER)
+        if name.startswith(".") and marker and token.isalnum() and target.fullmatch(base):
+            found.append(folder / name)
+    return found
+
+
 def remove_stale_temps(folder: Path, target: re.Pattern[str]) -> None:
     """Remove temporary files left in ``folder`` by a writer that died.
 
@@ -287,15 +305,8 @@ def remove_stale_temps(folder: Path, target: re.Pattern[str]) -> None:
     Call this only while holding the lock that every writer of those files holds. A folder that
     is a symbolic link or not ours (:func:`check_own_dir`) is left alone.
     """
-    try:
-        check_own_dir(folder)
-        names = os.listdir(folder)
-    except OSError:
-        return
-    for name in names:
-        base, marker, token = name[1:].rpartition(TEMP_MARKER)
-        if name.startswith(".") and marker and token.isalnum() and target.fullmatch(base):
-            _unlink_quietly(folder / name)
+    for path in stale_temps(folder, target):
+        _unlink_quietly(path)
 
 
 def newest_first(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
@@ -305,6 +316,17 @@ def newest_first(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
     except OSError:
         return []
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def daily_copy_due(folder: Path, stem: str, day: datetime.date, keep: int) -> bool:
+    """True when :func:`keep_daily_copy` has something to do: today's copy is missing, or more than ``keep`` are kept."""
+    if not os.path.lexists(folder / f"{stem}-{day:%Y%m%d}.json"):
+        return True
+    pattern = re.compile(re.escape(stem) + r"-\d{8}\.json")
+    try:
+        return sum(1 for name in os.listdir(folder) if pattern.fullmatch(name)) > keep
+    except OSError:
+        return True
 
 
 def keep_daily_copy(folder: Path, stem: str, day: datetime.date, data: bytes, keep: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -34,11 +35,45 @@ def keys_that_fit(keys: list[FooterKey], width: int, compact: bool) -> list[Foot
 class KeyFooter(Footer):
     """Textual's Footer that shows only the keys that fit whole (Textual's own cuts the last ones mid-word).
 
-    Built again on every resize, so a wider terminal shows more keys; the rest are in `F1`.
+    Built again when its width or the screen's keys change, so a wider terminal shows more
+    keys; the rest are in `F1`. The changes that come together (a start brings three resizes
+    and a change of keys) build it once, and a change that leaves the keys and the width as
+    they were does not build it at all.
     """
+
+    _refit_pending = False
+    """A rebuild is asked for and waits for the next refresh."""
+
+    _fitted: tuple[object, ...] | None = None
+    """The width and keys the footer was last built for."""
+
+    def _fit(self) -> tuple[object, ...]:
+        """The width and the shown keys (key, description, enabled) that decide what the footer holds."""
+        keys = tuple((binding.key, binding.description, enabled)
+                     for (_, binding, enabled, _) in self.screen.active_bindings.values() if binding.show)
+        return self.size.width or self.app.size.width, self.compact, keys
+
+    def _refit(self) -> None:
+        """Build the footer again after the next refresh, once for changes that come together."""
+        if not self._refit_pending:
+            self._refit_pending = True
+            self.call_after_refresh(self._refit_now)
+
+    async def _refit_now(self) -> None:
+        """Build the footer again if its width or the keys changed since it was last built."""
+        self._refit_pending = False
+        if self.is_attached and self._fit() != self._fitted:
+            await self.recompose()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """The screen's keys changed (Textual's signal): fit them again, as Textual's footer does, but once."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._refit()
 
     def compose(self) -> ComposeResult:
         """The keys of the screen in front that fit the footer's width (a footer of grouped keys is left as Textual draws it)."""
+        self._fitted = self._fit() if self._bindings_ready else None
         composed = list(super().compose())
         if not composed or not all(isinstance(widget, FooterKey) for widget in composed):
             yield from composed
@@ -53,4 +88,4 @@ class KeyFooter(Footer):
 
     def on_resize(self) -> None:
         """Fit the keys again to the new width."""
-        self.call_after_refresh(self.recompose)
+        self._refit()

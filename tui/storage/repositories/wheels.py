@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,15 +140,35 @@ class AssessmentRepository(RecordRepository[Assessment], SavesInBackground):
         lines: tuple[SavedWork, ...] = self._records.derived("saved-work", _saved_work)
         return list(lines)
 
+    def recent_work(self, limit: int) -> tuple[list[SavedWork], int]:
+        """The ``limit`` most recently changed wheels as work lines, newest first, and how many wheels there are.
+
+        The same lines, in the same order, as the newest ``limit`` of :meth:`saved_work`, but only
+        those are made: the home screen's first drawing at 10,000 wheels does not build 10,000
+        lines to show 30. Kept until the table changes.
+        """
+        lines: tuple[SavedWork, ...] = self._records.derived(f"recent-work-{limit}", partial(_recent_work, limit=limit))
+        return list(lines), self._records.count()
 
 
-def _saved_work(records: Mapping[str, Mapping[str, Any]]) -> tuple[SavedWork, ...]:
-    """Each stored wheel as a line of the home screen's work list, in id order."""
+
+def _saved_work(records: Mapping[str, Mapping[str, Any]], newest_first: bool = False) -> tuple[SavedWork, ...]:
+    """Each stored wheel as a line of the home screen's work list, in id order (or as given, ``newest_first``)."""
+    ordered = records.items() if newest_first else sorted(records.items(), key=lambda item: int(item[0]))
     return tuple(
         SavedWork("wheel", int(key), str(r.get("label", "")), str(r.get("updated", "")),
                   detail=str(r.get("person", "")), framework_id=str(r.get("framework_id", "")))
-        for key, r in sorted(records.items(), key=lambda item: int(item[0]))
+        for key, r in ordered
     )
+
+
+def _recent_work(records: Mapping[str, Mapping[str, Any]], limit: int) -> tuple[SavedWork, ...]:
+    """The ``limit`` most recently changed wheels' work lines, newest first (of equal times, the lower id first)."""
+    def newest(item: tuple[str, Mapping[str, Any]]) -> tuple[str, int]:
+        """Its change time, then its id reversed, so that of two changed at once the lower id comes first."""
+        return str(item[1].get("updated", "")), -int(item[0])
+
+    return _saved_work(dict(heapq.nlargest(limit, records.items(), key=newest)), newest_first=True)
 
 
 ByCreated = tuple[dict[str, tuple[int, ...]], dict[str, str]]
