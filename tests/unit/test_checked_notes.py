@@ -119,3 +119,24 @@ def test_the_notes_are_private_and_a_broken_note_means_a_check(tmp_path: Path, c
     checks.clear()
     Database(path).close()
     assert len(checks) == 1
+
+
+def test_an_edit_of_the_same_size_with_its_time_set_back_is_checked(tmp_path: Path, checks: list[int]) -> None:
+    """A record damaged by hand without changing the file's size, its modification time then set back: still checked."""
+    import os
+    import time
+
+    path = tmp_path / "framewheel.json"
+    _file_with_a_wheel(path)
+    before = path.stat()
+    raw = path.read_bytes()
+    damaged = raw.replace(b'"ratings":{}', b'"ratings":99', 1)
+    assert len(damaged) == len(raw) and damaged != raw
+    time.sleep(0.01)
+    with open(path, "r+b") as handle:  # in place, as some editors write: the same file, the same size
+        handle.write(damaged)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_mtime_ns == before.st_mtime_ns and path.stat().st_size == before.st_size
+    checks.clear()
+    with Database(path) as db:
+        assert len(checks) == 1 and db.report.damaged_records

@@ -395,7 +395,6 @@ def test_the_record_encoder_writes_compact_json_that_reads_back(value: Any) -> N
     encoded = fragments.json_bytes(value)
     if not _has_infinity(value):  # JSON has no infinity: orjson writes null for it (no record holds one)
         assert json.loads(encoded) == value
-    assert not any(separator in encoded for separator in (b'", "', b'": '))
     assert fragments.fragment("12", {"v": value}) == b'"12":' + fragments.json_bytes({"v": value}) + b","
 
 

@@ -3,12 +3,14 @@
 Opening a data file checks every record against its table's shape (a file edited by hand
 must not reach a screen with a record it cannot show). At 10,000 wheels that is 35-50 ms
 of every start and of every command, and five times that at 50,000. A file framewheel has
-checked, or written itself, holds nothing to find, so its SHA-256 is noted in the cache
+checked, or written itself, holds nothing to find, so its identity is noted in the cache
 folder (``$FRAMEWHEEL_CACHE_DIR``, else the platformdirs user cache folder), one note per
-data file; a file whose bytes have that digest is not checked again. Hashing costs about a
-tenth of checking. Any other change to the file (a hand edit, another program, another
-framewheel) gives other bytes, so it is checked in full, as is a file smaller than
-:data:`CHECKED_BYTES`, which costs little to check.
+data file: device, inode, size, modification time and status-change time. The last is
+set by the system on any change to the file (a write, a rename over it, even a
+modification time set back by hand), so a file with the noted identity is the file that
+was checked. Any other change (a hand edit, another program, another framewheel) gives
+another identity, so the file is checked in full, as is a file smaller than
+:data:`CHECKED_BYTES`, which costs little to check. Nothing is read or hashed for it.
 
 A note that cannot be read or written only means the next open checks the file again.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from tui.storage import safefile
@@ -24,6 +27,9 @@ from tui.storage.paths import APP_NAME
 
 CHECKED_BYTES = 256_000
 """A data file at least this large has a note of its checked content; smaller ones are checked on every open."""
+
+SIZE_FIELD = 3
+"""Where the size is in a file's identity (device, inode, modification time, size, status-change time)."""
 
 
 def notes_dir() -> Path:
@@ -39,30 +45,35 @@ def notes_dir() -> Path:
 def _note_path(data_path: Path) -> Path:
     """The note of the data file at ``data_path`` (named by a digest of its absolute path)."""
     name = hashlib.sha256(os.fsencode(os.path.abspath(data_path))).hexdigest()[:32]
-    return notes_dir() / f"{name}.sha256"
+    return notes_dir() / f"{name}.checked"
 
 
-def _digest(raw: bytes) -> str:
-    """The SHA-256 of a file's bytes, in hexadecimal."""
-    return hashlib.sha256(raw).hexdigest()
+def _large(identity: Sequence[int] | None) -> bool:
+    """True for the identity of a file large enough to keep a note of."""
+    return identity is not None and identity[SIZE_FIELD] >= CHECKED_BYTES
 
 
-def was_checked(data_path: Path, raw: bytes) -> bool:
-    """True when ``raw`` (the file's bytes now) is large and has the digest noted as checked for ``data_path``."""
-    if len(raw) < CHECKED_BYTES:
+def _text(identity: Sequence[int]) -> str:
+    """A file's identity as the note holds it."""
+    return " ".join(str(part) for part in identity)
+
+
+def was_checked(data_path: Path, identity: Sequence[int] | None) -> bool:
+    """True when the file of ``identity`` (the data file's, as read) is large and is the one noted as checked."""
+    if identity is None or not _large(identity):
         return False
     try:
         noted = _note_path(data_path).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return False
-    return noted == _digest(raw)
+    return noted == _text(identity)
 
 
-def note_checked(data_path: Path, raw: bytes) -> None:
-    """Note ``raw`` as checked (or written by framewheel) content of ``data_path``, when it is large enough to matter."""
-    if len(raw) < CHECKED_BYTES:
+def note_checked(data_path: Path, identity: Sequence[int] | None) -> None:
+    """Note the file of ``identity`` as checked (or written by framewheel) for ``data_path``, when it is large enough to matter."""
+    if identity is None or not _large(identity):
         return
     try:
-        safefile.write_private(_note_path(data_path), _digest(raw).encode("ascii"))
-    except (OSError, safefile.UnsafeFolderError):
+        safefile.write_private(_note_path(data_path), _text(identity).encode("ascii"))
+    except OSError:  # an unsafe folder (UnsafeFolderError is an OSError) or a full disk
         pass  # the next open checks the file again

@@ -115,8 +115,13 @@ from tui.storage.datafile import (  # the file format, kept apart from the datab
 )
 
 
-FileKey = tuple[int, int, int, int]
-"""A file's identity: device, inode, modification time and size."""
+FileKey = tuple[int, int, int, int, int]
+"""A file's identity: device, inode, modification time, size and status-change time (which no one can set back)."""
+
+
+def _file_key(st: os.stat_result) -> FileKey:
+    """The identity of the file ``st`` describes."""
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size, st.st_ctime_ns)
 
 
 class _AtomicJSONStorage(Storage):
@@ -155,7 +160,7 @@ class _AtomicJSONStorage(Storage):
             st = os.stat(self._path, follow_symlinks=False)
         except OSError:
             return None
-        return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+        return _file_key(st)
 
     def forget(self) -> None:
         """Drop the kept data and all that is kept with it (after a failed write, or a replaced file)."""
@@ -197,13 +202,13 @@ class _AtomicJSONStorage(Storage):
             return
         st = os.fstat(descriptor)
         self._pin, self._cache = descriptor, data
-        self._cache_key = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+        self._cache_key = _file_key(st)
         if written:
             self._written_key = self._cache_key
 
-    def last_written_is_on_disk(self) -> bool:
-        """True when the file on disk now is the one this process last wrote (nobody changed it since)."""
-        return self._written_key is not None and self._written_key == self.current_key()
+    def last_written(self) -> FileKey | None:
+        """The identity of the file this process last wrote, when it is the file on disk now (nobody changed it since)."""
+        return self._written_key if self._written_key is not None and self._written_key == self.current_key() else None
 
     def read(self) -> Data | None:
         """The file's data (None when it is missing or empty); parsed again only if the file changed."""
@@ -449,6 +454,9 @@ class Database:
     _prepared_key: FileKey | None = None
     """The identity of the file :meth:`_prepare` last read."""
 
+    _found_damaged: tuple[FileKey | None, list[tuple[str, str, str]]] | None = None
+    """The damaged records :meth:`_prepare` found without the lock, and the identity of the file they are in."""
+
     _lock: Any = None
     """The inter-process lock (a ``filelock.FileLock``), made the first time it is held."""
 
@@ -533,9 +541,15 @@ class Database:
                 data = _with_version(MIGRATIONS[step](data), step + 1)
             raw = _encode(data)
             safefile.atomic_write(self.path, raw)
-        if not checked.was_checked(self.path, raw):  # a large file checked before, unchanged since, is not checked again
-            damaged = damaged_records(data)
+        today = _now().date()
+        if not locked and _has_records(data) and safefile.daily_copy_due(
+                self.backup_dir, self.path.stem, today, DAILY_BACKUPS_KEPT):
+            return _NEEDS_LOCK  # known before the records are checked, so that they are checked once
+        if not checked.was_checked(self.path, read_from):  # a large file checked before, unchanged since, is not checked again
+            found, self._found_damaged = self._found_damaged, None
+            damaged = found[1] if found is not None and found[0] == read_from else damaged_records(data)
             if damaged and not locked:
+                self._found_damaged = (read_from, damaged)  # the same file under the lock is not checked again
                 return _NEEDS_LOCK
             if damaged:  # a copy of the whole file first, then the rest kept: never silently dropped
                 aside = safefile.link_aside(self.path, f"{self.path.name}.damaged-{_stamp()}")
@@ -544,11 +558,8 @@ class Database:
                 safefile.atomic_write(self.path, raw)
                 self.report.damaged_copy = aside
                 self.report.damaged_records = [problem for _, _, problem in damaged]
-            checked.note_checked(self.path, raw)
+            checked.note_checked(self.path, self._storage.current_key() if locked else read_from)
         if _has_records(data):
-            today = _now().date()
-            if not locked and safefile.daily_copy_due(self.backup_dir, self.path.stem, today, DAILY_BACKUPS_KEPT):
-                return _NEEDS_LOCK
             safefile.ensure_private_dir(self.backup_dir)
             safefile.keep_daily_copy(self.backup_dir, self.path.stem, today, raw, DAILY_BACKUPS_KEPT)
         return data
@@ -700,11 +711,10 @@ class Database:
         When the file on disk is the one this process last wrote, a large one is noted as
         checked (:mod:`tui.storage.checked`), so that the next open need not check its records.
         """
-        with contextlib.suppress(OSError, StorageError), self.reading():
-            if self._storage.last_written_is_on_disk():
-                raw = _read_raw(self.path)
-                if raw is not None and self._storage.last_written_is_on_disk():  # still ours after reading
-                    checked.note_checked(self.path, raw)
+        with self.reading():
+            written = self._storage.last_written()
+            if written is not None:
+                checked.note_checked(self.path, written)
         self._tinydb.close()
 
     def remove_if_empty(self) -> bool:
