@@ -10,6 +10,9 @@ command line before the interface is imported), and on resuming (:func:`resume_a
 what is alive then is frozen (``gc.freeze``): those objects last as long as the program, and
 later passes no longer walk them, so they do not hold up a key either.
 
+Garbage cycles made during the start (there are few) are frozen too, and never freed: a
+little memory, against a start that does not wait for the collector.
+
 Only a start that paused the collector resumes it: an app run another way (the tests'
 ``run_test``) leaves the collector as it found it.
 """

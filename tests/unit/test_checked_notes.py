@@ -112,6 +112,7 @@ def test_the_notes_are_private_and_a_broken_note_means_a_check(tmp_path: Path, c
     """The notes folder is 0700 and each note 0600; a note that is not a digest is no note."""
     path = tmp_path / "framewheel.json"
     _file_with_a_wheel(path)
+    Database(path).close()  # checked (the records were first read back from a new file), so noted
     notes = list(checked.notes_dir().iterdir())
     assert len(notes) == 1
     assert checked.notes_dir().stat().st_mode & 0o777 == 0o700 and notes[0].stat().st_mode & 0o777 == 0o600
@@ -140,3 +141,20 @@ def test_an_edit_of_the_same_size_with_its_time_set_back_is_checked(tmp_path: Pa
     checks.clear()
     with Database(path) as db:
         assert len(checks) == 1 and db.report.damaged_records
+
+
+def test_a_hand_edit_read_while_open_and_saved_back_is_still_checked(tmp_path: Path, checks: list[int]) -> None:
+    """A record damaged by hand while framewheel runs, then written back by one of its saves: not noted, so checked next time."""
+    path = tmp_path / "framewheel.json"
+    _file_with_a_wheel(path)
+    db = Database(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["assessments"]["1"]["ratings"] = "not an object"
+    path.write_text(json.dumps(data), encoding="utf-8")  # by hand, while the app runs
+    db.collection("assessments").insert({"framework_id": "ahep", "label": "Another", "ratings": {}})  # re-reads, saves all
+    db.close()
+    checks.clear()
+    with Database(path) as reopened:
+        assert len(checks) == 1
+        assert [problem.split(":")[0] for problem in reopened.report.damaged_records] == ["wheel 1"]
+        assert reopened.collection("assessments").get(2)["label"] == "Another"

@@ -12,6 +12,10 @@ was checked. Any other change (a hand edit, another program, another framewheel)
 another identity, so the file is checked in full, as is a file smaller than
 :data:`CHECKED_BYTES`, which costs little to check. Nothing is read or hashed for it.
 
+A file system whose times are coarse (FAT, some network shares) could give two edits in
+place of the same size, within its time step, one identity; framewheel's own saves always
+make a new file (a rename), so they are told apart there too.
+
 A note that cannot be read or written only means the next open checks the file again.
 """
 

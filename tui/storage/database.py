@@ -206,9 +206,19 @@ class _AtomicJSONStorage(Storage):
         if written:
             self._written_key = self._cache_key
 
+    unchecked = False
+    """True once this process parsed the file after its opening (it was changed by someone else, perhaps by
+    hand): its records were not checked, so a file written from them is not noted as checked."""
+
     def last_written(self) -> FileKey | None:
-        """The identity of the file this process last wrote, when it is the file on disk now (nobody changed it since)."""
-        return self._written_key if self._written_key is not None and self._written_key == self.current_key() else None
+        """The identity of the file this process last wrote from checked records, when it is the file on disk now.
+
+        None when another program changed the file since, or when this process read records
+        the opening did not check (:attr:`unchecked`).
+        """
+        if self.unchecked or self._written_key is None or self._written_key != self.current_key():
+            return None
+        return self._written_key
 
     def read(self) -> Data | None:
         """The file's data (None when it is missing or empty); parsed again only if the file changed."""
@@ -216,6 +226,7 @@ class _AtomicJSONStorage(Storage):
         if key is not None and key == self._cache_key:
             return self._cache
         raw = _read_raw(self._path)
+        self.unchecked = True  # parsed here, not by the opening's check: what this process writes next is not known good
         if raw is None or not raw.strip():
             self.forget()
             return None
@@ -541,6 +552,7 @@ class Database:
                 data = _with_version(MIGRATIONS[step](data), step + 1)
             raw = _encode(data)
             safefile.atomic_write(self.path, raw)
+            read_from = self._storage.current_key()  # the file as written here
         today = _now().date()
         if not locked and _has_records(data) and safefile.daily_copy_due(
                 self.backup_dir, self.path.stem, today, DAILY_BACKUPS_KEPT):
@@ -556,9 +568,10 @@ class Database:
                 data = without_records(data, damaged)
                 raw = _encode(data)
                 safefile.atomic_write(self.path, raw)
+                read_from = self._storage.current_key()  # the file as written here
                 self.report.damaged_copy = aside
                 self.report.damaged_records = [problem for _, _, problem in damaged]
-            checked.note_checked(self.path, self._storage.current_key() if locked else read_from)
+            checked.note_checked(self.path, read_from)  # the file read and checked, or as written here
         if _has_records(data):
             safefile.ensure_private_dir(self.backup_dir)
             safefile.keep_daily_copy(self.backup_dir, self.path.stem, today, raw, DAILY_BACKUPS_KEPT)

@@ -25,12 +25,19 @@ Record = dict[str, Any]
 
 
 def _orjson_dumps() -> Callable[[Any], bytes] | None:
-    """orjson's encoder (None where it cannot be imported: ``json`` encodes everything then)."""
+    """orjson's encoder, refusing what JSON does not have as ``json`` does (None where orjson cannot be imported).
+
+    orjson would write dates, dataclasses and other Python values that ``json`` refuses; passed
+    through, they reach ``json``, which refuses them as before. (It writes a float that is not a
+    number, or is infinite, as ``null``: no record holds one, and JSON has neither.)
+    """
     try:
         import orjson
     except ImportError:  # pragma: no cover - a dependency; kept working without it
         return None
-    return orjson.dumps
+    passthrough = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
+    dumps = orjson.dumps
+    return lambda value: dumps(value, option=passthrough)
 
 
 _DUMPS = _orjson_dumps()

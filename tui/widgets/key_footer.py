@@ -49,9 +49,11 @@ class KeyFooter(Footer):
 
     def _fit(self) -> tuple[object, ...]:
         """The width and the shown keys (key, description, enabled) that decide what the footer holds."""
+        active = self.screen.active_bindings
         keys = tuple((binding.key, binding.description, enabled)
-                     for (_, binding, enabled, _) in self.screen.active_bindings.values() if binding.show)
-        return self.size.width or self.app.size.width, self.compact, keys
+                     for (_, binding, enabled, _) in active.values() if binding.show)
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)  # shown at the right though its binding is not
+        return self.size.width or self.app.size.width, self.compact, keys, palette[2] if palette else None
 
     def _refit(self) -> None:
         """Build the footer again after the next refresh, once for changes that come together."""
