@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,32 @@ def test_building_the_interface_parser_imports_no_command_module() -> None:
             f"print(sorted(m for m in sys.modules if m.startswith('tui.cli.') and m.split('.')[-1] in {sorted(COMMANDS.values())!r}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_interface_start_loads_only_what_the_home_draws(tmp_path: Path) -> None:
+    """Started on an existing file with nothing saved, the home is drawn without the table, search or file-lock modules."""
+    import os
+
+    from tui.storage.database import Database
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "framewheel.json"
+    Database(db).close()  # the file exists, as on every start but the first
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from tui.context import AppContext
+from tui.app import FramewheelApp
+context = AppContext.open(Path({str(db)!r}))
+
+async def main():
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print("Nothing saved yet." in str(app.screen.query_one("#work-empty").render()))
+asyncio.run(main())
+print(sorted(m for m in sys.modules if m in ("textual.widgets._data_table", "tui.core.search", "filelock")))
+"""
+    env = {**os.environ, "FRAMEWHEEL_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, env=env).stdout
+    assert out.split("\n")[:2] == ["True", "[]"]

@@ -47,3 +47,4 @@ def test_a_collector_already_off_is_left_off(running_collector: None) -> None:
     collector.resume_after_start()
     assert not gc.isenabled()
     gc.enable()
+

@@ -67,3 +67,22 @@ def test_records_are_named_as_people_call_them() -> None:
     """Known tables have nouns; others are named by table."""
     assert record_name("objectives", "3") == "plan objective 3"
     assert record_name("roles_of_tomorrow", "1") == "record 1 of table 'roles_of_tomorrow'"
+
+
+@pytest.mark.parametrize("table", [
+    {"1": {"a": 1}, "x": {"a": 2}},          # a key that is not a record id
+    {"1": {"a": 1}, "١": {"a": 2}},          # Arabic-Indic digit one: a digit, but not ASCII
+    {"1": {"a": 1}, "": {"a": 2}},           # no key at all
+    {"1": {"a": 1}, "2": [1, 2]},            # a record that is not an object
+    {"1": "text"},
+])
+def test_a_table_that_is_not_an_object_of_records_makes_the_file_unreadable(table: dict[str, Any]) -> None:
+    """Parsing refuses a table whose keys are not ASCII ids or whose records are not objects, naming the table."""
+    import json as json_module
+
+    from tui.storage.datafile import _decode, _Unreadable
+
+    raw = json_module.dumps({"_meta": {"1": {"schema_version": 1}}, "things": table}).encode()
+    with pytest.raises(_Unreadable, match="its table 'things' is not an object of records"):
+        _decode(raw)
+    assert _decode(json_module.dumps({"things": {"1": {"a": 1}, "20": {}}}).encode()) == {"things": {"1": {"a": 1}, "20": {}}}

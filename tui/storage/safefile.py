@@ -283,7 +283,7 @@ def link_aside(path: Path, stem: str) -> Path:
 def stale_temps(folder: Path, target: re.Pattern[str]) -> list[Path]:
     """The temporary files in ``folder`` of files whose names fully match ``target`` (a writer's, or one left by a writer that died).
 
-    None for a folder that is missing, a symbolic link or not ours (:func:`check_own_dir`).
+    Nothing for a folder that is missing, a symbolic link or not ours (:func:`check_own_dir`).
     """
     try:
         check_own_dir(folder)
@@ -318,24 +318,30 @@ def newest_first(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
+def _daily_copies(folder: Path, stem: str) -> list[str]:
+    """The names of the daily copies ``<stem>-YYYYmmdd.json`` in ``folder``, newest first."""
+    pattern = re.compile(re.escape(stem) + r"-\d{8}\.json")
+    return sorted((name for name in os.listdir(folder) if pattern.fullmatch(name)), reverse=True)
+
+
+def _daily_copy(folder: Path, stem: str, day: datetime.date) -> Path:
+    """Where the daily copy of ``day`` goes."""
+    return folder / f"{stem}-{day:%Y%m%d}.json"
+
+
 def daily_copy_due(folder: Path, stem: str, day: datetime.date, keep: int) -> bool:
     """True when :func:`keep_daily_copy` has something to do: today's copy is missing, or more than ``keep`` are kept."""
-    if not os.path.lexists(folder / f"{stem}-{day:%Y%m%d}.json"):
-        return True
-    pattern = re.compile(re.escape(stem) + r"-\d{8}\.json")
     try:
-        return sum(1 for name in os.listdir(folder) if pattern.fullmatch(name)) > keep
+        return not os.path.lexists(_daily_copy(folder, stem, day)) or len(_daily_copies(folder, stem)) > keep
     except OSError:
         return True
 
 
 def keep_daily_copy(folder: Path, stem: str, day: datetime.date, data: bytes, keep: int) -> None:
     """Write ``data`` as ``<stem>-YYYYmmdd.json`` unless today's exists; keep the newest ``keep``."""
-    today = folder / f"{stem}-{day:%Y%m%d}.json"
+    today = _daily_copy(folder, stem, day)
     if not os.path.lexists(today):
         with suppress(FileExistsError):
             write_new_file(today, data)
-    pattern = re.compile(re.escape(stem) + r"-\d{8}\.json")
-    daily = sorted((name for name in os.listdir(folder) if pattern.fullmatch(name)), reverse=True)
-    for name in daily[keep:]:
+    for name in _daily_copies(folder, stem)[keep:]:
         _unlink_quietly(folder / name)
