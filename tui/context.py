@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,8 @@ class AppContext:
     activities: ActivityRegistry = ACTIVITIES
     """The activities of this run (a test may add one)."""
     _repositories: dict[str, Any] = field(default_factory=dict, repr=False)
+    _recent_limit: int | None = field(default=None, init=False, repr=False)
+    """The ``limit`` :meth:`recent_work` was last asked for (the home screen's), kept in the summary at :meth:`close`."""
 
     @classmethod
     def open(
@@ -226,8 +228,14 @@ class AppContext:
 
         Picked with a heap from the cheap saved-work lines rather than by sorting them all; a
         repository that can give its own newest ``limit`` lines and its count (``recent_work``,
-        the wheels') is asked for only those.
+        the wheels') is asked for only those. Until the data file is parsed, the lines noted with
+        it by the interface's last run (:meth:`close` with ``summarise``) are given, when they are
+        ``limit`` lines.
         """
+        self._recent_limit = limit
+        noted = _noted_work(self.db.noted(NOTED_WORK_KEY), limit)
+        if noted is not None:
+            return noted
         candidates: list[SavedWork] = []
         total = 0
         for repository in self._work_repositories():
@@ -250,12 +258,46 @@ class AppContext:
         return [self.repository(activity.name) for activity in self.activities if activity.work_kind and activity.repository
                 and (not activity.work_table or self.db.collection(activity.work_table).count())]
 
-    def close(self) -> None:
-        """Release the database and remove a demo's temporary folder."""
-        self.db.close()
+
+    def close(self, *, summarise: bool = False) -> None:
+        """Release the database and remove a demo's temporary folder.
+
+        ``summarise`` (the interface): a summary of the data file is noted with it for the next
+        start's first screen (see ``Database.noted``), with the saved work it listed last.
+        """
+        self.db.close(summary=self._work_summary if summarise and self.temporary_dir is None else None)
         if self.temporary_dir is not None:
             shutil.rmtree(self.temporary_dir, ignore_errors=True)
             self.temporary_dir = None
+
+
+    def _work_summary(self) -> dict[str, Any]:
+        """The saved work :meth:`recent_work` lists, as the summary of the data file holds it (nothing when it was never asked)."""
+        if self._recent_limit is None:
+            return {}
+        lines, total = self.recent_work(self._recent_limit)
+        return {NOTED_WORK_KEY: {"limit": self._recent_limit, "total": total, "lines": [asdict(line) for line in lines]}}
+
+
+NOTED_WORK_KEY = "recent_work"
+"""Where the data file's noted summary keeps the newest saved work."""
+
+
+def _noted_work(noted: object, limit: int) -> tuple[list[SavedWork], int] | None:
+    """The saved work (lines, count of all) a summary noted, when it is ``limit`` lines' worth and well-shaped (else None)."""
+    if not isinstance(noted, dict) or noted.get("limit") != limit:
+        return None
+    total, lines = noted.get("total"), noted.get("lines")
+    if not isinstance(total, int) or not isinstance(lines, list):
+        return None
+    found: list[SavedWork] = []
+    for line in lines:
+        if not isinstance(line, dict) or not isinstance(line.get("record_id"), int) or not all(
+                isinstance(line.get(name), str) for name in ("kind", "title", "updated", "detail", "framework_id")):
+            return None
+        found.append(SavedWork(line["kind"], line["record_id"], line["title"], line["updated"],
+                               detail=line["detail"], framework_id=line["framework_id"]))
+    return found, total
 
 
 def _is_file_argument(argument: str) -> bool:

@@ -1,7 +1,7 @@
 """A large data file opened again unchanged is not checked record by record again; any other change is.
 
-The notes (tui.storage.checked) hold the SHA-256 of a file framewheel checked or wrote
-itself. These tests lower the size from which notes are kept so that a small file stands
+The notes (tui.storage.checked) hold the identity (device, inode, times, size) of a file
+framewheel checked or wrote itself. These tests lower the size from which notes are kept so that a small file stands
 for a large one, and count the checks by watching the function that makes them.
 """
 

@@ -163,5 +163,5 @@ def _open_and_run(args: argparse.Namespace, err: TextIO) -> int:
         app = FramewheelApp(context, presenting=bool(getattr(args, "present", False)))
         app.run()
     finally:
-        context.close()
+        context.close(summarise=True)  # the next start draws its home from the summary, before the file is parsed
     return app.return_code or EXIT_OK

@@ -17,14 +17,23 @@ place of the same size, within its time step, one identity; framewheel's own sav
 make a new file (a rename), so they are told apart there too.
 
 A note that cannot be read or written only means the next open checks the file again.
+
+A note may also hold a summary of the file it names (:func:`note_checked` with ``summary``):
+what the interface's first screen reads from it (its settings, the newest saved work), kept
+when the interface closes, so that the next start on the same file draws its home screen
+from the summary and parses the file after that (see ``Database.noted``). The summary is
+private data like the file (the notes are 0600 in a 0700 folder, as every file framewheel
+writes), and is only ever used for the file of the noted identity.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from tui.storage import safefile
 from tui.storage.paths import APP_NAME
@@ -62,22 +71,46 @@ def _text(identity: Sequence[int]) -> str:
     return " ".join(str(part) for part in identity)
 
 
+def _noted(data_path: Path, identity: Sequence[int] | None) -> list[str] | None:
+    """The lines of the note for ``data_path`` after its identity line, when that line is ``identity`` (else None)."""
+    if identity is None or not _large(identity):
+        return None
+    try:
+        lines = _note_path(data_path).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return lines[1:] if lines[0].strip() == _text(identity) else None
+
+
 def was_checked(data_path: Path, identity: Sequence[int] | None) -> bool:
     """True when the file of ``identity`` (the data file's, as read) is large and is the one noted as checked."""
-    if identity is None or not _large(identity):
-        return False
+    return _noted(data_path, identity) is not None
+
+
+def noted_summary(data_path: Path, identity: Sequence[int] | None) -> dict[str, Any] | None:
+    """The summary noted with the file of ``identity`` (see :func:`note_checked`), or None when there is none for it."""
+    lines = _noted(data_path, identity)
+    if not lines or not lines[0].strip():
+        return None
     try:
-        noted = _note_path(data_path).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return False
-    return noted == _text(identity)
+        summary = json.loads(lines[0])
+    except ValueError:  # a note spoilt by hand: the file is parsed as if there were none
+        return None
+    return summary if isinstance(summary, dict) else None
 
 
-def note_checked(data_path: Path, identity: Sequence[int] | None) -> None:
-    """Note the file of ``identity`` as checked (or written by framewheel) for ``data_path``, when it is large enough to matter."""
+def note_checked(data_path: Path, identity: Sequence[int] | None, summary: Mapping[str, Any] | None = None) -> None:
+    """Note the file of ``identity`` as checked (or written by framewheel) for ``data_path``, when it is large enough to matter.
+
+    ``summary`` (JSON values) is noted with it, for :func:`noted_summary`; without one, any
+    summary noted before goes (it described another file).
+    """
     if identity is None or not _large(identity):
         return
+    text = _text(identity)
     try:
-        safefile.write_private(_note_path(data_path), _text(identity).encode("ascii"))
-    except OSError:  # an unsafe folder (UnsafeFolderError is an OSError) or a full disk
+        if summary is not None:
+            text += "\n" + json.dumps(summary, ensure_ascii=False, separators=(",", ":"))
+        safefile.write_private(_note_path(data_path), text.encode("utf-8"))
+    except (OSError, TypeError, ValueError):  # an unsafe folder (an OSError), a full disk; a value JSON cannot hold
         pass  # the next open checks the file again

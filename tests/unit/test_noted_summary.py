@@ -1,0 +1,207 @@
+"""A large data file the interface closed is summarised, and the next start draws its home from the summary before parsing it.
+
+The summary (kept with the file's checked note, :mod:`tui.storage.checked`) holds the
+settings, each table's count and the newest saved work. These tests lower the size from
+which notes are kept so that a small file stands for a large one, and tell whether the
+file was parsed by watching the function that parses it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.context import AppContext
+from tui.storage import checked, safefile
+from tui.storage import database as database_module
+from tui.storage.database import DAILY_BACKUPS_KEPT, Database
+from tui.storage.settings import Settings
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every file counts as large; each parse of a data file adds one to the list."""
+    monkeypatch.setattr(checked, "CHECKED_BYTES", 1)
+    made: list[int] = []
+    real = database_module._decode
+
+    def counted(raw: bytes) -> dict[str, dict[str, object]]:
+        """The real parse, counted."""
+        made.append(1)
+        return real(raw)
+
+    monkeypatch.setattr(database_module, "_decode", counted)
+    return made
+
+
+def _open(db_path: Path, tmp_path: Path) -> AppContext:
+    """The interface's context on ``db_path``."""
+    return AppContext.open(db_path, user_dir=tmp_path / "user-frameworks")
+
+
+def _summarised_file(db_path: Path, tmp_path: Path, wheels: int = 35) -> list[str]:
+    """A file of ``wheels`` wheels and a chosen theme, listed by the home and closed by the interface; the titles listed, newest first."""
+    context = _open(db_path, tmp_path)
+    for number in range(wheels):
+        context.assessments.create(context.framework, f"Wheel {number}")
+    context.settings.set("theme", "gruvbox")
+    context.close(summarise=True)
+    again = _open(db_path, tmp_path)  # an opening of a file with records keeps today's copy of it
+    lines, total = again.recent_work(30)
+    assert total == wheels
+    again.close(summarise=True)
+    return [line.title for line in lines]
+
+
+def test_the_next_start_reads_its_home_from_the_summary_without_parsing(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """Closed by the interface, opened again: the settings, the counts and the newest 30 wheels come without a parse."""
+    titles = _summarised_file(db_path, tmp_path)
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    try:
+        lines, total = context.recent_work(30)
+        assert (total, [line.title for line in lines]) == (35, titles)
+        assert lines[0].kind == "wheel" and lines[0].framework_id == context.framework_id
+        assert context.settings.get("theme") == "gruvbox"
+        assert context.db.collection("assessments").count() == 35
+        assert parses == []
+        assert len(context.assessments.saved_work()) == 35  # anything more parses the file, once
+        assert parses == [1]
+        assert context.settings.get("theme") == "gruvbox"
+    finally:
+        context.close()
+
+
+def test_the_summary_is_of_the_file_as_closed(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """A wheel renamed in a later run: the next start lists the new name, and the parse after it agrees."""
+    _summarised_file(db_path, tmp_path)
+    context = _open(db_path, tmp_path)
+    newest = context.recent_work(30)[0][0]
+    context.assessments.rename(newest.record_id, "Renamed before my 1:1")
+    context.recent_work(30)
+    context.close(summarise=True)
+    parses.clear()
+    again = _open(db_path, tmp_path)
+    try:
+        assert again.recent_work(30)[0][0].title == "Renamed before my 1:1"
+        assert parses == []
+        assert again.assessments.get(newest.record_id).label == "Renamed before my 1:1"
+    finally:
+        again.close()
+
+
+def test_a_file_changed_since_is_parsed_and_its_summary_ignored(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """Another program rewrote the file (one wheel fewer, another theme): the next start shows the file, not the summary."""
+    _summarised_file(db_path, tmp_path)
+    data = json.loads(db_path.read_text(encoding="utf-8"))
+    del data["assessments"]["35"]
+    data["_settings"]["1"]["value"] = "nord"
+    db_path.write_text(json.dumps(data), encoding="utf-8")
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    try:
+        assert parses == [1]
+        assert context.recent_work(30)[1] == 34
+        assert context.settings.get("theme") == "nord"
+    finally:
+        context.close()
+
+
+def test_a_file_changed_while_unparsed_is_read_as_it_is_now(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """Opened from the summary, then another framewheel saves a setting: the next read is of the new file."""
+    _summarised_file(db_path, tmp_path)
+    context = _open(db_path, tmp_path)
+    try:
+        assert context.settings.get("theme") == "gruvbox" and not context.db._storage.parsed()
+        with Database(db_path) as other:
+            Settings(other).set("theme", "nord")
+        assert context.settings.get("theme") == "nord"
+        assert context.recent_work(30)[1] == 35
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("spoil", ["schema", "json", "shape", "record"])
+def test_a_summary_not_of_this_version_or_spoilt_is_not_used(db_path: Path, tmp_path: Path, parses: list[int], spoil: str) -> None:
+    """A summary from another schema version, one that is not JSON, or one of the wrong shape: the file is parsed as before."""
+    _summarised_file(db_path, tmp_path)
+    note = next((tmp_path / "cache" / "checked").iterdir())
+    identity, summary = note.read_text(encoding="utf-8").split("\n")
+    if spoil == "json":
+        summary = summary[:-5]
+    else:
+        value = json.loads(summary)
+        if spoil == "schema":
+            value["schema"] += 1
+        elif spoil == "shape":
+            value["tables"] = {"_settings": ["not", "records"]}
+        else:
+            value["tables"]["_settings"]["1"] = "not a record"
+        summary = json.dumps(value)
+    note.write_text(f"{identity}\n{summary}", encoding="utf-8")
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    try:
+        assert parses == [1]
+        assert context.settings.get("theme") == "gruvbox" and context.recent_work(30)[1] == 35
+    finally:
+        context.close()
+
+
+def test_a_start_on_a_day_without_its_copy_parses_and_makes_the_copy(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """Today's backup is missing: the opening needs the file's bytes, so it parses it (once) and writes the copy."""
+    _summarised_file(db_path, tmp_path)
+    backups = db_path.parent / "backups"
+    for copy in backups.iterdir():
+        copy.unlink()
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    try:
+        assert parses == [1]
+        assert not safefile.daily_copy_due(backups, db_path.stem, datetime.date.today(), DAILY_BACKUPS_KEPT)
+    finally:
+        context.close()
+
+
+def test_the_interface_parses_an_unparsed_file_in_the_background(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """encode_ahead on a file opened from its summary: parsed off the caller's thread, and a save then writes the whole file."""
+    _summarised_file(db_path, tmp_path)
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    try:
+        thread = context.db.encode_ahead(min_bytes=0)
+        assert thread is not None
+        thread.join(10)
+        assert parses == [1] and context.db._storage.parsed()
+        context.assessments.rename(1, "After the parse")
+        stored = json.loads(db_path.read_text(encoding="utf-8"))
+        assert len(stored["assessments"]) == 35 and stored["assessments"]["1"]["label"] == "After the parse"
+    finally:
+        context.close(summarise=True)
+    assert "After the parse" not in next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")  # wheel 1 is not among the newest 30
+    reopened = _open(db_path, tmp_path)
+    try:
+        assert reopened.assessments.get(1).label == "After the parse"
+    finally:
+        reopened.close()
+
+
+def test_only_the_interface_summarises_and_never_a_demo(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """A command's close notes the file as checked but keeps no summary; nor does a demo's (its folder goes)."""
+    _summarised_file(db_path, tmp_path)
+    context = _open(db_path, tmp_path)
+    context.assessments.create(context.framework, "Mine")
+    context.recent_work(30)
+    context.close()
+    note = next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")
+    assert "\n" not in note and note.split() == [str(part) for part in database_module._file_key(os.stat(db_path))]
+    demo = AppContext.open_demo(user_dir=tmp_path / "user-frameworks")
+    demo_path = demo.db.path
+    demo.recent_work(30)
+    demo.close(summarise=True)
+    assert not demo_path.exists()
+    assert all("\n" not in path.read_text(encoding="utf-8") for path in (tmp_path / "cache" / "checked").iterdir())
