@@ -23,7 +23,7 @@ import filelock  # noqa: E402
 
 from tui.core.board_editor import HEADING, BoardEditor  # noqa: E402
 from tui.core.frameworks import load_catalog  # noqa: E402
-from tui.storage import database, safefile  # noqa: E402
+from tui.storage import database, file_storage, safefile  # noqa: E402
 from tui.storage.repositories.action_plans import ActionPlanRepository  # noqa: E402
 from tui.storage.repositories.wheels import AssessmentRepository  # noqa: E402
 
@@ -52,8 +52,8 @@ def reset() -> None:
 def main() -> int:
     """Measure one wheel rating and one board change; 0 when each is one lock, one read, one write."""
     counting(filelock.FileLock, "acquire", "lock")
-    counting(database._AtomicJSONStorage, "read", "read")
-    counting(database, "_read_raw", "parse")
+    counting(file_storage.AtomicJSONStorage, "read", "read")
+    counting(file_storage, "read_raw", "parse")
     counting(safefile, "atomic_write", "write")
     framework = load_catalog(use_cache=False).frameworks["ahep"]
     results = {}

@@ -17,6 +17,7 @@ from tui.app import FramewheelApp
 from tui.context import AppContext
 from tui.storage import checked
 from tui.storage import database as database_module
+from tui.storage import file_storage
 
 WHEELS = 35
 
@@ -33,7 +34,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         made.append(1)
         return real(raw)
 
-    monkeypatch.setattr(database_module, "_decode", counted)
+    monkeypatch.setattr(database_module, "_decode", counted)  # the opening's parse
+    monkeypatch.setattr(file_storage, "_decode", counted)  # a parse at a later read
     return made
 
 

@@ -18,6 +18,7 @@ import pytest
 from tui.context import AppContext
 from tui.storage import checked, safefile
 from tui.storage import database as database_module
+from tui.storage import file_storage
 from tui.storage.database import DAILY_BACKUPS_KEPT, Database
 from tui.storage.settings import Settings
 
@@ -34,7 +35,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         made.append(1)
         return real(raw)
 
-    monkeypatch.setattr(database_module, "_decode", counted)
+    monkeypatch.setattr(database_module, "_decode", counted)  # the opening's parse
+    monkeypatch.setattr(file_storage, "_decode", counted)  # a parse at a later read
     return made
 
 
@@ -198,7 +200,7 @@ def test_only_the_interface_summarises_and_never_a_demo(db_path: Path, tmp_path:
     context.recent_work(30)
     context.close()
     note = next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")
-    assert "\n" not in note and note.split() == [str(part) for part in database_module._file_key(os.stat(db_path))]
+    assert "\n" not in note and note.split() == [str(part) for part in file_storage.file_key(os.stat(db_path))]
     demo = AppContext.open_demo(user_dir=tmp_path / "user-frameworks")
     demo_path = demo.db.path
     demo.recent_work(30)

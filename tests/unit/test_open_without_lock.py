@@ -80,16 +80,16 @@ def test_a_file_replaced_while_it_is_opened_is_read_again(tmp_path: Path, monkey
     path = tmp_path / "framewheel.json"
     _file_with_a_record(path)
     with Database(path) as writer:
-        real_read = database_module._read_raw
+        real_read = database_module.read_raw
 
         def read_then_replaced(target: Path) -> bytes | None:
             """Read the file, then have another instance change it (once)."""
             raw = real_read(target)
-            monkeypatch.setattr(database_module, "_read_raw", real_read)
+            monkeypatch.setattr(database_module, "read_raw", real_read)
             writer.collection("things").update(1, {"n": 2})
             return raw
 
-        monkeypatch.setattr(database_module, "_read_raw", read_then_replaced)
+        monkeypatch.setattr(database_module, "read_raw", read_then_replaced)
         with Database(path) as db:
             assert db.collection("things").get(1) == {"id": 1, "n": 2}
 

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from tui.storage import safefile
 
 from tui.storage import database as storage
+from tui.storage import file_storage
 from tui.storage.settings import Settings
 from tui.storage.database import (
     SCHEMA_VERSION,
@@ -555,8 +556,8 @@ def test_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.
     things = first.collection("things")
     things.insert({"n": 1})
     calls = []
-    real_decode = storage._decode
-    monkeypatch.setattr(storage, "_decode", lambda raw: calls.append(1) or real_decode(raw))
+    real_decode = file_storage._decode
+    monkeypatch.setattr(file_storage, "_decode", lambda raw: calls.append(1) or real_decode(raw))
     for _ in range(5):
         assert [r["n"] for r in things.all()] == [1]
     assert calls == []  # the first instance wrote it and kept it
@@ -637,7 +638,7 @@ def test_mutate_is_one_lock_one_read_one_write(tmp_path: Path, monkeypatch: pyte
     and sees a change another instance made just before (re-read under the lock)."""
     import filelock
 
-    from tui.storage import database as database_module
+    from tui.storage import file_storage
 
     path = tmp_path / "data.json"
     mine, other = Database(path), Database(path)
@@ -653,7 +654,7 @@ def test_mutate_is_one_lock_one_read_one_write(tmp_path: Path, monkeypatch: pyte
         return call
 
     monkeypatch.setattr(filelock.FileLock, "acquire", counting("lock", filelock.FileLock.acquire))
-    monkeypatch.setattr(database_module._AtomicJSONStorage, "read", counting("read", database_module._AtomicJSONStorage.read))
+    monkeypatch.setattr(file_storage.AtomicJSONStorage, "read", counting("read", file_storage.AtomicJSONStorage.read))
     monkeypatch.setattr(safefile, "atomic_write", counting("write", safefile.atomic_write))
     changed = mine.collection("things").mutate(record_id, lambda r: {**r, "a": r["a"] + 1})
     assert counts == {"lock": 1, "read": 1, "write": 1}

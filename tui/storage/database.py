@@ -1,7 +1,10 @@
 """The framewheel data file: one TinyDB JSON file, kept safe.
 
-This is the only module that imports TinyDB, and it never imports Textual.
-It keeps the storage promises of the design:
+This module opens the file (creating, migrating, checking, backing it up), holds the locks
+and hands out :class:`Collection` views of its tables; the storage under TinyDB, which keeps
+the parsed data and writes each save, is :mod:`tui.storage.file_storage`. They are the only
+modules that import TinyDB, and neither imports Textual. Together they keep the storage
+promises of the design:
 
 * every save is atomic (see :mod:`tui.storage.safefile`) and UTF-8 whatever the locale;
 * every read-modify-write holds an inter-process file lock and re-reads the
@@ -20,23 +23,31 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime
-import errno
 import gc
 import os
 import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.storages import Storage
 
 from tui.storage import checked, safefile
-from tui.storage.fragments import Fragments, fragment
+from tui.storage.fragments import fragment
 from tui.storage.datafile import META_TABLE, SCHEMA_VERSION, Data, OpenReport
+from tui.storage.file_storage import (  # noqa: F401 - the errors and FileKey are part of this module's API
+    AtomicJSONStorage,
+    FileKey,
+    Record,
+    Refresh,
+    StorageError,
+    SymlinkRefusedError,
+    freeze_if_large,
+    read_raw,
+    symlink_error,
+)
 from tui.storage.paths import APP_NAME, default_db_path, resolve_db_path  # noqa: F401 - part of this module's API
 
 SETTINGS_TABLE: str = "_settings"
@@ -46,10 +57,7 @@ BACKUP_DIR_NAME: str = "backups"
 DAILY_BACKUPS_KEPT: int = 7
 LOCK_TIMEOUT_SECONDS: float = 30.0
 
-Record = dict[str, Any]
 T = TypeVar("T")
-Refresh = Callable[[Any, Mapping[str, Record], Mapping[str, "Record | None"]], Any]
-"""Brings a derived lookup up to date after a write: (kept value, records after, changes) -> value or None."""
 
 
 def _now() -> datetime.datetime:
@@ -62,27 +70,8 @@ def _stamp() -> str:
     return _now().strftime("%Y%m%d-%H%M%S")
 
 
-
-FREEZE_BYTES = 2_000_000
-"""A data file at least this large has its records taken out of the cycle collector's passes once read (``gc.freeze``)."""
-
-
 ENCODE_AHEAD_BYTES = 256_000
 """A data file at least this large has its records encoded ahead by the interface (:meth:`Database.encode_ahead`)."""
-
-
-def _freeze_if_large(size: int) -> None:
-    """After a file of ``size`` bytes was parsed: keep its records out of the cycle collector's passes when it is large.
-
-    A large file's records live as long as it is open and hold no cycles (one dropped later is
-    freed by its reference count): take them, and whatever else is alive now, out of the cycle
-    collector's full passes (``gc.freeze``), which otherwise walk all of them on each pass (at
-    10,000 wheels ~250 ms of opening the wheel history, and pauses of 30-100 ms of every thread
-    while records are encoded). Small files (and tests) are left alone, so nothing else is kept
-    from the collector.
-    """
-    if size >= FREEZE_BYTES:
-        gc.freeze()
 
 
 @contextlib.contextmanager
@@ -104,14 +93,6 @@ ENCODE_AHEAD_REST = 0.001
 """Seconds the encoding ahead rests after each batch, so that it never slows what a person is doing."""
 
 
-class StorageError(Exception):
-    """A problem with the data file a user must be told about; str() is a complete, plain sentence naming the path."""
-
-
-class SymlinkRefusedError(StorageError):
-    """The data file path is a symbolic link, which is refused."""
-
-
 class NewerSchemaError(StorageError):
     """The data file was written by a newer framewheel; it is left untouched."""
 
@@ -127,323 +108,6 @@ from tui.storage.datafile import (  # the file format, kept apart from the datab
     damaged_records,
     without_records,
 )
-
-
-FileKey = tuple[int, int, int, int, int]
-"""A file's identity: device, inode, modification time, size and status-change time (which no one can set back)."""
-
-
-def _file_key(st: os.stat_result) -> FileKey:
-    """The identity of the file ``st`` describes."""
-    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size, st.st_ctime_ns)
-
-
-class _AtomicJSONStorage(Storage):
-    """TinyDB storage: UTF-8 JSON written atomically under the lock, re-read whenever the file changed.
-
-    The parsed data is kept while the file on disk is the same file: its
-    device, inode, modification time and size are checked on every read (under
-    the lock for writes), and an open descriptor pins the inode so that it
-    cannot be reused by another file. Any change by another process (always an
-    atomic rename, so a new inode) makes the next read parse the file again.
-
-    Beside the parsed data it keeps each record's encoded JSON (a :class:`Fragments`),
-    so that a save (:meth:`commit`) re-encodes only the records it changed and
-    assembles the file from the kept bytes; the bytes are exactly those of a full
-    :func:`_encode`. It also keeps the next id of each table and the lookups derived
-    from a table (:meth:`derived`). All of these belong to the kept data: they are
-    dropped with it whenever the file is parsed again.
-    """
-
-    def __init__(self, path: Path, locked: Callable[[], AbstractContextManager[None]]) -> None:
-        """Remember the file and the database's ``locked`` method, which every write holds."""
-        self._path = path
-        self._locked = locked
-        self._cache: Data | None = None
-        self._cache_key: FileKey | None = None
-        self._pin: int | None = None
-        self._fragments: Fragments | None = None
-        self._next_ids: dict[str, int] = {}
-        self._derived: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
-        self._written_key: FileKey | None = None
-        """The identity of the file this process last wrote, while that file is the kept one (else None)."""
-
-    def current_key(self) -> FileKey | None:
-        """Identity of the file now on disk (None when missing)."""
-        try:
-            st = os.stat(self._path, follow_symlinks=False)
-        except OSError:
-            return None
-        return _file_key(st)
-
-    def forget(self) -> None:
-        """Drop the kept data and all that is kept with it (after a failed write, or a replaced file)."""
-        self._cache, self._cache_key, self._written_key = None, None, None
-        self._fragments = None
-        self._next_ids = {}
-        self._derived = {}
-        self._unpin()
-
-    def _unpin(self) -> None:
-        """Close the descriptor that pins the kept file's inode."""
-        if self._pin is not None:
-            os.close(self._pin)
-            self._pin = None
-
-    def keep(self, data: Data, *, written: bool = False, expected: FileKey | None = None) -> None:
-        """Keep ``data`` as the content of the file now on disk, pinning its inode (``written``: this process just wrote it).
-
-        ``expected``: the identity of the file ``data`` was read from; when the file on disk is
-        another by now (replaced meanwhile by another program), nothing is kept and the next
-        read parses the file again.
-        """
-        self.forget()
-        self._pin_file(data, written=written)
-        if expected is not None and self._cache_key != expected:
-            self.forget()
-
-    def _pin_file(self, data: Data, *, written: bool = False) -> None:
-        """Pin the file now on disk and record its identity as that of ``data`` (kept lookups stay).
-
-        ``written``: this process has just written that file (else it was read).
-        """
-        self._unpin()
-        self._written_key = None
-        try:
-            descriptor = os.open(self._path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
-        except OSError:
-            self.forget()
-            return
-        st = os.fstat(descriptor)
-        self._pin, self._cache = descriptor, data
-        self._cache_key = _file_key(st)
-        if written:
-            self._written_key = self._cache_key
-
-    unchecked = False
-    """True once this process parsed the file after its opening (it was changed by someone else, perhaps by
-    hand): its records were not checked, so a file written from them is not noted as checked."""
-
-    opened_unparsed: FileKey | None = None
-    """The identity of the file the opening found noted as checked and left unparsed (see ``Database.noted``):
-    parsing that file later is not parsing a file the opening did not check."""
-
-    def known_good(self) -> FileKey | None:
-        """The identity of the file on disk when the kept data is its content and its records are known checked.
-
-        That is the file this process last wrote (:meth:`last_written`), or the one the opening
-        checked (parsed then or later), unchanged since; None otherwise, and while nothing is kept.
-        """
-        written = self.last_written()
-        if written is not None:
-            return written
-        if self.unchecked or self._cache_key is None or self._cache_key != self.current_key():
-            return None
-        return self._cache_key
-
-    def parsed(self) -> bool:
-        """True once the file's data is kept (parsed, or written by this process)."""
-        return self._cache is not None
-
-    def last_written(self) -> FileKey | None:
-        """The identity of the file this process last wrote from checked records, when it is the file on disk now.
-
-        None when another program changed the file since, or when this process read records
-        the opening did not check (:attr:`unchecked`).
-        """
-        if self.unchecked or self._written_key is None or self._written_key != self.current_key():
-            return None
-        return self._written_key
-
-    def read(self) -> Data | None:
-        """The file's data (None when it is missing or empty); parsed again only if the file changed."""
-        key = self.current_key()
-        if key is not None and key == self._cache_key:
-            return self._cache
-        raw = _read_raw(self._path)
-        if key is None or key != self.opened_unparsed:
-            self.unchecked = True  # parsed here, not by the opening's check: what this process writes next is not known good
-        if raw is None or not raw.strip():
-            self.forget()
-            return None
-        try:
-            data = _decode(raw)
-        except _Unreadable as exc:
-            self.forget()
-            raise StorageError(f"The data file {self._path} could not be read because {exc}.") from exc
-        if self.current_key() == key:  # unchanged while it was read: safe to keep
-            self.keep(data)
-        _freeze_if_large(len(raw))
-        return data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Atomically replace the file with ``data`` (always stamped with the schema version)."""
-        with self._locked():
-            self.write_held(data)
-
-    def write_held(self, data: Mapping[str, dict[str, Any]]) -> None:
-        """:meth:`write` for a caller that already holds the lock: the whole data encoded again."""
-        versioned = _with_version(dict(data), SCHEMA_VERSION)
-        self._save(_encode(versioned))
-        self.keep(versioned, written=True)
-
-    def _save(self, payload: safefile.Chunks) -> None:
-        """Write ``payload`` (bytes, or pieces in order) atomically, fsynced and renamed over the file.
-
-        A failure forgets the kept data, so a later read shows the file as it is on disk.
-        """
-        try:
-            safefile.atomic_write(self._path, payload)
-        except OSError as exc:
-            self.forget()
-            raise StorageError(f"The data file {self._path} could not be saved: {exc.strerror or exc}.") from exc
-        except BaseException:
-            self.forget()
-            raise
-
-    def next_id(self, data: Data, table: str) -> int:
-        """The id the next record of ``table`` gets (one more than the highest); kept, not scanned per insert.
-
-        Call under the lock with the data :meth:`read` just gave. The id is found by one pass
-        over the table's keys the first time after the file was read, then kept up to date by
-        :meth:`commit`.
-        """
-        if data is not self._cache or table not in self._next_ids:
-            found = max((int(key) for key in data.get(table, {})), default=0) + 1
-            if data is not self._cache:
-                return found
-            self._next_ids[table] = found
-        return self._next_ids[table]
-
-    def derived(self, data: Data, table: str, name: str, build: Callable[[Mapping[str, Record]], Any],
-                update: Refresh | None = None) -> Any:
-        """``build(records of table)``, kept until the table changes or the file is read again.
-
-        For lookups that would otherwise pass over every record on each call (the latest
-        record, the fingerprints an import compares with). With ``update``, a write to the
-        table calls ``update(kept value, records after the write, changes)`` instead of
-        dropping the value; it returns the value brought up to date as a new object (a reader
-        may still hold the old one), or None to have it built again when next asked for. Call with the data :meth:`read`
-        just gave, holding the thread lock; the result must be treated as read-only.
-        """
-        if data is not self._cache:
-            return build(data.get(table, {}))
-        key = (table, name)
-        if key not in self._derived:
-            self._derived[key] = (build(data.get(table, {})), update)
-        return self._derived[key][0]
-
-    def records_to_encode(self) -> tuple[Data, dict[str, dict[str, Record]]] | None:
-        """The kept data and a copy of each table (key -> record), when its fragments are not kept yet (else None).
-
-        Call holding the thread lock; the copies may then be encoded without it (records are
-        replaced by writes, never changed in place) and handed to :meth:`adopt_fragments`.
-        """
-        if self._cache is None or self._fragments is not None:
-            return None
-        return self._cache, {table: dict(records) for table, records in self._cache.items()}
-
-    def adopt_fragments(self, data: Data, listed: Mapping[str, Mapping[str, Record]],
-                        encoded: Mapping[str, Mapping[str, bytes]]) -> bool:
-        """Keep fragments encoded ahead from ``data``'s records, if ``data`` is still the kept data (True when kept).
-
-        ``listed``: the tables as :meth:`records_to_encode` gave them; ``encoded``: per table,
-        record key -> its fragment. A record replaced or added since is encoded here, so the
-        fragments describe the data as it is now. Nothing is kept when a write or a new read
-        came first (it has its own fragments). Call holding the thread lock.
-        """
-        if data is not self._cache or self._fragments is not None:
-            return False
-        fragments = Fragments()
-        for table, records in data.items():
-            was, ahead = listed.get(table, {}), encoded.get(table, {})
-            fragments.adopt(table, {key: ahead[key] if was.get(key) is record and key in ahead
-                                    else fragment(key, record) for key, record in records.items()})
-        self._fragments = fragments
-        return True
-
-    def commit(self, data: Data, table: str, changes: Mapping[str, Record | None]) -> None:
-        """Apply ``changes`` (record key -> new record, or None to remove it) to ``table`` and save.
-
-        Call under the lock with the data :meth:`read` just gave. Only the changed records
-        are encoded again when ``data`` is the kept data with its fragments; otherwise (the
-        file was changed by another process, or was just opened) every record is encoded,
-        one at a time so that other threads get the interpreter in between. The file is then
-        assembled from the fragments, written atomically and fsynced; on any failure the kept
-        data is forgotten, so a later read shows the file as it is on disk.
-        """
-        try:
-            fragments = self._fragments if data is self._cache else None
-            if fragments is None:
-                fragments = Fragments()
-            records = data.setdefault(table, {})
-            for key, record in changes.items():
-                if record is None:
-                    records.pop(key, None)
-                else:
-                    records[key] = record
-            fragments.changed(table, changes)
-            stamp = {"1": {"schema_version": SCHEMA_VERSION}}
-            if data.get(META_TABLE) != stamp:
-                data[META_TABLE] = stamp
-                fragments.changed(META_TABLE, None)
-            payload = fragments.assemble(data)
-        except BaseException:
-            self.forget()
-            raise
-        kept = data is self._cache
-        self._save(payload)
-        self._pin_file(data, written=True)
-        if self._cache is not data:
-            return  # the file could not be pinned: everything was forgotten
-        self._fragments = fragments
-        if not kept:
-            self._next_ids, self._derived = {}, {}
-            return
-        self._derived = _refreshed(self._derived, table, data.get(table, {}), changes)
-        next_id = self._next_ids.get(table)
-        if next_id is not None:
-            removed_last = any(record is None and int(key) + 1 == next_id for key, record in changes.items())
-            if removed_last:  # ids follow the highest present: found again at the next insert
-                del self._next_ids[table]
-            else:
-                self._next_ids[table] = max([next_id, *(int(key) + 1 for key in changes)])
-
-    def close(self) -> None:
-        """Release the pinned descriptor."""
-        self.forget()
-
-
-def _refreshed(derived: Mapping[tuple[str, str], tuple[Any, Refresh | None]], table: str,
-               records: Mapping[str, Record], changes: Mapping[str, Record | None]) -> dict[tuple[str, str], tuple[Any, Refresh | None]]:
-    """The derived lookups after a write to ``table``: brought up to date by their ``update``, or dropped."""
-    kept: dict[tuple[str, str], tuple[Any, Refresh | None]] = {}
-    for key, (value, update) in derived.items():
-        if key[0] != table:
-            kept[key] = (value, update)
-        elif update is not None:
-            refreshed = update(value, records, changes)
-            if refreshed is not None:
-                kept[key] = (refreshed, update)
-    return kept
-
-
-def _read_raw(path: Path) -> bytes | None:
-    """Read the file without following a symbolic link; errors become StorageError."""
-    try:
-        return safefile.read_bytes_nofollow(path)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _symlink_error(path) from exc
-        raise StorageError(f"The data file {path} could not be read: {exc.strerror}.") from exc
-
-
-def _symlink_error(path: Path) -> SymlinkRefusedError:
-    """The refusal for a data file path that is a symbolic link."""
-    return SymlinkRefusedError(
-        f"The data file {path} is a symbolic link, which framewheel refuses to use; "
-        "give the path of the real file instead."
-    )
 
 
 class _NeedsLock:
@@ -466,11 +130,11 @@ class Database:
         self._threads = threading.RLock()
         """Keeps this process's threads apart (the file lock keeps processes apart)."""
         if self.path.is_symlink():
-            raise _symlink_error(self.path)
+            raise symlink_error(self.path)
         try:
             safefile.ensure_private_dir(self.path.parent)
             safefile.ensure_private_file(self.lock_path)
-            self._tinydb = TinyDB(self.path, self.locked, storage=_AtomicJSONStorage)
+            self._tinydb = TinyDB(self.path, self.locked, storage=AtomicJSONStorage)
             with self.reading():  # a file that needs nothing written is only read: no lock to wait for
                 prepared = self._prepare(locked=False)
             if prepared is _NEEDS_LOCK:
@@ -480,7 +144,7 @@ class Database:
                 if isinstance(prepared, dict):  # already parsed: the first read need not parse it again
                     self._storage.keep(prepared, expected=self._prepared_key)
                     with contextlib.suppress(OSError):
-                        _freeze_if_large(os.stat(self.path).st_size)
+                        freeze_if_large(os.stat(self.path).st_size)
         except safefile.UnsafeFolderError as exc:  # the data folder or its backups folder is a link or not ours
             raise StorageError(f"The data file {self.path} was not opened: {exc}") from exc
         except OSError as exc:
@@ -550,7 +214,7 @@ class Database:
         lock, as every write replaces the file by an atomic rename.
         """
         if self.path.is_symlink():
-            raise _symlink_error(self.path)
+            raise symlink_error(self.path)
         stale = (self.path.parent, re.compile(re.escape(self.path.name))), (self.backup_dir, self._backup_pattern)
         if not locked and any(safefile.stale_temps(folder, target) for folder, target in stale):
             return _NEEDS_LOCK
@@ -561,7 +225,7 @@ class Database:
             unparsed = self._open_unparsed(read_from)
             if unparsed is not None:
                 return None if unparsed else _NEEDS_LOCK
-        raw = _read_raw(self.path)
+        raw = read_raw(self.path)
         if not locked and self._storage.current_key() != read_from:  # replaced while it was read: read it under the lock
             return _NEEDS_LOCK
         if raw is None or not raw.strip():
@@ -685,7 +349,7 @@ class Database:
         """
         backup = Path(backup)
         with self.locked():
-            raw = _read_raw(backup)
+            raw = read_raw(backup)
             if raw is None:
                 raise StorageError(f"The backup {backup} does not exist, so nothing was restored.")
             try:
@@ -731,7 +395,7 @@ class Database:
         giving the table's next free id, and returns the changes (record key -> new record
         without ``"id"``, or None to remove it) and a result, which is returned. Only the
         changed records are encoded again; the rest of the file is assembled from the bytes
-        kept since the last read or write (see :class:`_AtomicJSONStorage`). Nothing is written
+        kept since the last read or write (see :class:`AtomicJSONStorage`). Nothing is written
         when ``plan`` raises or returns no changes.
         """
         storage = self._storage
@@ -748,7 +412,7 @@ class Database:
 
         For lookups that would otherwise pass over every record per call: the newest
         record, the fingerprints an import compares with. ``name`` tells lookups of one
-        table apart; ``update`` (see :meth:`_AtomicJSONStorage.derived`) keeps the lookup
+        table apart; ``update`` (see :meth:`AtomicJSONStorage.derived`) keeps the lookup
         up to date across this process's writes instead of building it again.
         """
         storage = self._storage
@@ -806,10 +470,10 @@ class Database:
         return thread
 
     @property
-    def _storage(self) -> _AtomicJSONStorage:
-        """The storage under the TinyDB instance (always an :class:`_AtomicJSONStorage`)."""
+    def _storage(self) -> AtomicJSONStorage:
+        """The storage under the TinyDB instance (always an :class:`AtomicJSONStorage`)."""
         storage = self._tinydb.storage
-        assert isinstance(storage, _AtomicJSONStorage)
+        assert isinstance(storage, AtomicJSONStorage)
         return storage
 
     def collection(self, name: str) -> Collection:
