@@ -207,3 +207,16 @@ def test_only_the_interface_summarises_and_never_a_demo(db_path: Path, tmp_path:
     demo.close(summarise=True)
     assert not demo_path.exists()
     assert all("\n" not in path.read_text(encoding="utf-8") for path in (tmp_path / "cache" / "checked").iterdir())
+
+
+def test_a_background_parse_after_closing_keeps_nothing(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """The interface quit before its background parse began: the closed database neither parses nor keeps the file."""
+    _summarised_file(db_path, tmp_path)
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    context.close(summarise=True)
+    thread = context.db.encode_ahead(min_bytes=0)
+    assert thread is not None
+    thread.join(10)
+    assert parses == [] and not context.db._storage.parsed()
+    assert "recent_work" in next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")  # the summary it opened with stays
