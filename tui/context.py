@@ -276,7 +276,8 @@ class AppContext:
         if self._recent_limit is None:
             return {}
         lines, total = self.recent_work(self._recent_limit)
-        return {NOTED_WORK_KEY: {"limit": self._recent_limit, "total": total, "lines": [asdict(line) for line in lines]}}
+        kept = [{**asdict(line), "detail": ""} for line in lines]  # the home does not show the detail (a person's name): not kept
+        return {NOTED_WORK_KEY: {"limit": self._recent_limit, "total": total, "lines": kept}}
 
 
 NOTED_WORK_KEY = "recent_work"
@@ -288,16 +289,25 @@ def _noted_work(noted: object, limit: int) -> tuple[list[SavedWork], int] | None
     if not isinstance(noted, dict) or noted.get("limit") != limit:
         return None
     total, lines = noted.get("total"), noted.get("lines")
-    if not isinstance(total, int) or not isinstance(lines, list):
+    if not isinstance(total, int) or isinstance(total, bool) or not isinstance(lines, list) or len(lines) > limit:
         return None
     found: list[SavedWork] = []
+    seen: set[tuple[str, int]] = set()
     for line in lines:
-        if not isinstance(line, dict) or not isinstance(line.get("record_id"), int) or not all(
+        if not isinstance(line, dict) or not _whole_number(line.get("record_id")) or not all(
                 isinstance(line.get(name), str) for name in ("kind", "title", "updated", "detail", "framework_id")):
+            return None  # a note spoilt by hand: the work is listed from the data
+        if (line["kind"], line["record_id"]) in seen:
             return None
+        seen.add((line["kind"], line["record_id"]))
         found.append(SavedWork(line["kind"], line["record_id"], line["title"], line["updated"],
                                detail=line["detail"], framework_id=line["framework_id"]))
     return found, total
+
+
+def _whole_number(value: object) -> bool:
+    """True for an int that is not a bool (JSON's true and false are not counts)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _is_file_argument(argument: str) -> bool:

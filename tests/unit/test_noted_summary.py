@@ -127,7 +127,7 @@ def test_a_file_changed_while_unparsed_is_read_as_it_is_now(db_path: Path, tmp_p
         context.close()
 
 
-@pytest.mark.parametrize("spoil", ["schema", "json", "shape", "record"])
+@pytest.mark.parametrize("spoil", ["schema", "json", "shape", "record", "key", "deep", "count"])
 def test_a_summary_not_of_this_version_or_spoilt_is_not_used(db_path: Path, tmp_path: Path, parses: list[int], spoil: str) -> None:
     """A summary from another schema version, one that is not JSON, or one of the wrong shape: the file is parsed as before."""
     _summarised_file(db_path, tmp_path)
@@ -141,9 +141,15 @@ def test_a_summary_not_of_this_version_or_spoilt_is_not_used(db_path: Path, tmp_
             value["schema"] += 1
         elif spoil == "shape":
             value["tables"] = {"_settings": ["not", "records"]}
+        elif spoil == "key":
+            value["tables"]["_settings"] = {"\u00b2": value["tables"]["_settings"]["1"]}  # a digit, but not an id
+        elif spoil == "deep":
+            value["tables"]["_settings"]["1"]["value"] = "[" * 100_000
+        elif spoil == "count":
+            value["counts"]["assessments"] = True
         else:
             value["tables"]["_settings"]["1"] = "not a record"
-        summary = json.dumps(value)
+        summary = json.dumps(value).replace('"' + "[" * 100_000 + '"', "[" * 100_000)  # nested too deep to read
     note.write_text(f"{identity}\n{summary}", encoding="utf-8")
     parses.clear()
     context = _open(db_path, tmp_path)
@@ -182,9 +188,11 @@ def test_the_interface_parses_an_unparsed_file_in_the_background(db_path: Path, 
         context.assessments.rename(1, "After the parse")
         stored = json.loads(db_path.read_text(encoding="utf-8"))
         assert len(stored["assessments"]) == 35 and stored["assessments"]["1"]["label"] == "After the parse"
+        assert context.recent_work(30)[0][0].title == "After the parse"  # renamed: the most recently changed
     finally:
         context.close(summarise=True)
-    assert "After the parse" not in next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")  # wheel 1 is not among the newest 30
+    note = next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")
+    assert json.loads(note.split("\n")[1])["recent_work"]["lines"][0]["title"] == "After the parse"
     reopened = _open(db_path, tmp_path)
     try:
         assert reopened.assessments.get(1).label == "After the parse"
@@ -220,3 +228,38 @@ def test_a_background_parse_after_closing_keeps_nothing(db_path: Path, tmp_path:
     thread.join(10)
     assert parses == [] and not context.db._storage.parsed()
     assert "recent_work" in next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")  # the summary it opened with stays
+
+
+@pytest.mark.parametrize("spoil", ["duplicate", "not a count", "too many"])
+def test_spoilt_work_lines_are_listed_from_the_data(db_path: Path, tmp_path: Path, parses: list[int], spoil: str) -> None:
+    """The work lines of a hand-spoilt summary (a line twice, a count that is not one, more lines than asked): the data is listed."""
+    titles = _summarised_file(db_path, tmp_path)
+    note = next((tmp_path / "cache" / "checked").iterdir())
+    identity, summary = note.read_text(encoding="utf-8").split("\n")
+    value = json.loads(summary)
+    work = value["recent_work"]
+    if spoil == "duplicate":
+        work["lines"][1] = work["lines"][0]
+    elif spoil == "not a count":
+        work["total"] = True
+    else:
+        work["lines"] = work["lines"] * 2
+    note.write_text(f"{identity}\n{json.dumps(value)}", encoding="utf-8")
+    context = _open(db_path, tmp_path)
+    try:
+        lines, total = context.recent_work(30)
+        assert ([line.title for line in lines], total) == (titles, 35)
+    finally:
+        context.close()
+
+
+def test_the_summary_keeps_no_names(db_path: Path, tmp_path: Path, parses: list[int]) -> None:
+    """A wheel made for a person: the home's lines in the note keep its title but not the person's name."""
+    context = _open(db_path, tmp_path)
+    context.assessments.create(context.framework, "Before my 1:1", person="Ada Lovelace")
+    context.close()
+    again = _open(db_path, tmp_path)
+    assert again.recent_work(30)[0][0].detail == "Ada Lovelace"
+    again.close(summarise=True)
+    note = next((tmp_path / "cache" / "checked").iterdir()).read_text(encoding="utf-8")
+    assert "Before my 1:1" in note and "Ada Lovelace" not in note

@@ -385,6 +385,7 @@ def test_migrations_chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     path = tmp_path / "framewheel.json"
     path.write_text('{"wheels": {"1": {"name": "A"}}}', encoding="utf-8")
     monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(file_storage, "SCHEMA_VERSION", 2)  # the version a save stamps
     step = lambda data: {**data, "wheels": {k: {**v, "v2": True} for k, v in data["wheels"].items()}}  # noqa: E731
     monkeypatch.setitem(storage.MIGRATIONS, 1, step)
     with Database(path) as database:

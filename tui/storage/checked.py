@@ -94,7 +94,7 @@ def noted_summary(data_path: Path, identity: Sequence[int] | None) -> dict[str, 
         return None
     try:
         summary = json.loads(lines[0])
-    except ValueError:  # a note spoilt by hand: the file is parsed as if there were none
+    except (ValueError, RecursionError):  # a note spoilt by hand: the file is parsed as if there were none
         return None
     return summary if isinstance(summary, dict) else None
 

@@ -301,8 +301,10 @@ class Database:
             return None
         tables, counts = summary.get("tables"), summary.get("counts")
         if not isinstance(tables, dict) or not isinstance(counts, dict) or not all(
-                isinstance(records, dict) and all(key.isdigit() and isinstance(record, dict) for key, record in records.items())
-                for records in tables.values()):
+                isinstance(records, dict) and all(key.isascii() and key.isdigit() and isinstance(record, dict)
+                                                  for key, record in records.items())
+                for records in tables.values()) or not all(isinstance(count, int) and not isinstance(count, bool)
+                                                           for count in counts.values()):
             return None  # a note spoilt by hand
         if any(count for name, count in counts.items() if name != META_TABLE) and safefile.daily_copy_due(
                 self.backup_dir, self.path.stem, _now().date(), DAILY_BACKUPS_KEPT):
@@ -319,9 +321,10 @@ class Database:
         (at 50,000 wheels, 250-300 ms). Once the file is parsed, or when another program
         changed it, there is no summary: the data itself is read.
         """
-        if self._summary is None:
+        noted = self._summary  # read once: another thread may drop it meanwhile
+        if noted is None:
             return None
-        key, summary = self._summary
+        key, summary = noted
         if self._storage.parsed() or self._storage.current_key() != key:
             self._summary = None
             return None
@@ -570,7 +573,7 @@ class Collection:
 
         A table the data file's noted summary holds whole is read from it while the file is unparsed.
         """
-        tables = self._db.noted("tables")
+        tables = self._db.noted("tables") if self.name in NOTED_TABLES else None
         if isinstance(tables, dict) and self.name in tables:
             noted: Mapping[str, Record] = tables[self.name]
             return noted

@@ -189,7 +189,8 @@ class AtomicJSONStorage(Storage):
         if key is not None and key == self._cache_key:
             return self._cache
         raw = read_raw(self._path)
-        if key is None or key != self.opened_unparsed:
+        unchanged = self.current_key() == key  # not replaced while it was read
+        if key is None or key != self.opened_unparsed or not unchanged:
             self.unchecked = True  # parsed here, not by the opening's check: what this process writes next is not known good
         if raw is None or not raw.strip():
             self.forget()
@@ -199,8 +200,8 @@ class AtomicJSONStorage(Storage):
         except _Unreadable as exc:
             self.forget()
             raise StorageError(f"The data file {self._path} could not be read because {exc}.") from exc
-        if self.current_key() == key:  # unchanged while it was read: safe to keep
-            self.keep(data)
+        if unchanged:  # safe to keep, unless replaced since (the identity is taken again as it is pinned)
+            self.keep(data, expected=key)
         freeze_if_large(len(raw))
         return data
 
