@@ -8,6 +8,8 @@ from typing import Iterator
 import pytest
 
 from tui.context import AppContext
+from tui.storage import checked, file_storage
+from tui.storage import database as database_module
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +43,25 @@ def screen_text(app: object) -> str:
     """Everything on the app's screen now, as plain text lines (what a person would read)."""
     strips = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
     return "\n".join(strip.text for strip in strips)
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every data file counts as large (its checked note and summary are kept); each parse of one adds one to the list."""
+    monkeypatch.setattr(checked, "CHECKED_BYTES", 1)
+    made: list[int] = []
+    real = database_module._decode
+
+    def counted(raw: bytes) -> dict[str, dict[str, object]]:
+        """The real parse, counted."""
+        made.append(1)
+        return real(raw)
+
+    monkeypatch.setattr(database_module, "_decode", counted)  # the opening's parse
+    monkeypatch.setattr(file_storage, "_decode", counted)  # a parse at a later read
+    return made
+
+
+def open_context(db_path: Path, tmp_path: Path) -> AppContext:
+    """The interface's context on ``db_path``, with no user frameworks (as the command line opens it)."""
+    return AppContext.open(db_path, user_dir=tmp_path / "user-frameworks")

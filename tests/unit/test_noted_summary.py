@@ -15,34 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import open_context
 from tui.context import AppContext
-from tui.storage import checked, safefile
-from tui.storage import database as database_module
+from tui.storage import safefile
 from tui.storage import file_storage
 from tui.storage.database import DAILY_BACKUPS_KEPT, Database
 from tui.storage.settings import Settings
 
 
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every file counts as large; each parse of a data file adds one to the list."""
-    monkeypatch.setattr(checked, "CHECKED_BYTES", 1)
-    made: list[int] = []
-    real = database_module._decode
-
-    def counted(raw: bytes) -> dict[str, dict[str, object]]:
-        """The real parse, counted."""
-        made.append(1)
-        return real(raw)
-
-    monkeypatch.setattr(database_module, "_decode", counted)  # the opening's parse
-    monkeypatch.setattr(file_storage, "_decode", counted)  # a parse at a later read
-    return made
-
-
 def _open(db_path: Path, tmp_path: Path) -> AppContext:
     """The interface's context on ``db_path``."""
-    return AppContext.open(db_path, user_dir=tmp_path / "user-frameworks")
+    return open_context(db_path, tmp_path)
 
 
 def _summarised_file(db_path: Path, tmp_path: Path, wheels: int = 35) -> list[str]:
