@@ -318,7 +318,7 @@ class Database:
 
         The interface's first screen reads what it needs from the summary (the settings, the
         tables' counts, the newest saved work) instead of waiting for the file to be parsed
-        (at 50,000 wheels, 250-300 ms). Once the file is parsed, or when another program
+        (at 50,000 wheels, 300-450 ms in a fresh process). Once the file is parsed, or when another program
         changed it, there is no summary: the data itself is read.
         """
         noted = self._summary  # read once: another thread may drop it meanwhile
