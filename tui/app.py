@@ -229,7 +229,7 @@ class FramewheelApp(App[None]):
         if self._stopping:
             self.exit()
             return
-        self.context.db.encode_ahead()  # so that the first save costs what it changed
+        self.context.db.encode_ahead(warm_ups=self.context.warm_ups())  # the first save then costs what it changed; the history is sorted
 
     def _remember_theme(self, theme: object) -> None:
         """Save the chosen theme so the next start uses it (the presentation theme is never remembered)."""

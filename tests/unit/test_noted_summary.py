@@ -20,6 +20,7 @@ from tui.context import AppContext
 from tui.storage import safefile
 from tui.storage import file_storage
 from tui.storage.database import DAILY_BACKUPS_KEPT, Database
+from tui.storage.repositories.base import OrdersRecords
 from tui.storage.settings import Settings
 
 
@@ -181,6 +182,52 @@ def test_the_interface_parses_an_unparsed_file_in_the_background(db_path: Path, 
         assert reopened.assessments.get(1).label == "After the parse"
     finally:
         reopened.close()
+
+
+def test_the_background_thread_sorts_the_history_once_the_file_is_read(db_path: Path, tmp_path: Path, parses: list[int],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interface's warm-ups: the wheels' order (newest first) is built in the thread, and the history then reads it as kept."""
+    _summarised_file(db_path, tmp_path)
+    parses.clear()
+    context = _open(db_path, tmp_path)
+    try:
+        warm_ups = context.warm_ups()
+        assert len(warm_ups) == 1  # only wheels are stored: an empty table is not asked
+        thread = context.db.encode_ahead(min_bytes=0, warm_ups=warm_ups)
+        assert thread is not None
+        thread.join(10)
+        assert parses == [1]
+
+        def sorted_again(*_args: object) -> None:
+            """The history's order built a second time: it was not kept."""
+            raise AssertionError("the order was sorted again on the caller's thread")
+
+        monkeypatch.setattr(OrdersRecords, "_ordered", sorted_again)
+        assert context.assessments.ordered_ids() == list(range(35, 0, -1))  # newest first
+        assert [wheel.label for wheel in context.assessments.page([35, 34])] == ["Wheel 34", "Wheel 33"]
+    finally:
+        context.close()
+
+
+def test_a_warm_up_that_fails_to_read_still_lets_the_records_be_encoded(db_path: Path, tmp_path: Path) -> None:
+    """A warm-up whose read fails (the file spoilt meanwhile) is passed over: the thread still encodes, and a save writes only the change."""
+    _summarised_file(db_path, tmp_path)
+    context = _open(db_path, tmp_path)
+    called: list[str] = []
+
+    def failing() -> None:
+        """A lookup whose read of the file failed."""
+        called.append("failing")
+        raise file_storage.StorageError("spoilt meanwhile")
+
+    try:
+        thread = context.db.encode_ahead(min_bytes=0, warm_ups=[failing, lambda: called.append("next")])
+        assert thread is not None
+        thread.join(10)
+        assert called == ["failing", "next"]
+        assert context.db._storage.records_to_encode() is None  # every record was encoded ahead
+    finally:
+        context.close()
 
 
 def test_only_the_interface_summarises_and_never_a_demo(db_path: Path, tmp_path: Path, parses: list[int]) -> None:

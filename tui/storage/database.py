@@ -28,7 +28,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -424,7 +424,8 @@ class Database:
             found: T = storage.derived(data, table, name, build, update)
             return found
 
-    def encode_ahead(self, min_bytes: int = ENCODE_AHEAD_BYTES) -> threading.Thread | None:
+    def encode_ahead(self, min_bytes: int = ENCODE_AHEAD_BYTES,
+                     warm_ups: Sequence[Callable[[], object]] = ()) -> threading.Thread | None:
         """Encode every record once, in a background thread, so that even the first save costs what it changed.
 
         Without it the first save after the file is read encodes every record (at 10,000
@@ -434,7 +435,10 @@ class Database:
         Everything but a ``stat`` happens in the thread, so the caller (the interface, once it
         has drawn its first screen) never waits for the lock or a re-read. A file the opening
         left unparsed (:meth:`_open_unparsed`) is parsed there first, holding the thread lock: a
-        read on another thread meanwhile waits for that parse rather than making a second one. Returns the thread
+        read on another thread meanwhile waits for that parse rather than making a second one. Each of
+        ``warm_ups`` is called in the thread once the records are read, before they are encoded:
+        lookups kept with the data (:meth:`derived`, such as the history's order) that the next
+        screen would otherwise build on the interface's thread. Returns the thread
         (None when the file is smaller than ``min_bytes``: then the first save is quick anyway);
         the command line never calls this.
         """
@@ -455,6 +459,11 @@ class Database:
                 except StorageError:
                     return  # the next read on another thread says what is wrong
                 found = storage.records_to_encode()
+            for warm_up in warm_ups:
+                if self._closed:
+                    return
+                with contextlib.suppress(StorageError):
+                    warm_up()
             if found is None:
                 return
             data, tables = found
