@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 
 
 def style_path(name: str) -> str:
-    """The installed path of one of our style sheets, for ``CSS_PATH``."""
-    return str(resources.files(__name__) / name)
+    """The installed path of one of our style sheets, for ``CSS_PATH`` (beside this module: an installed package is a folder)."""
+    return str(Path(__file__).with_name(name))

@@ -21,7 +21,6 @@ import datetime
 import errno
 import os
 import re
-import secrets
 import stat
 from collections.abc import Sequence
 from contextlib import suppress
@@ -131,7 +130,7 @@ def fsync_dir(folder: Path) -> None:
 def _open_private_temp(target: Path) -> tuple[int, Path]:
     """Create a fresh 0600 temporary file beside ``target``; return (fd, path)."""
     while True:
-        temp = target.with_name(f".{target.name}{TEMP_MARKER}{secrets.token_hex(6)}")
+        temp = target.with_name(f".{target.name}{TEMP_MARKER}{os.urandom(6).hex()}")
         try:
             fd = os.open(
                 temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, PRIVATE_FILE_MODE
