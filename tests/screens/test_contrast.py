@@ -110,6 +110,22 @@ async def test_linux_console_wheel_chart_in_ascii(monkeypatch: pytest.MonkeyPatc
         assert "1 Prof. development" in text and "N o How confident I feel now" in text
 
 
+async def test_linux_console_draws_a_dialog_frame_in_ascii(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """TERM=linux: a dialog's thick frame is ``#`` all round (its top and bottom were ``?`` and blank), and nothing is ``?``."""
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.delenv("FRAMEWHEEL_GLYPHS")  # the tests' own choice (see conftest) set aside: the guess decides
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_wheel(pilot)
+        await pilot.press("enter")  # the note dialog
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        frame = [row for row in rows if "#" * 60 in row]
+        assert len(frame) == 2, rows  # the top and the bottom of the frame
+        assert any("#  Note on 1." in row for row in rows)
+        assert "?" not in "".join(rows)
+
+
 def svg_rows(picture: str) -> dict[int, str]:
     """The SVG's text read back as screen rows: each element's text put at the column its x gives."""
     elements = re.findall(r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="([0-9.]+)" '

@@ -43,6 +43,17 @@ def test_ascii_text_keeps_widths_and_plain_text() -> None:
     assert ascii_text("plain") == "plain"
 
 
+def test_every_box_and_block_character_has_a_line_or_a_joint() -> None:
+    """All of U+2500-U+259F (Rich's mixed heavy and light table joints, Textual's frames) is drawn as ASCII, none as ``?``."""
+    for code in range(0x2500, 0x25A0):
+        drawn = ascii_text(chr(code))
+        assert len(drawn) == 1 and drawn.isascii() and drawn != "?", (hex(code), drawn)
+    assert ascii_text("┡━━╇━━┩") == "+--+--+"  # a Rich table's head rule
+    assert ascii_text("┆╎┊") == "|||" and ascii_text("┈╼╾") == "---"
+    assert ascii_text("╱╲╳") == "/\\X"
+    assert ascii_text("█▀▀▀█") == "#####"  # a dialog's thick frame: its top as solid as its sides
+
+
 def test_key_names_are_spelt_out() -> None:
     """The footer's ⏎ and arrows become words."""
     assert key_text("⏎") == "enter" and key_text("⇧↑") == "shift+up"

@@ -13,6 +13,7 @@ Key names in the footer and in F1 are spelt out instead (:func:`key_text`: ``⏎
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -40,8 +41,8 @@ FALLBACKS: dict[str, str] = {
     "┏": "+", "┓": "+", "┗": "+", "┛": "+", "╔": "+", "╗": "+", "╚": "+", "╝": "+",
     "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "╶": "-", "╴": "-", "╷": "|", "╵": "|",
     "╌": "-", "╍": "-", "┄": "-", "┅": "-", "▏": "|", "▕": "|", "▎": "|", "▍": "|", "▋": "]", "▊": "]", "▉": "#",
-    "░": ":", "▒": ":", "▓": "#", "█": "#", "▌": "]", "▐": "[",
-    "▁": " ", "▂": " ", "▃": " ", "▄": " ", "▅": " ", "▆": " ", "▇": " ", "▔": " ",
+    "░": ":", "▒": ":", "▓": "#", "█": "#", "▌": "]", "▐": "[", "▀": "#", "▄": "#",  # a dialog's thick frame
+    "▁": " ", "▂": " ", "▃": " ", "▅": " ", "▆": " ", "▇": " ", "▔": " ",
     # control pictures (see tui.widgets.control_filter)
     "␛": "?", "␡": "?", "\ufffd": "?",
 }
@@ -50,7 +51,33 @@ FALLBACKS: dict[str, str] = {
 KEY_WORDS: dict[str, str] = {"⏎": "enter", "↑": "up", "↓": "down", "←": "left", "→": "right", "⇧": "shift+"}
 """Key symbols spelt out in the footer and F1 (there the width is measured after, so words fit)."""
 
-_TABLE = str.maketrans(FALLBACKS)
+
+
+def box_fallback(char: str) -> str:
+    """The ASCII stand-in of a box-drawing or block character not in :data:`FALLBACKS`, from its Unicode name.
+
+    A line that runs only across is ``-``, only up and down ``|``, a joint or corner ``+``
+    (the mixed light and heavy joints of Rich's table heads: ``┡ ╇ ┩``), a diagonal ``/``, ``\\``
+    or ``X``; a quadrant block is ``#``. Any other character is ``?``.
+    """
+    name = unicodedata.name(char, "")
+    if name.startswith("QUADRANT"):
+        return "#"
+    if not name.startswith("BOX DRAWINGS"):
+        return "?"
+    if "DIAGONAL" in name:
+        return "X" if "CROSS" in name else "/" if "UPPER RIGHT" in name else "\\"
+    words = set(name.split())
+    across = bool(words & {"HORIZONTAL", "LEFT", "RIGHT"})
+    upright = bool(words & {"VERTICAL", "UP", "DOWN"})
+    return "+" if across and upright else "-" if across else "|" if upright else "?"
+
+
+BOX_FALLBACKS: dict[str, str] = {chr(code): box_fallback(chr(code)) for code in range(0x2500, 0x25A0)
+                                 if chr(code) not in FALLBACKS}
+"""The rest of the box-drawing and block characters (U+2500-U+259F), each by :func:`box_fallback`."""
+
+_TABLE = str.maketrans({**BOX_FALLBACKS, **FALLBACKS})
 
 
 def ascii_wanted(environ: Mapping[str, str] | None = None) -> bool:
