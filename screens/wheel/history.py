@@ -16,6 +16,7 @@ from styles import style_path
 from tui.core import charts
 from tui.core.labels import version_text
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.core.wheels import TREND_WHEELS, Assessment, area_trends
 from tui.widgets.theme_colours import series_style
 from tui.widgets.trends_view import TrendsView
@@ -40,6 +41,13 @@ def trends_title(framework: Framework, count: int, wheels: list[Assessment]) -> 
         return f"Trends of {framework.title}: one wheel so far; a second one shows how each area moves."
     shown = f"the latest {len(wheels)} of {count:,} wheels" if count > len(wheels) else f"{len(wheels)} wheels"
     return f"Trends of {framework.title}: {shown}, {wheels[0].created[:10]} → {wheels[-1].created[:10]} (oldest left)"
+
+
+FRAMEWORK_ROOM = 12
+"""Cells kept for the framework column when the label is shortened (an id and a short version note)."""
+
+RATED_ROOM = 11
+"""Cells kept for the rated column (``24/24 100%``)."""
 
 
 class HistoryScreen(RecordListScreen[Assessment]):
@@ -187,12 +195,15 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
         return record.id
 
     def row_cells(self, record: Assessment) -> tuple[str | Text, ...]:
-        """Date started, label, framework and how much is rated."""
+        """Date started, label (shortened with `…` where it would push the other columns off), framework and how much is rated."""
         framework = self.context.catalog.get(record.framework_id)
         cells = len(framework.areas) * len(framework.series) if framework else 0
         rated = record.rated_count(framework) if framework else 0
-        return (record.created[:10], record.label, framework_text(record, framework.version if framework else ""),
-                completeness_text(record, rated, cells))
+        framework_cell = framework_text(record, framework.version if framework else "")
+        rated_cell = completeness_text(record, rated, cells)
+        # the same room on every row (a column is as wide as its widest cell): the date, the other two, the gaps
+        room = self.app.size.width - 10 - max(FRAMEWORK_ROOM, len(framework_cell)) - max(RATED_ROOM, len(rated_cell)) - 6
+        return (record.created[:10], truncate(record.label, max(12, room), one_line=True), framework_cell, rated_cell)
 
     def fetch_record(self, record_id: int) -> Assessment | None:
         """The wheel as stored now."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from textual.widgets import DataTable
 
 from screens.wheel.history import HistoryScreen
@@ -130,3 +132,28 @@ async def test_after_a_delete_far_down_the_cursor_is_on_the_next_older_wheel(con
         assert context.assessments.count() == WHEELS - 1
         assert f"Your wheels ({WHEELS - 1})" in screen_text(app)
         assert highlighted_label(app) == f"Wheel {number - 1}"
+
+
+LONG_LABEL = "and a very long label that goes past the column width for sure, and then some more words"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_a_long_label_is_shortened_so_every_column_shows(context: AppContext, size: tuple[int, int]) -> None:
+    """At 80x24 a long label ends in `…` and the framework and rated columns stay whole; at 200 columns it is whole."""
+    framework = context.framework
+    stamp = (START + datetime.timedelta(days=1)).isoformat()
+    context.assessments.add(Assessment(0, framework.id, framework.version, LONG_LABEL, stamp, stamp))
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        text = screen_text(app)
+        header = next(line for line in text.splitlines() if "Date" in line and "Label" in line)
+        assert "Framework" in header and "Rated" in header
+        row = next(line for line in text.splitlines() if "and a very long label" in line)
+        assert framework.id in row and "%" in row
+        if size[0] == 80:
+            assert "…" in row and LONG_LABEL not in row
+        else:
+            assert LONG_LABEL in row
+        assert context.assessments.get(1).label == LONG_LABEL  # only the cell is shortened
