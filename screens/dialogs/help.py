@@ -19,6 +19,24 @@ Every change is saved the moment it is made; the header says when.
 """
 
 
+TEXTUAL_NOISE = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+"""Actions of Textual's own widget keys left out of the table: sideways scrolling of panes that never scroll sideways."""
+
+
+def _own_words(binding: Binding) -> str:
+    """What a key does, as the table says it: ours as written, Textual's own (no id) in sentence case ("Focus Previous" as "Focus previous")."""
+    text = binding.tooltip or binding.description
+    return text if binding.id is not None else text[:1] + text[1:].lower()
+
+
+def _listed(binding: Binding) -> bool:
+    """Whether a key has a row: any of ours with a description; of Textual's own, not the sideways scrolling or a ``super`` key
+    (a terminal never sends one: ``ctrl+c`` copies)."""
+    if not binding.description:
+        return False
+    return binding.id is not None or (binding.action not in TEXTUAL_NOISE and not binding.key.startswith("super+"))
+
+
 def key_table(screen: Screen) -> Table:
     """A two-column table of the keys active on ``screen`` and what they do."""
     table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
@@ -30,12 +48,12 @@ def key_table(screen: Screen) -> Table:
     for key, active in ordered:
         binding = active.binding
         display = screen.app.get_key_display(binding)
-        if not binding.description or (binding.description, display) in seen:
+        if not _listed(binding) or (binding.description, display) in seen:
             continue  # one row for keys shown alike (e.g. the digits 1-9 of one action)
         if binding.action == "back" and screen.app.screen_stack[0] is screen:
             continue  # nothing to go back to from the bottom screen
         seen.add((binding.description, display))
-        table.add_row(Text(display, style="bold"), Text(binding.tooltip or binding.description))
+        table.add_row(Text(display, style="bold"), Text(_own_words(binding)))
     focused = screen.focused
     for key, what in getattr(focused, "HELP_KEYS", ()) if focused is not None else ():
         table.add_row(Text(key, style="bold"), Text(what))  # keys a widget handles itself, such as a slider's digits

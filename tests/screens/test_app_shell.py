@@ -58,6 +58,9 @@ async def test_f1_help_shows_screen_help_and_keys(context: AppContext) -> None:
         text = screen_text(app)
         assert "Help: Home" in text
         assert "Keys on this screen" in text and "Next panel" in text
+        assert "Copy selected text" in text and "super+c" not in text  # a terminal never sends super keys
+        assert "Scroll Left" not in text and "Scroll Right" not in text  # no pane here scrolls sideways
+        assert "Focus previous" in text and "Focus Previous" not in text  # Textual's own keys in our sentence case
         await pilot.press("end")  # the help scrolls like any page
         await pilot.pause()
         assert "command palette" in screen_text(app)
