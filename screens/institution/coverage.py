@@ -23,6 +23,7 @@ from styles import style_path
 from tui.core.institution import (ONCE, UNCOVERED, Coverage, CoverageFilter, InstitutionError, InstitutionValue,
                                   coverage, providers)
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.core.reports.coverage import (NONE_MARK, activity_marks, area_name, count_text, coverage_markdown,
                                        level_columns, level_marks)
 from tui.widgets.row_table import RowTable
@@ -30,6 +31,9 @@ from tui.widgets.key_footer import KeyFooter
 
 LEVELS_VIEW, ACTIVITIES_VIEW = "levels", "activities"
 """The two views of the table: areas x levels, areas x activities."""
+
+TITLE_WIDTH = 26
+"""Cells of the activity column below 120 columns (so the area columns fit at 80): a longer title ends in `…`."""
 
 
 def cell_text(count: int) -> Text:
@@ -219,13 +223,14 @@ The institution's values are listed beside, with the areas each maps to.
         table.clear(columns=True)
         codes = area_codes(framework)
         narrow = self.size.width < 120
-        table.add_column("Activity", key="title", width=26 if narrow else None)  # the area columns fit at 80
+        table.add_column("Activity", key="title", width=TITLE_WIDTH if narrow else None)  # the area columns fit at 80
         table.add_column("Date", key="date")
         for area, code in zip(framework.areas, codes):
             table.add_column(code, key=f"area-{area.id}")
         for activity in result.activities:
             marks = [activity_marks(result, activity, area.id) for area in framework.areas]
-            table.add_row(activity.title, activity.date or "ongoing", *marks, key=str(activity.id))
+            title = truncate(activity.title, TITLE_WIDTH, one_line=True) if narrow else activity.title
+            table.add_row(title, activity.date or "ongoing", *marks, key=str(activity.id))
         totals = [Text(str(row.activities)) if row.covered else uncovered_text() for row in result.areas]
         table.add_row(Text("Activities", style="bold"), "", *totals, key="totals")
 

@@ -170,6 +170,30 @@ async def test_the_areas_by_activities_view(context: AppContext, size: tuple[int
         assert "Commitments by level" in flat(screen_text(app))
 
 
+LONG_TITLE = "Project management for technical staff in research groups"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_long_activity_title_ends_in_an_ellipsis_at_80_columns(context: AppContext, size: tuple[int, int]) -> None:
+    """a at 80x24: a title longer than its column is cut with `…` (not mid-word without a mark); at 200x60 it is whole."""
+    catalogue(context)
+    context.catalogue.create(context.framework, LONG_TITLE, [("working-together", "member")], "2027-02-03", "Network")
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_coverage(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        table = screen.query_one("#coverage-activities", DataTable)
+        titles = [str(getattr(table.get_row_at(i)[0], "plain", table.get_row_at(i)[0])) for i in range(table.row_count)]
+        shown = next(title for title in titles if title.startswith("Project management"))
+        text = screen_text(app)
+        if size[0] == 80:
+            assert shown.endswith("…") and len(shown) <= 26 and shown in text
+        else:
+            assert shown == LONG_TITLE and LONG_TITLE in text
+        assert "Induction" in titles  # a short title as it is
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_export_writes_the_coverage_markdown(context: AppContext, tmp_path: Path, size: tuple[int, int]) -> None:
     """x writes coverage-ahep.md (with the filter applied and the institution's values) and says where."""
