@@ -34,7 +34,8 @@ Find the level that describes you. Choose an area on the left (`tab` or `enter` 
 exemplars), then mark each exemplar: `c` or `1` **consistently**, `s` or `2` **sometimes**,
 `x` or `3` **not yet** (`0` clears). Marks show as [C], [S], [X] (and [ ] when unmarked).
 `enter` on an exemplar adds an evidence note. Every mark is saved at once, in a dated record
-(`n` starts a new record, `d` deletes this one after asking); `ctrl+z`/`ctrl+y` undo and redo.
+(`n` starts a new record, `d` deletes this one after asking); `ctrl+z`/`ctrl+y` undo and redo
+(the cursor goes back to the exemplar changed).
 The panel shows the best fit, the reasons and the next steps.
 
 """ + RULE_HELP
