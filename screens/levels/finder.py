@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.widgets import Header, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from screens.base import FramewheelScreen
 from screens.dialogs.confirm import ConfirmDialog
@@ -34,7 +34,8 @@ Find the level that describes you. Choose an area on the left (`tab` or `enter` 
 exemplars), then mark each exemplar: `c` or `1` **consistently**, `s` or `2` **sometimes**,
 `x` or `3` **not yet** (`0` clears). Marks show as [C], [S], [X] (and [ ] when unmarked).
 `enter` on an exemplar adds an evidence note. Every mark is saved at once, in a dated record
-(`n` starts a new record, `d` deletes this one after asking); `ctrl+z`/`ctrl+y` undo and redo.
+(`n` starts a new record, `d` deletes this one after asking); `ctrl+z`/`ctrl+y` undo and redo
+(the cursor goes back to the exemplar changed).
 The panel shows the best fit, the reasons and the next steps.
 
 """ + RULE_HELP
@@ -284,7 +285,7 @@ The panel shows the best fit, the reasons and the next steps.
         self.refresh_marks((self.area_id, level_id, index))
 
     def _replay(self, source: list[tuple[str, str, int, str, str]], target: list[tuple[str, str, int, str, str]], undo: bool) -> None:
-        """Undo or redo the newest mark of ``source`` and move it to ``target``."""
+        """Undo or redo the newest mark of ``source`` and move it to ``target``; the cursor goes to the exemplar changed."""
         if not source or self.record is None:
             self.notify("Nothing to undo." if undo else "Nothing to redo.", timeout=2)
             return
@@ -292,9 +293,21 @@ The panel shows the best fit, the reasons and the next steps.
         area_id, level_id, index, before, after = step
         if self._set_mark(level_id, index, before if undo else after, area_id=area_id):
             target.append(step)
-            if area_id != self.area_id:
-                areas = self.query_one("#finder-areas", OptionList)
-                areas.highlighted = areas.get_option_index(area_id)
+            self.highlight_exemplar(area_id, level_id, index)
+
+    def highlight_exemplar(self, area_id: str, level_id: str, index: int) -> None:
+        """Put the cursor on one exemplar, showing its area's exemplars first when another area is shown."""
+        if area_id != self.area_id:
+            self.area_id = area_id  # set first, so the area list's highlight message does not fill the list again
+            self.fill_exemplars()
+            self.refresh_result()
+            areas = self.query_one("#finder-areas", OptionList)
+            areas.highlighted = areas.get_option_index(area_id)
+        exemplars = self.query_one("#finder-exemplars", OptionList)
+        try:
+            exemplars.highlighted = exemplars.get_option_index(f"{level_id}/{index}")
+        except OptionDoesNotExist:  # the area shows no such exemplar: leave the cursor where it is
+            return
 
     def action_undo(self) -> None:
         """Undo the last mark."""

@@ -4,7 +4,8 @@
 beside the gap per area, "met 5 of 8", the strengths and the roles the wheel is closest to;
 :class:`FinderRoleScreen` sets the latest level-finder record against the role's level targets,
 with the next exemplars to work on. On both, `a` turns the shortfalls into development-plan
-objectives, accepted one at a time.
+objectives, accepted one at a time: on the wheel's screen the wheel's shortfalls and, when the latest
+level-finder record has marks, the level targets it falls short of.
 """
 
 from __future__ import annotations
@@ -186,16 +187,29 @@ class _RoleShortfalls(FramewheelScreen):
         if comparison is None:
             self.notify("There is nothing to compare yet.", severity="warning")
             return
+        compared = self.shortfall_comparisons()
         titles = {o.title for o in self.context.development_plan.open_objectives(self.framework.id)}
-        suggestions = _fresh(role_suggestions(self.framework, comparison), titles)
+        suggestions = _fresh(role_suggestions(self.framework, *compared), titles)
         if not suggestions:
-            told = "every shortfall is already an open objective" if comparison.shortfalls else "nothing is short of the role"
+            if any(c.shortfalls for c in compared):
+                told = "every shortfall is already an open objective"
+            else:
+                told = self.nothing_short()
             self.notify(f"No objectives to suggest: {told}.", title="No suggestions")
             return
         levels = {t.area_id: t.level_id for t in self.shortfall_targets() if t.level_id}
         self.app.push_screen(SuggestionsDialog(suggestions, self.source_label(), self.framework,
                                                self.context.catalogue.activities(self.framework.id), levels),
                              self._accept)
+
+    def shortfall_comparisons(self) -> list[WheelComparison | FinderComparison]:
+        """The comparisons whose shortfalls `a` suggests as objectives (the one shown, by default)."""
+        comparison = self.comparison()
+        return [comparison] if comparison is not None else []
+
+    def nothing_short(self) -> str:
+        """Why there is nothing to suggest when no comparison has a shortfall."""
+        return "nothing is short of the role"
 
     def shortfall_targets(self) -> list[AreaTarget]:
         """The shortfalls as areas to find activities for, the largest first (each screen its own)."""
@@ -235,7 +249,8 @@ levels are compared with the level finder (`f`).
 
 `s` compares another series (now, would like ...), `o` another role, `w` another wheel. The role and
 series chosen for a wheel are remembered, and the wheel's 1:1 report then has a "Compared with role"
-section. `a` offers each shortfall as a development-plan objective, accepted one at a time.
+section. `a` offers each shortfall as a development-plan objective, accepted one at a time: the
+wheel's and, with a level-finder record, the level targets not reached.
 `c` lists the institution's development activities for a shortfall (a level target at its expected
 level); the one chosen becomes the planned activity of an objective for that area in your plan.
 On a narrow terminal `v` shows the chart instead of the text (and back); `b` switches wheel and bars.
@@ -344,9 +359,28 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
                       if self.framework.level(level) is not None]
         return found
 
+    def shortfall_comparisons(self) -> list[WheelComparison | FinderComparison]:
+        """The wheel's shortfalls against the role's scale targets, then the level finder's against its level targets."""
+        comparison = self.comparison()
+        if comparison is None:
+            return []
+        levels = self.level_comparison()
+        return [comparison] if levels is None else [comparison, levels[1]]
+
+    def nothing_short(self) -> str:
+        """Nothing is short; when level targets could not be compared, say so rather than that they are met."""
+        comparison = self.comparison()
+        if comparison is None or not comparison.level_targets or self.level_comparison() is not None:
+            return "nothing is short of the role"
+        count = len(comparison.level_targets)
+        return (f"nothing on the scale is short of the role, and its {count} level target{'s' if count != 1 else ''} "
+                "need a level-finder record with marks (f on the home screen)")
+
     def source_label(self) -> str:
-        """The role and the wheel the suggestions come from."""
-        return f"{self.role.name if self.role else ''} · {self.wheel.label if self.wheel else ''}"
+        """The role and the wheel (and the level-finder record, when its levels are compared) the suggestions come from."""
+        label = f"{self.role.name if self.role else ''} · {self.wheel.label if self.wheel else ''}"
+        levels = self.level_comparison()
+        return f"{label} · {levels[0].label}" if levels is not None and levels[1].shortfalls else label
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the series, the plan and the chart only while a wheel is compared with a role."""

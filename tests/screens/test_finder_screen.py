@@ -227,3 +227,62 @@ async def test_a_note_too_long_is_refused_in_the_dialog(context: AppContext) -> 
         assert isinstance(app.screen, FinderScreen)
         record = context.finder.latest("ahep")
         assert record is None or record.note("professional-development", "associate", 0) in (None, "")
+
+
+def highlighted_exemplar(app: FramewheelApp) -> tuple[str, tuple[str, int] | None]:
+    """The area shown and the (level, index) of the highlighted exemplar."""
+    screen = app.screen
+    assert isinstance(screen, FinderScreen)
+    return screen.area_id, screen.focused_exemplar()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_undo_and_redo_put_the_cursor_on_the_exemplar_changed(context: AppContext, size: tuple[int, int]) -> None:
+    """`x` moves on to the next exemplar; ctrl+z and ctrl+y come back to the one marked, so enter notes that one."""
+    area = "professional-development"
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f", "tab", "x")
+        await pilot.pause()
+        assert highlighted_exemplar(app) == (area, ("associate", 1))  # the cursor moved on
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        record = context.finder.latest("ahep")
+        assert record is not None and record.mark(area, "associate", 0) is None
+        assert highlighted_exemplar(app) == (area, ("associate", 0))
+        await pilot.press("down")
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert context.finder.get(record.id).mark(area, "associate", 0) == NOT_YET
+        assert highlighted_exemplar(app) == (area, ("associate", 0))
+        await pilot.press("ctrl+z", "enter")  # the note is for the exemplar undone
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"Mine", "enter")
+        await pilot.pause()
+        record = context.finder.get(record.id)
+        assert record.note(area, "associate", 0) == "Mine" and record.note(area, "associate", 1) == ""
+
+
+async def test_undo_in_another_area_goes_back_to_that_area_and_exemplar(context: AppContext) -> None:
+    """A mark made in one area and undone from another: the area and the exemplar marked come back."""
+    first = "professional-development"
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "tab", "down", "down", "s")  # the third Associate exemplar
+        await pilot.pause()
+        assert highlighted_exemplar(app) == (first, ("member", 0))  # past the Member heading
+        await pilot.press("shift+tab", "down")
+        await pilot.pause()
+        second, _ = highlighted_exemplar(app)
+        assert second != first
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert highlighted_exemplar(app) == (first, ("associate", 2))
+        assert str(app.screen.query_one("#finder-areas").highlighted_option.id) == first
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert highlighted_exemplar(app) == (first, ("associate", 2))
+        record = context.finder.latest("ahep")
+        assert record is not None and record.mark(first, "associate", 2) == SOMETIMES

@@ -378,3 +378,103 @@ async def test_a_wrapped_exemplar_keeps_its_indent_at_80x24(context: AppContext)
         dash = lines[first].index("- ")
         assert lines[first + 1][:dash + 2].replace("│", " ").strip() == ""  # the continuation starts under the words
         assert lines[first + 1][dash + 2] != " "
+
+
+def add_levels_role(context: AppContext) -> None:
+    """A role whose targets are all levels (saved:4): Member in Service excellence, Associate in Working together
+    and in Wider context."""
+    context.roles.create(context.framework, "Senior adviser (levels)",
+                         {"service-excellence": "member", "working-together": "associate", "wider-context": "associate"})
+
+
+def dialog_text(app: FramewheelApp) -> str:
+    """The suggestions dialog's heading and suggestion, its runs of white space made one."""
+    heading = str(app.screen.query_one("#suggest-heading").content)
+    return " ".join(f"{heading} {text_of(app, '#suggestion')}".split())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_role_of_level_targets_suggests_the_level_shortfalls_the_wheel_screen_shows(
+        context: AppContext, size: tuple[int, int]) -> None:
+    """A role of level targets only, against a wheel and a level-finder record: `a` offers the ▼ level shortfalls
+    the screen shows (as `f` then `a` does), not "nothing is short"; the accepted ones are in the plan."""
+    prepare(context)
+    mark_associate(context)
+    add_levels_role(context)
+    fw = context.framework
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(WheelRoleScreen("saved:4"))
+        await pilot.pause()
+        text = text_of(app, "#rolecmp-text")
+        assert "The role sets no target on the scale" in text
+        assert "▼ Service excellence: Associate, expected Member (1 level below)" in text
+        assert "▼ Working together: no level yet, expected Associate (1 level below)" in text
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, SuggestionsDialog), [n.message for n in app._notifications]
+        shown = dialog_text(app)
+        assert "Suggestion 1 of 3 from 'Senior adviser (levels) · Before my 1:1 · My level'" in shown
+        assert "Working Together is at no level yet, expected Associate (1 level below)." in shown
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Suggestion 2 of 3" in dialog_text(app)
+        assert ("For the role “Senior adviser (levels)”, Delivering Service Excellence is at Associate, "
+                "expected Member (1 level below).") in dialog_text(app)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, WheelRoleScreen)
+        assert not any("nothing is short" in n.message for n in app._notifications)
+        objectives = context.development_plan.list(fw.id)
+        assert sorted(o.areas for o in objectives) == [("wider-context",), ("working-together",)]
+        assert {o.role for o in objectives} == {"Senior adviser (levels)"}
+        assert any("I show the Associate exemplars" in o.success_criteria for o in objectives)
+        await pilot.press("a")  # only the one discarded is left
+        await pilot.pause()
+        assert "Suggestion 1 of 1" in dialog_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f", "a")  # the level comparison offers the same one
+        await pilot.pause()
+        assert isinstance(app.screen, SuggestionsDialog)
+        assert "Suggestion 1 of 1" in dialog_text(app)
+        assert "Delivering Service Excellence" in dialog_text(app)
+
+
+async def test_a_wheel_and_level_role_suggests_both_kinds_of_shortfall(context: AppContext) -> None:
+    """Team leader (scale targets and one level target): the wheel's 4 shortfalls, then the level one."""
+    prepare(context)
+    mark_associate(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:1"))
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Suggestion 1 of 5" in dialog_text(app)
+        assert "Being Agile and Adaptable is 5 below (2 of 7)" in dialog_text(app)
+        await pilot.press("x", "x", "x", "x")
+        await pilot.pause()
+        assert "Suggestion 5 of 5" in dialog_text(app)
+        assert "Delivering Service Excellence is at Associate, expected Member" in dialog_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+    objectives = context.development_plan.list(context.framework.id)
+    assert [o.title for o in objectives] == ["For the role Team leader: Delivering Service Excellence"]
+
+
+async def test_level_targets_without_a_level_finder_record_are_not_said_to_be_met(context: AppContext) -> None:
+    """A role of level targets only and no level-finder record: `a` says the levels need a record, not that
+    nothing is short."""
+    prepare(context)
+    add_levels_role(context)
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WheelRoleScreen("saved:4"))
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, WheelRoleScreen)
+        messages = [n.message for n in app._notifications]
+        assert messages[-1] == ("No objectives to suggest: nothing on the scale is short of the role, and its "
+                                "3 level targets need a level-finder record with marks (f on the home screen).")

@@ -281,6 +281,29 @@ def test_role_suggestions_from_the_level_finder(tiny: Framework) -> None:
     assert role_suggestions(tiny, compare_wheel(tiny, wheel_of({"one": 9}), role("R", one=5))) == []
 
 
+
+def test_role_suggestions_from_the_wheel_and_the_level_finder_together(tiny: Framework) -> None:
+    """A role with scale and level targets: the wheel's shortfalls, then the level finder's, each area once."""
+    mixed = role("Mixed", one="second", two=7, four="first", five=5)
+    wheel = compare_wheel(tiny, wheel_of({"two": 4, "five": 5}), mixed)
+    levels = compare_finder(tiny, derive(tiny, finder_record({"one": {mark_key("first", 0): CONSISTENTLY}})), mixed)
+    assert [g.area.id for g in wheel.shortfalls] == ["two"]
+    found = role_suggestions(tiny, wheel, levels, today=date(2026, 1, 1))
+    assert [s.area_id for s in found] == ["two", "one", "four"]
+    assert found[0].reason == "For the role “Mixed”, Two is 3 below (4 of 7)."
+    assert found[1].reason == "For the role “Mixed”, One is at First, expected Second (1 level below)."
+    assert role_suggestions(tiny, levels, levels) == role_suggestions(tiny, levels)  # an area is suggested once
+
+
+def test_a_role_of_levels_only_is_short_only_in_the_level_finder(tiny: Framework) -> None:
+    """Every target a level: the wheel alone suggests nothing, the wheel with the level finder the level shortfalls."""
+    levels_only = role("Senior", one="second", two="first")
+    wheel = compare_wheel(tiny, wheel_of({"one": 1, "two": 1}), levels_only)
+    levels = compare_finder(tiny, derive(tiny, finder_record({"one": {mark_key("first", 0): CONSISTENTLY}})), levels_only)
+    assert role_suggestions(tiny, wheel) == []
+    assert [s.area_id for s in role_suggestions(tiny, wheel, levels)] == ["one", "two"]
+
+
 # --- targets the framework cannot place -------------------------------------------------------------
 
 

@@ -11,8 +11,8 @@ table. Either way its targets are, per area, a value on the framework's scale or
 * :func:`closest_roles` ranks roles by how close a wheel is to them ("which roles am I
   ready for"); :func:`transition` says what changes between the role you have and the one
   you want.
-* :func:`role_suggestions` turns shortfalls into development-plan suggestions, accepted one
-  at a time like the wheel's.
+* :func:`role_suggestions` turns shortfalls (a wheel's, the level finder's, or both) into
+  development-plan suggestions, accepted one at a time like the wheel's.
 
 No Textual, no storage: plain data and functions.
 """
@@ -541,14 +541,22 @@ def transition(framework: Framework, have: RoleProfile, want: RoleProfile) -> Tr
 # --- from gaps to a plan -----------------------------------------------------------------------------
 
 
-def role_suggestions(framework: Framework, comparison: WheelComparison | FinderComparison,
+def role_suggestions(framework: Framework, *comparisons: WheelComparison | FinderComparison,
                      today: date | None = None) -> list[Suggestion]:
-    """One development-plan suggestion per shortfall, the largest first, tied to the area and the role."""
+    """One development-plan suggestion per shortfall, the largest first, tied to the area and the role.
+
+    Several comparisons (a wheel's against the role's scale targets and the level finder's against its
+    level targets) give their shortfalls in the order given; an area is suggested once.
+    """
     target_date = ((today or date.today()) + timedelta(days=91)).isoformat()
-    role = comparison.role.name
     found: list[Suggestion] = []
-    for gap in comparison.shortfalls:
+    seen: set[str] = set()
+    gaps = [(comparison.role.name, gap) for comparison in comparisons for gap in comparison.shortfalls]
+    for role, gap in gaps:
         area = gap.area
+        if area.id in seen:
+            continue
+        seen.add(area.id)
         if isinstance(gap, AreaGap):
             reason = f"For the role “{role}”, {area.title} is {gap.words()}."
             criteria = (f"At my next wheel I rate myself {gap.target} or more in {area.title}, "
