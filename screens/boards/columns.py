@@ -51,6 +51,12 @@ def fit_words(text: str, width: int) -> str:
     return " ".join(word if len(word) <= width else truncate(word, width) for word in text.split(" "))
 
 
+def column_title(mark: str, title: str, count: int, width: int) -> str:
+    """``● Red (3)`` in ``width`` cells: the title shortened with `…` when it does not fit, the mark and the count always whole."""
+    count_text = f"({count})"
+    return f"{mark} {truncate(title, width - len(mark) - len(count_text) - 2)} {count_text}"
+
+
 class BoardColumnsScreen(FramewheelScreen):
     """Four lists side by side; rating an item here moves it to its new column (and can be undone).
 
@@ -162,7 +168,7 @@ its focus on the same card (`enter` also clears the board's filters so that the 
         for rating in RATINGS:
             entries = [(s, i, item) for s, i, item in plan.items() if item.rag == rating]
             key = rating or "none"
-            self.query_one(f"#title-{key}", Label).update(f"{badge(rating)} {RATING_TITLES[rating]} ({len(entries)})")
+            self.query_one(f"#title-{key}", Label).update(column_title(badge(rating), RATING_TITLES[rating], len(entries), room + 3))
             column = self.query_one(f"#column-{key}", OptionList)
             column.clear_options()
             column.add_options(

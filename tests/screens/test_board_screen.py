@@ -226,6 +226,22 @@ async def test_columns_view_rates_and_returns(context: AppContext) -> None:
         assert isinstance(app.screen, BoardScreen)
 
 
+async def test_columns_at_80x24_keep_each_count_whole(context: AppContext) -> None:
+    """At 80x24 a column's title that does not fit is shortened with `…` before its count, which stays whole."""
+    items = tuple(PlanItem(f"Item {number}") for number in range(27))
+    context.action_plans.add(ActionPlan(id=0, project="Many", author="Lead", date="2026-01-05", period_from="2026",
+                                        period_to="2027", status="Ongoing", sections=(PlanSection("All", items),)))
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await press(pilot, "v")
+        assert isinstance(app.screen, BoardColumnsScreen)
+        text = screen_text(app)
+        assert "R ● Red (0)" in text and "G ✔ Green (0)" in text
+        title = next(line for line in text.splitlines() if "Red (0)" in line)
+        assert "(27)" in title and "…" in title  # "– ○ Not rat… (27)": the count whole, the cut marked
+
+
 async def test_plans_list_new_from_template_header_and_delete(context: AppContext) -> None:
     """`n` creates a plan from the template and opens it; `e` edits a header; `d` deletes after asking."""
     app = FramewheelApp(context)
