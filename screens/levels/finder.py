@@ -21,6 +21,7 @@ from screens.levels.framework_text import WIDE, areas_outline
 from styles import style_path
 from tui.core.finder import FinderError, FinderRecord, derive, unusable_reason
 from tui.core.model import Framework, SavedWork
+from tui.core.text import truncate
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -213,8 +214,10 @@ The panel shows the best fit, the reasons and the next steps.
         self.query_one("#finder-result-text", Static).update(result_text(result, focused, self.record, full=False))
         self.query_one("#finder-result-wide-text", Static).update(result_text(result, focused, self.record, full=True))
         level = result.overall.title if result.overall else "no level yet"
-        label = self.record.label if self.record else "a new record starts with your first mark"
-        self.query_one("#finder-heading", Label).update(f"Best fit: {level}  ·  {label}" + ("" if wide else "  ·  F1: the rule"))
+        label = self.record.label if self.record else "new record from your first mark"
+        start, end = f"Best fit: {level}  ·  ", ("" if wide else "  ·  F1: the rule")
+        room = self.app.size.width - 2 - len(start) - len(end)  # the heading's padding: a long label ends in `…`
+        self.query_one("#finder-heading", Label).update(f"{start}{truncate(label, max(12, room), one_line=True)}{end}")
 
     def focused_exemplar(self) -> tuple[str, int] | None:
         """The (level id, index) of the highlighted exemplar, or None."""

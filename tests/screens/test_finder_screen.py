@@ -36,7 +36,9 @@ async def test_mark_exemplars_and_see_the_level(context: AppContext, size: tuple
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FinderScreen)
-        assert "a new record starts with your first mark" in screen_text(app)
+        heading = next(line for line in screen_text(app).splitlines() if "Best fit:" in line)
+        assert "new record from your first mark" in heading
+        assert heading.rstrip().endswith("F1: the rule") or size[0] >= 120  # whole at 80 columns, nothing cut off
         assert context.finder.list() == []
         await pilot.press("tab", "c", "1", "c", "c", "2", "x")
         await pilot.pause()
