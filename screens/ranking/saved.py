@@ -16,6 +16,16 @@ from tui.core.rankings import RankError, Ranking, rows
 from tui.core.text import truncate
 
 
+WIDE_LIST = 120
+"""From this many columns the list shows when each ranking changed."""
+
+NARROW_NAME = 22
+"""Cells of a ranking's name below :data:`WIDE_LIST` columns."""
+
+NARROW_FIRST = 16
+"""Cells of the first areas below :data:`WIDE_LIST` columns."""
+
+
 def shorten(text: str, width: int) -> Text:
     """One line of at most ``width`` cells, an ellipsis marking a cut."""
     return Text(truncate(text, width, one_line=True))
@@ -82,9 +92,22 @@ order without losing this one), `d` deletes it after asking.
         """The ranking's id."""
         return record.id
 
+    def narrow(self) -> bool:
+        """Below 120 columns the list leaves out when each ranking changed (it is still listed most recently changed first)."""
+        return self.app.size.width < WIDE_LIST
+
+    def columns(self) -> tuple[str, ...]:
+        """Every column from 120 columns; all but "Changed" below, so the notes show on an 80-column screen."""
+        return self.COLUMNS[:-1] if self.narrow() else self.COLUMNS
+
     def row_cells(self, record: Ranking) -> tuple[str | Text, ...]:
-        """Name, date, the first area(s), notes and when it changed, long texts shortened."""
-        return (shorten(record.name, 34), record.date, self.first_text(record), shorten(self.shown("ranking", "notes", record.notes), 30),
+        """Name, date, the first area(s), notes and (from 120 columns) when it changed, long texts shortened with `…`."""
+        notes = self.shown("ranking", "notes", record.notes)
+        if self.narrow():  # the notes get what the name, the date, the first areas and the gaps leave
+            room = self.app.size.width - NARROW_NAME - 10 - NARROW_FIRST - 12
+            return (shorten(record.name, NARROW_NAME), record.date, self.first_text(record, NARROW_FIRST),
+                    shorten(notes, max(12, room)))
+        return (shorten(record.name, 34), record.date, self.first_text(record), shorten(notes, 30),
                 record.updated[:16].replace("T", " "))
 
     def fetch_record(self, record_id: int) -> Ranking | None:
@@ -104,8 +127,8 @@ order without losing this one), `d` deletes it after asking.
         self.notify("That ranking no longer exists.", severity="warning")
         self.refresh_records()
 
-    def first_text(self, ranking: Ranking) -> Text:
-        """The area(s) at rank 1, shortened."""
+    def first_text(self, ranking: Ranking, width: int = 24) -> Text:
+        """The area(s) at rank 1, shortened to ``width`` cells."""
         framework = self.context.catalog.get(self.framework_id)
         groups = ranking.ordered(framework) if framework else ranking.groups
         firsts = [r.area_id for r in rows(groups) if r.rank == 1]
@@ -113,7 +136,7 @@ order without losing this one), `d` deletes it after asking.
         for area_id in firsts:
             area = framework.area(area_id) if framework else None
             labels.append(area.label if area else area_id)
-        return shorten(" = ".join(labels), 24)
+        return shorten(" = ".join(labels), width)
 
     def open_record(self, record: Ranking) -> None:
         """Close the list with the ranking to open."""

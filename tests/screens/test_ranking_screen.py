@@ -192,6 +192,22 @@ async def test_saved_rankings_open_new_rename_duplicate_delete(context: AppConte
         assert context.rankings.get(older.id).groups == older.groups  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_saved_rankings_show_the_notes_at_80_columns(context: AppContext, size: tuple[int, int]) -> None:
+    """At 80x24 the list leaves out "Changed" so the notes show, shortened with `…`; at 200x60 every column is there."""
+    notes = "Agreed at the away day after a long talk about what the team does first"
+    context.rankings.create(context.framework, "Student services team", day="2026-11-24", notes=notes)
+    app = FramewheelApp(context)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("k", "o")
+        await pilot.pause()
+        text = screen_text(app)
+        header = next(line for line in text.splitlines() if "Name" in line and "Notes" in line)
+        row = next(line for line in text.splitlines() if "Student services" in line)
+        assert "Agreed at the" in row and "…" in row and notes not in row
+        assert ("Changed" in header) is (size[0] >= 120)
+
+
 async def test_home_work_list_opens_a_ranking(context: AppContext) -> None:
     """A saved ranking is in "Your work"; enter opens it on the ranking screen."""
     fw = context.framework
