@@ -20,6 +20,7 @@ from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.action_plans import RATING_TITLES, RATINGS, ActionPlan, badge
 from tui.core.model import Framework
+from tui.core.text import truncate
 from tui.core.team import TeamProfile
 from tui.core.workshop import (
     BOARD, COMMITMENT, SPREAD, TEAM_RANKING, TEAM_WHEEL, WorkshopSequence, WorkshopStep, position, step_title,
@@ -159,8 +160,10 @@ the sequence.
             return
         step = self.step
         self.query_one("#workshop-title", Static).update(step_title(self.framework, step))
+        where, keys = position(self.index, len(self.steps)), "→ next ← previous · esc back"
+        room = self.app.size.width - 4 - len(where) - len(keys) - 6  # the padding and the two " · ": the keys stay whole
         self.query_one("#workshop-footer", Static).update(
-            f"{position(self.index, len(self.steps))} · {self.sequence.name} · → next ← previous · esc back")
+            f"{where} · {truncate(self.sequence.name, max(8, room), one_line=True)} · {keys}")
         chart = self.query_one("#workshop-chart", ChartView)
         view = self.query_one("#workshop-view", Static)
         self.query_one("#workshop-body", VerticalScroll).scroll_home(animate=False)

@@ -64,6 +64,8 @@ async def test_stepping_through_the_default_workshop(demo: AppContext, size: tup
         assert app.presenting and app.theme == PRESENTATION_THEME_NAME
         text = flat(screen_text(app))
         assert "Commitment: 1. Empowering Professional Development" in text and "1 of 19" in text
+        footer = next(line for line in screen_text(app).splitlines() if "1 of 19" in line)
+        assert footer.rstrip().endswith("esc back")  # the keys whole at 80 columns: a long name is shortened
         assert "Investing in development to enhance professional skills" in text
         assert "1. What exactly does this professional commitment mean in our context?" in text
         await pilot.press("right")
