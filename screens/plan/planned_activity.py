@@ -48,7 +48,7 @@ def plan_activity(screen: FramewheelScreen, framework: Framework, area_id: str,
         screen.notify(str(error), title="Not added to the plan", severity="error")
         return None
     screen.mark_saved("Added to the plan;")
-    screen.notify(f"{told} Your development plan is p on the home screen.", title="Development plan")
+    screen.notify(f"{told} Press p on the home screen to see your development plan.", title="Development plan")
     return objective
 
 

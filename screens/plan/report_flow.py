@@ -28,7 +28,7 @@ def start_report(screen: FramewheelScreen, framework: Framework) -> None:
     """Begin the report of the framework's latest wheel: ask the header the first time, then preview it."""
     wheel = screen.context.assessments.latest(framework.id)
     if wheel is None:
-        screen.notify(f"There is no wheel for {framework.title} yet; the report is about one.", title="No report",
+        screen.notify(f"There is no wheel for {framework.title} yet: the 1:1 report is of your latest wheel (w starts one).", title="No report",
                       severity="warning")
         return
     if screen.context.report_header() is None:
