@@ -252,3 +252,19 @@ def test_every_spoke_label_is_whole_and_apart(size: tuple[int, int]) -> None:
             code = label.split(" ", 1)[0] if re.search(rf"(^| ){re.escape(label.split(' ', 1)[0])} [A-Z]", key[len(plot):]) else None
             shown = label if label in plot else code
             assert shown is not None and re.search(rf"(^|\s){re.escape(shown)}(\s|$)", plot, re.M), (fw.id, size, label)
+
+
+def test_the_horizontal_spoke_and_its_labels_stay_on_one_row() -> None:
+    """Eight areas: the right (3rd) and left (7th) labels are on the centre row at every size (sin(pi) is not quite 0)."""
+    labels = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel")
+    data = charts.ChartData(labels, (charts.ChartSeries("now", (5,) * 8, charts.SERIES_STYLES[0]),))
+    checked = 0
+    for width in range(40, 140, 9):
+        for height in range(14, 50, 3):
+            lines = charts.radar(data, width, height, colour=False).splitlines()
+            right = [row for row, line in enumerate(lines) if "Charlie" in line]
+            left = [row for row, line in enumerate(lines) if "Golf" in line]
+            if right and left:
+                checked += 1
+                assert right == left, (width, height)
+    assert checked > 40  # names (not codes) at most sizes

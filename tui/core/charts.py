@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import Sequence
 
 from tui.core.model import Framework
-from tui.core.text_canvas import Colour, TextCanvas, ansi
+from tui.core.text_canvas import Colour, TextCanvas, ansi, nearest
 from tui.core.wheels import Assessment
 
 NOT_RATED = "·"
@@ -313,7 +313,7 @@ def _write_letters(canvas: TextCanvas, series: Sequence[ChartSeries], vertices: 
     at: dict[tuple[int, int], list[ChartSeries]] = {}
     for one, rated in zip(series, vertices):
         for x, y in rated:
-            cell = (round(x), round(y))
+            cell = (nearest(x), nearest(y))
             if one not in at.setdefault(cell, []):
                 at[cell].append(one)
     near_labels = {(canvas.height - 1 - row, column) for row, start, end in label_boxes for column in range(start - 1, end + 2)}
@@ -348,8 +348,8 @@ def _write_ring_values(canvas: TextCanvas, data: ChartData, angles: Sequence[flo
     for step in RING_STEPS:
         value = f"{data.low + span * step:g}"
         for y, shift in itertools.product((cy + ry * step, cy - ry * step), (0, 2, -2)):
-            y = round(y)
-            start = round(cx) - (len(value) - 1) // 2 + (shift if shift > 0 else shift - len(value) + 1 if shift else 0)
+            y = nearest(y)
+            start = nearest(cx) - (len(value) - 1) // 2 + (shift if shift > 0 else shift - len(value) + 1 if shift else 0)
             cells = range(start - 1, start + len(value) + 1)
             if all(canvas.char_at(c, y) in " ·" and not canvas.owners(c, y) for c in cells) \
                     and 0 < start and start + len(value) < canvas.width:
@@ -365,7 +365,7 @@ def _label_boxes(labels: Sequence[str], angles: Sequence[float], width: int, plo
     for label, angle in zip(labels, angles):
         c, s = math.cos(angle), math.sin(angle)
         side, level = (c > 0.2) - (c < -0.2), (s > 0.2) - (s < -0.2)  # -1, 0 or 1: left or right, below or above
-        x, y = round(cx + rx * c + 2 * side), round(cy + ry * s + level)  # two columns or a row clear of the outer ring
+        x, y = nearest(cx + rx * c + 2 * side), nearest(cy + ry * s + level)  # two columns or a row clear of the outer ring
         start = x if side > 0 else x - len(label) + 1 if side < 0 else x - (len(label) - 1) // 2
         boxes.append((plot_height - 1 - y, start, start + len(label) - 1))
     return boxes

@@ -19,6 +19,16 @@ Colour = Union[int, tuple[int, int, int]]
 """A colour of the 256-colour table (0-15 the terminal's own 16) or an RGB triple."""
 
 
+def nearest(value: float) -> int:
+    """The whole number nearest to ``value``, its floating-point noise dropped first.
+
+    ``sin(pi)`` is not 0 but 1.2e-16, so a spoke drawn to the left from a centre at ``12.5``
+    would round to 13 while the one to the right rounds to 12: the horizontal spoke split
+    across two rows. Rounded to nine places first, both are 12.5 (and round alike).
+    """
+    return round(round(value, 9))
+
+
 def ansi(text: str, colour: Colour) -> str:
     """Text in a foreground colour: SGR 30-37 / 90-97 for the 16 colours, 38;5 for 256, 38;2 for RGB."""
     if isinstance(colour, tuple):
@@ -45,7 +55,7 @@ class TextCanvas:
 
     def _cell(self, x: float, y: float) -> tuple[int, int] | None:
         """The (row, column) of the cell nearest to chart point (x, y), or None when it is off the canvas."""
-        column, row = round(x), self.height - 1 - round(y)
+        column, row = nearest(x), self.height - 1 - nearest(y)
         if 0 <= column < self.width and 0 <= row < self.height:
             return row, column
         return None
@@ -86,10 +96,10 @@ class TextCanvas:
 
     def text(self, x: float, y: float, text: str, colour: Colour | None = None, align: str = "left") -> None:
         """Write ``text`` on row ``y``: starting at ``x`` (left), ending at it (right) or centred on it."""
-        row = self.height - 1 - round(y)
+        row = self.height - 1 - nearest(y)
         if not 0 <= row < self.height:
             return
-        start = round(x) - (len(text) - 1 if align == "right" else (len(text) - 1) // 2 if align == "center" else 0)
+        start = nearest(x) - (len(text) - 1 if align == "right" else (len(text) - 1) // 2 if align == "center" else 0)
         for offset, char in enumerate(text):
             column = start + offset
             if 0 <= column < self.width:
