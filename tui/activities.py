@@ -624,7 +624,7 @@ ACTIVITIES = ActivityRegistry((
     ),
     Activity(
         "boards", "Action plans (RAG boards)",
-        (Launcher("b", "boards", "Action plans (RAG boards)", _boards),),
+        (Launcher("b", "boards", "Action plans", _boards, "Action plans (RAG boards): rate each milestone red, amber or green"),),
         work_table="action_plans", work_kind="action plan", open_work=_open_board, repository=_action_plans, exchange=_action_plans_exchange,
         demo=_demo_boards, private_fields=("comment",),  # a comment is private when its item is marked private
     ),
@@ -636,7 +636,7 @@ ACTIVITIES = ActivityRegistry((
     ),
     Activity(
         "workshop", "Workshop",
-        (Launcher("s", "workshop", "Present a workshop", _workshop,
+        (Launcher("s", "workshop", "Workshop", _workshop,
                   "Step through the commitments, the team wheel, the spreads, the ranking and the board, full screen"),),
         work_table="workshops", work_kind="workshop", open_work=_open_workshop, repository=_workshops, exchange=_workshops_exchange,
         demo=_demo_workshop,
