@@ -16,7 +16,7 @@ from tui.core.institution import DevelopmentActivity
 from tui.core.model import Framework
 
 SEPARATOR = "; "
-"""Between planned activities appended to an objective."""
+"""Between planned activities appended to an objective (a space alone after one that ends a sentence)."""
 
 
 def with_activity(current: str, activity: DevelopmentActivity) -> str:
@@ -24,7 +24,10 @@ def with_activity(current: str, activity: DevelopmentActivity) -> str:
     planned = activity.planned_text()
     if planned in current:
         return current
-    return f"{current.rstrip().rstrip(';')}{SEPARATOR}{planned}" if current.strip() else planned
+    if not current.strip():
+        return planned
+    before = current.rstrip().rstrip(";")
+    return f"{before} {planned}" if before.endswith((".", "!", "?")) else f"{before}{SEPARATOR}{planned}"  # no "term.; Next"
 
 
 def plan_activity(screen: FramewheelScreen, framework: Framework, area_id: str,

@@ -121,7 +121,7 @@ async def test_an_open_objective_for_the_area_gets_the_activity_added(context: A
         await press(pilot, "c", "enter", "down", "enter")
         [objective] = context.development_plan.list(fw.id)
         assert objective.id == mine.id
-        assert objective.activities == f"Read the guide.; {wanted[1].planned_text()}"
+        assert objective.activities == f"Read the guide. {wanted[1].planned_text()}"  # after a full stop, a space
 
 
 @pytest.mark.parametrize("size", SIZES)
