@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from rich.table import Table
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -29,6 +30,15 @@ WIDE = 100
 
 NOTHING = "This framework has no description and no guidance of its own."
 """What the text panel says when a framework file has neither."""
+
+
+def hanging(title: str) -> Table:
+    """A section's title after a bullet, its wrapped lines indented under the first (so one title never reads as two)."""
+    grid = Table.grid()
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("• ", title)
+    return grid
 
 
 class GuidanceScreen(FramewheelScreen):
@@ -72,7 +82,7 @@ section and `escape` comes back to the list.
         self.sections = sections(self.framework)
         yield Header()
         with Horizontal(id="guidance-main"):
-            yield OptionList(*(Option(section.title, id=section.key) for section in self.sections), id="guidance-list")
+            yield OptionList(*(Option(hanging(section.title), id=section.key) for section in self.sections), id="guidance-list")
             with VerticalScroll(id="guidance-text", classes="panel"):
                 yield Label("", id="guidance-title", classes="panel-title")
                 yield Markdown("", id="guidance-body")

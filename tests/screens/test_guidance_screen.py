@@ -43,6 +43,10 @@ async def test_guidance_lists_sections_and_renders_markdown(context: AppContext,
         text = screen_text(app)
         assert "About this framework" in text
         assert "Hints and tips for using the" in text and "Hints and tips for successful" in text
+        rows = [row.strip("│ ") for row in text.splitlines()]
+        assert sum(row.startswith("• ") for row in rows) == 4  # one bullet a section, however many lines it takes
+        wrapped = next(line for line in text.splitlines() if "professional development" in line and "•" not in line)
+        assert wrapped.startswith("│   ")  # a wrapped title's next line hangs under its first word
         await open_section(app, pilot, TEAM_TITLE)
         await pilot.pause(0.3)
         text = screen_text(app)
