@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+from rich.console import Console
 
 from tui.context import AppContext
 from tui.storage import checked, file_storage
@@ -43,6 +45,16 @@ def screen_text(app: object) -> str:
     """Everything on the app's screen now, as plain text lines (what a person would read)."""
     strips = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
     return "\n".join(strip.text for strip in strips)
+
+
+def rich_text(renderable: object, width: int = 1000) -> str:
+    """What a Rich renderable (a Static's content) reads as, at ``width`` cells: its lines, trailing blanks dropped.
+
+    For text longer than the screen (a summary that scrolls): wide enough that nothing wraps.
+    """
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,15 +38,21 @@ def _name(area: Area) -> str:
     return f"{area.title} ({area.code})" if area.code else area.title
 
 
-def _section(text: Text, title: str, explain: str, lines: list[str]) -> None:
-    """A titled, numbered list (or a sentence saying it is empty)."""
-    text.append(f"{title}\n", style="bold underline")
-    text.append(f"{explain}\n", style="dim")
-    if not lines:
-        text.append("  (none)\n")
+def numbered(lines: list[str]) -> Table:
+    """``  1. line`` per line, a line that wraps going on under its first word (not under the number)."""
+    grid = Table.grid()
+    grid.add_column(width=6, no_wrap=True)
+    grid.add_column(ratio=1)
     for number, line in enumerate(lines, start=1):
-        text.append(f"  {number:>2}. {line}\n")
-    text.append("\n")
+        grid.add_row(f"  {number:>2}. ", line)
+    return grid
+
+
+def _section(parts: list[RenderableType], title: str, explain: str, lines: list[str]) -> None:
+    """A titled, numbered list (or a sentence saying it is empty), then a blank line."""
+    parts.append(Text.assemble((title, "bold underline"), "\n", (explain, "dim")))
+    parts.append(numbered(lines) if lines else Text("  (none)"))
+    parts.append(Text())
 
 
 def _gap_line(gap: analysis.AreaGap, what: str, base: str, context: SummaryContext) -> str:
@@ -86,21 +94,22 @@ class SummaryContext:
         )
 
 
-def summary_text(wheel: Assessment, framework: Framework, extra: SummaryContext | None = None) -> Text:
-    """The whole summary as text, lists in order with their numbers."""
+def summary_text(wheel: Assessment, framework: Framework, extra: SummaryContext | None = None) -> Group:
+    """The whole summary, lists in order with their numbers (each list's wrapped lines hanging under their words)."""
     extra = extra or SummaryContext()
     text = Text()
     text.append(f"{wheel.label}", style="bold")
     text.append(f"  ·  {framework.title}  ·  started {wheel.created[:10]}  ·  "
                 f"{wheel.rated_count(framework)}/{len(framework.areas) * len(framework.series)} rated\n")
-    text.append(f"Scale: {framework.scale.summary()}\n\n", style="dim")
+    text.append(f"Scale: {framework.scale.summary()}\n", style="dim")
     if extra.ranking_name:
-        text.append("Beside the team ranking ", style="bold")
+        text.append("\nBeside the team ranking ", style="bold")
         text.append(f"{extra.ranking_name}: each gap shows the area's team rank; {IMPORTANT_MARK} marks an area "
-                    f"ranked {TOP_RANK} or better with a gap of {BIG_GAP} or more (important to the team and a big gap).\n\n")
+                    f"ranked {TOP_RANK} or better with a gap of {BIG_GAP} or more (important to the team and a big gap).\n")
+    parts: list[RenderableType] = [text]
     base, scale = framework.baseline, framework.scale
     _section(
-        text, STRENGTHS_TITLE,
+        parts, STRENGTHS_TITLE,
         f"The {analysis.TOP_STRENGTHS} highest in “{base.title}” above {scale.midpoint:g}, the middle of the "
         f"{scale.min}-{scale.max} scale (ties in {framework.area_name} order).",
         [f"{_name(s.area)}: {s.value}" for s in analysis.top_strengths(wheel, framework)],
@@ -110,27 +119,27 @@ def summary_text(wheel: Assessment, framework: Framework, extra: SummaryContext 
         guide = found.guide_name
         if guide:  # the guide's own words, as before
             what = "would like" if found.target.id == "aspiration" else "organisation needs"
-            _section(text, guide, f"Largest gap first: “{found.target.title}” above now.",
+            _section(parts, guide, f"Largest gap first: “{found.target.title}” above now.",
                      [_gap_line(g, what, "now", extra) for g in found.gaps])
         else:
-            _section(text, found.title, f"Largest gap first: “{found.target.title}” ({letters[found.target.id]}) above "
+            _section(parts, found.title, f"Largest gap first: “{found.target.title}” ({letters[found.target.id]}) above "
                                         f"“{found.base.title}” ({letters[found.base.id]}).",
                      [_gap_line(g, letters[found.target.id], letters[found.base.id], extra) for g in found.gaps])
     if analysis.has_wish_and_need(framework):
         _section(
-            text, "Wish above the organisation's need",
+            parts, "Wish above the organisation's need",
             "Where you would like to be beyond what your organisation needs: worth a conversation.",
             [f"{_name(g.area)}: +{g.gap} (needs {g.base}, would like {g.target})" for g in analysis.wishes_above_need(wheel, framework)],
         )
     if extra.levels:
         _section(
-            text, "Levels from the level finder", "Each marked area's level, from your latest level-finder record.",
+            parts, "Levels from the level finder", "Each marked area's level, from your latest level-finder record.",
             [f"{_name(area)}: {extra.levels[area.id]}" for area in framework.areas if area.id in extra.levels],
         )
     unplaced = unplaced_text(wheel, framework)
     if unplaced.plain:
-        text.append_text(unplaced)
-    return text
+        parts.append(unplaced)
+    return Group(*parts)
 
 
 class SummaryScreen(FramewheelScreen):
@@ -183,7 +192,7 @@ open objective already there for it, else a new one).
         extra = SummaryContext.of(
             self.context.rankings.latest(self.framework.id), self.context.finder.latest_levels(self.framework), self.framework
         )
-        body = summary_text(wheel, self.framework, extra) if wheel else Text("This wheel no longer exists.")
+        body: RenderableType = summary_text(wheel, self.framework, extra) if wheel else Text("This wheel no longer exists.")
         self.query_one("#summary-text", Static).update(body)
         self.query_one("#summary-body").focus()
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Select, Static
 from screens.wheel.compare import CompareScreen
 from screens.wheel.rating import RatingScreen
 from screens.wheel.summary import SummaryScreen
-from tests.conftest import screen_text
+from tests.conftest import rich_text, screen_text
 from tui.app import FramewheelApp
 from tui.cli.main import main
 from tui.context import AppContext
@@ -73,7 +73,7 @@ def slider_rows(text: str, letters: str) -> dict[str, list[tuple[str, str]]]:
 
 def summary_of(app: FramewheelApp) -> str:
     """The summary screen's text."""
-    return str(app.screen.query_one("#summary-text", Static).content)
+    return rich_text(app.screen.query_one("#summary-text", Static).content)
 
 
 @pytest.mark.parametrize("size", SIZES)

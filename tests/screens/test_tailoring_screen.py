@@ -12,7 +12,7 @@ from screens.institution.tailoring import NOT_TAILORED, TailoringScreen, open_ta
 from screens.wheel.history import HistoryScreen
 from screens.wheel.rating import RatingScreen
 from screens.wheel.summary import SummaryScreen
-from tests.conftest import screen_text
+from tests.conftest import rich_text, screen_text
 from tests.helpers.tailored import NEW_EXEMPLAR, write_edited_copy
 from tui.app import FramewheelApp
 from tui.context import AppContext
@@ -121,7 +121,7 @@ async def test_base_wheel_opens_against_the_tailored_copy(tailored: AppContext, 
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen) and app.screen.framework.id == "ahep-college"
-        whole = str(app.screen.query_one("#summary-text", Static).content)
+        whole = rich_text(app.screen.query_one("#summary-text", Static).content)
         assert "Ratings of 'ahep' areas AHEP at Our College does not have (not on the wheel):" in whole
         assert "! wider-context:" in whole
         assert "Working Together Across the College" in whole or "Working together" in whole

@@ -11,7 +11,7 @@ from screens.wheel.compare import CompareScreen
 from screens.wheel.history import HistoryScreen
 from screens.wheel.rating import DIGITS_MOVE_ON_KEY, RatingScreen
 from screens.wheel.summary import SummaryScreen
-from tests.conftest import screen_text
+from tests.conftest import rich_text, screen_text
 from tui.app import FramewheelApp
 from tui.core.wheels import Assessment, add_demo_wheels
 from tui.context import AppContext
@@ -39,7 +39,7 @@ SECTIONS = ("Top strengths (rated above the midpoint)", "Development needs", "Or
 
 def summary_lists(app: FramewheelApp) -> dict[str, list[str]]:
     """The numbered lines of each section of the summary screen, by section title, checking the numbering."""
-    text = str(app.screen.query_one("#summary-text", Static).content)
+    text = rich_text(app.screen.query_one("#summary-text", Static).content)
     sections: dict[str, list[str]] = {}
     title = ""
     for line in text.splitlines():
@@ -267,7 +267,7 @@ async def test_a_wheel_whose_framework_lost_an_area_opens_and_keeps_it(context: 
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
-        assert "retired-area" in str(app.screen.query_one("#summary-text", Static).content)
+        assert "retired-area" in rich_text(app.screen.query_one("#summary-text", Static).content)
     wheel = context.assessments.get(stored.id)
     assert wheel is not None and wheel.ratings["retired-area"] == {"current": 4, "aspiration": 9}
     assert wheel.rating(framework.areas[0].id, "current") == 3

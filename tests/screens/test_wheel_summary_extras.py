@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import screen_text
+from textual.widgets import Static
+
+from tests.conftest import rich_text, screen_text
 from tui.app import FramewheelApp
 from tui.context import AppContext
 
@@ -33,9 +35,12 @@ async def test_summary_shows_team_rank_and_levels(context: AppContext, size: tup
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
-        app.screen.query_one("#summary-text").styles.height = "auto"
-        text = app.screen.query_one("#summary-text").render()
-        plain = str(text) if not hasattr(text, "plain") else text.plain
+        content = app.screen.query_one("#summary-text", Static).content
+        plain = rich_text(content)
+        narrow = rich_text(content, width=60).splitlines()  # each list's lines wrap, and hang under their words
+        wrapped = [line for line in narrow if line.lstrip().startswith("team rank") or
+                   ("· team rank" in line and not line.lstrip()[:1].isdigit())]
+        assert wrapped and all(line.startswith(" " * 6) for line in wrapped)  # under the words, not at the margin
         assert "Beside the team ranking Library team (2026-11-20)" in " ".join(plain.split())
         assert "! Working Together (3): +5 (now 3, would like 8) · team rank 1=" in plain
         assert "Engaging with the Wider Context (8): +1 (now 5, would like 6) · team rank 8" in plain
