@@ -12,14 +12,15 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
+
+from screens.base import FramewheelDialog
 
 PreviewChoice = Literal["md", "html", "header"]
 """What the person chose: write the Markdown, write the HTML, or change the header first."""
 
 
-class ReportPreview(ModalScreen[PreviewChoice | None]):
+class ReportPreview(FramewheelDialog[PreviewChoice | None]):
     """The report as it will read; dismisses with the choice, or None when closed (`escape`)."""
 
     BINDINGS = [
