@@ -1,4 +1,4 @@
-"""The base of every framewheel screen: the context, `escape` to go back, and help text."""
+"""The bases of every framewheel screen and dialog: the context, `escape` to go back, help text, the dialog's footer."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import contextvars
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar
 
+from textual import events, on
 from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -65,6 +68,26 @@ def hides(screen: Screen[Any], activity: str, field: str) -> bool:
     registry = getattr(context, "activities", None)
     declared = registry.get(activity) if registry is not None else None
     return declared is not None and field in declared.private_fields
+
+
+ResultT = TypeVar("ResultT")
+"""What a dialog dismisses with."""
+
+
+class FramewheelDialog(ModalScreen[ResultT]):
+    """The base of every dialog (a ``ModalScreen[T]`` closed with ``dismiss()``): its own keys in the footer.
+
+    A dialog covers the screen behind, whose footer would otherwise still show that screen's
+    keys, which do nothing (or type letters) while the dialog is up. Every dialog therefore
+    has a :class:`KeyFooter` of its own docked at the bottom, showing the dialog's bindings
+    (those with ``show``), fitted to the width as on a screen. Subclasses compose as any
+    ModalScreen does; the footer is added once they are mounted.
+    """
+
+    @on(events.Mount)
+    def _add_key_footer(self) -> None:
+        """Add the dialog's footer at the bottom (whatever the subclass composed)."""
+        self.mount(KeyFooter(id="dialog-footer"))
 
 
 class FramewheelScreen(Screen[None]):

@@ -8,9 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from screens.base import FramewheelDialog
 from screens.dialogs.text_input import TextDialog
 from styles import style_path
 from tui.core.action_plans import HEADER_FIELDS, TEMPLATE_SECTIONS, ActionPlan
@@ -24,7 +24,7 @@ HEADER_LABELS = {
 """The label of each header field."""
 
 
-class PlanHeaderDialog(ModalScreen["dict[str, object] | None"]):
+class PlanHeaderDialog(FramewheelDialog["dict[str, object] | None"]):
     """A plan's header: dismisses with the fields (and ``template`` for a new plan), or None."""
 
     CSS_PATH = style_path("board.tcss")
@@ -104,7 +104,7 @@ class PathDialog(TextDialog):
         )
 
 
-class ProblemsDialog(ModalScreen[None]):
+class ProblemsDialog(FramewheelDialog[None]):
     """Lists what is wrong with a file, one problem a line; nothing was imported."""
 
     CSS_PATH = style_path("board.tcss")
@@ -139,7 +139,7 @@ class ImportChoice:
     remove: bool = False
 
 
-class ImportChoiceDialog(ModalScreen["ImportChoice | None"]):
+class ImportChoiceDialog(FramewheelDialog["ImportChoice | None"]):
     """Asks whether a plan CSV updates the offered plan or becomes a new plan; dismisses with the choice, or None."""
 
     CSS_PATH = style_path("board.tcss")
@@ -197,7 +197,7 @@ class ImportChoiceDialog(ModalScreen["ImportChoice | None"]):
         self.dismiss(None)
 
 
-class PlanChangesDialog(ModalScreen[bool]):
+class PlanChangesDialog(FramewheelDialog[bool]):
     """The changes an import would make to a plan, one a line; dismisses with True to write them."""
 
     CSS_PATH = style_path("board.tcss")

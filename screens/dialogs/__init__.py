@@ -1,1 +1,1 @@
-"""Dialogs (``ModalScreen[T]`` closed with ``dismiss()``) shared by every activity: confirm, text input, notice, help."""
+"""Dialogs (``FramewheelDialog[T]``, a ModalScreen closed with ``dismiss()``) shared by every activity: confirm, text input, notice, help."""

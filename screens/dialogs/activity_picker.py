@@ -18,10 +18,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import FramewheelDialog
 from styles import style_path
 from tui.core.institution import DevelopmentActivity, activities_for
 from tui.core.model import Framework
@@ -64,7 +64,7 @@ def activity_prompt(activity: DevelopmentActivity, framework: Framework, area_id
     return text
 
 
-class ActivityPickerDialog(ModalScreen[DevelopmentActivity | None]):
+class ActivityPickerDialog(FramewheelDialog[DevelopmentActivity | None]):
     """Dismisses with the activity chosen (`enter`), or None (`escape`, or when the catalogue has none)."""
 
     CSS_PATH = style_path("activity_picker.tcss")
@@ -125,7 +125,7 @@ class ActivityPickerDialog(ModalScreen[DevelopmentActivity | None]):
         self.dismiss(None)
 
 
-class AreaChoiceDialog(ModalScreen[AreaTarget | None]):
+class AreaChoiceDialog(FramewheelDialog[AreaTarget | None]):
     """Which area to find activities for: dismisses with the chosen target, or None (`escape`)."""
 
     CSS_PATH = style_path("activity_picker.tcss")

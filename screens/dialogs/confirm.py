@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from screens.base import FramewheelDialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(FramewheelDialog[bool]):
     """Dismisses with True when the person confirms, False otherwise (`y`/`n`, `escape`)."""
 
     BINDINGS = [

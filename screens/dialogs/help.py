@@ -7,8 +7,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Label, Markdown, Static
+
+from screens.base import FramewheelDialog
 
 GLOBAL_HELP = """\
 **Everywhere:** `escape` goes back, `F1` shows this help, `ctrl+p` opens the command palette
@@ -60,7 +62,7 @@ def key_table(screen: Screen) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FramewheelDialog[None]):
     """Help for one screen: its HELP text, then its keys; `escape` or `F1` closes it."""
 
     BINDINGS = [

@@ -21,8 +21,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Label
+
+from screens.base import FramewheelDialog
 
 LeaveChoice = Literal["save", "discard", "stay"]
 """What the person chose: save and quit, quit without saving, or stay."""
@@ -46,7 +48,7 @@ def describe(holders: list[Screen[Any]]) -> str:
     return "; ".join(str(getattr(screen, "typed_text")()) for screen in holders)
 
 
-class LeaveDialog(ModalScreen[LeaveChoice]):
+class LeaveDialog(FramewheelDialog[LeaveChoice]):
     """Asks what to do with typed text before quitting: save and quit, quit without saving, or stay."""
 
     BINDINGS = [

@@ -10,8 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from screens.base import FramewheelDialog
 
 if TYPE_CHECKING:
     from tui.context import AppContext
@@ -20,7 +21,7 @@ Restore = Callable[[Path], object]
 """Puts a backup back in place of the data file (the database's ``restore_backup``)."""
 
 
-class NoticeDialog(ModalScreen[None]):
+class NoticeDialog(FramewheelDialog[None]):
     """Shows what happened at start-up; offers the latest backup when one can be restored."""
 
     BINDINGS = [

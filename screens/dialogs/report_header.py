@@ -11,9 +11,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from screens.base import FramewheelDialog
 from tui.core.reports.one_to_one import ReportHeader, meeting_date_problem
 from tui.widgets.typed_text import TypedInput
 
@@ -22,7 +22,7 @@ KEYS_HINT = "tab: next field · enter keeps it · escape cancels"
 """The dialog's last line (replaced by the problem when the date is wrong)."""
 
 
-class ReportHeaderDialog(ModalScreen[ReportHeader | None]):
+class ReportHeaderDialog(FramewheelDialog[ReportHeader | None]):
     """Dismisses with the header typed (`enter` or `ctrl+s`), or None when cancelled (`escape`)."""
 
     BINDINGS = [

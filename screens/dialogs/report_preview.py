@@ -12,20 +12,21 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
+
+from screens.base import FramewheelDialog
 
 PreviewChoice = Literal["md", "html", "header"]
 """What the person chose: write the Markdown, write the HTML, or change the header first."""
 
 
-class ReportPreview(ModalScreen[PreviewChoice | None]):
+class ReportPreview(FramewheelDialog[PreviewChoice | None]):
     """The report as it will read; dismisses with the choice, or None when closed (`escape`)."""
 
     BINDINGS = [
-        Binding("m", "choose('md')", "Markdown", id="report_preview.markdown",
+        Binding("m", "choose('md')", "Write Markdown", id="report_preview.markdown",
                 tooltip="Write the report as Markdown (for an email)"),
-        Binding("h", "choose('html')", "HTML", id="report_preview.html",
+        Binding("h", "choose('html')", "Write HTML", id="report_preview.html",
                 tooltip="Write the report as one HTML file with the wheel drawn (opens in a browser, prints to PDF)"),
         Binding("e", "choose('header')", "Edit header", id="report_preview.header",
                 tooltip="Change the name, role and meeting date at the top"),
@@ -33,22 +34,21 @@ class ReportPreview(ModalScreen[PreviewChoice | None]):
     ]
 
     def __init__(self, markdown: str, where: str) -> None:
-        """The report's Markdown and where a written file goes (a folder, or "your browser")."""
+        """The report's Markdown and where a file would go (a folder, or "your browser (a download)")."""
         super().__init__()
         self.markdown = markdown
         self.where = where
 
     def compose(self) -> ComposeResult:
-        """The title, the report, and the keys."""
+        """The title, the report, and where a file goes (the keys are in the footer)."""
         with Vertical(id="report-preview", classes="dialog"):
             yield Label("Preview of the 1:1 report", classes="dialog-title")
             yield Label("The report holds your notes and reflections: hidden while presenting (F5 ends presentation "
                         "mode). m and h still write it.", classes="presenting-only")
             with VerticalScroll(id="report-preview-body", classes="private"):
                 yield Markdown(self.markdown, id="report-preview-text")
-            yield Label(f"m: write Markdown · h: write HTML (wheel drawn, prints to PDF) · e: edit header · "
-                        f"escape: close. Written to {self.where}.", id="report-preview-keys", classes="dialog-hint",
-                        markup=False)
+            yield Label(f"Files go to {self.where}; nothing is written until m or h. The HTML draws the wheel "
+                        f"and prints to PDF.", id="report-preview-keys", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         """Focus the report, so the arrow keys and page keys scroll it."""

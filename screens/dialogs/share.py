@@ -20,10 +20,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from screens.base import write_refused
+from screens.base import FramewheelDialog, write_refused
 from screens.dialogs.confirm import ConfirmDialog
 from styles import style_path
 from tui.core.exchange import to_json
@@ -61,7 +60,7 @@ class SharePick:
     named: bool
 
 
-class ShareFileDialog(ModalScreen[ChoiceT | None], Generic[ChoiceT]):
+class ShareFileDialog(FramewheelDialog[ChoiceT | None], Generic[ChoiceT]):
     """Dismisses with the activity's choice (`ctrl+s`), or None (`escape`); the preview is the file exactly."""
 
     CSS_PATH = style_path("share.tcss")

@@ -13,8 +13,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+from screens.base import FramewheelDialog
 from tui.widgets.typed_text import TypedInput
 
 KEYS_HINT = "enter keeps it · escape cancels"
@@ -24,7 +24,7 @@ Check = Callable[[str], "str | None"]
 """A check of the typed text: the problem to show (the dialog stays open), or None to keep it."""
 
 
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(FramewheelDialog[str | None]):
     """Dismisses with the text typed (`enter`), or None when cancelled (`escape`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="text_dialog.cancel", tooltip="Close without changing anything")]

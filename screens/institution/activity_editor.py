@@ -14,9 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from screens.base import FramewheelDialog
 from styles import style_path
 from tui.core.institution import ANY_LEVEL, DevelopmentActivity, InstitutionError, Served
 from tui.core.model import Framework
@@ -60,7 +60,7 @@ def serve_items(framework: Framework, wide: bool = True) -> list[tuple[str, str]
     return items
 
 
-class ActivityEditor(ModalScreen["DevelopmentActivity | None"]):
+class ActivityEditor(FramewheelDialog["DevelopmentActivity | None"]):
     """Dismisses with the stored activity (new or changed), or None when cancelled."""
 
     CSS_PATH = style_path("institution.tcss")

@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from screens.base import FramewheelDialog
 from styles import style_path
 
 
-class ImportProblemsDialog(ModalScreen[None]):
+class ImportProblemsDialog(FramewheelDialog[None]):
     """Lists what is wrong with a file; nothing was imported (`escape` or `enter` closes it)."""
 
     CSS_PATH = style_path("institution.tcss")

@@ -12,9 +12,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from screens.base import FramewheelDialog
 from styles import style_path
 from tui.core.institution import InstitutionError, InstitutionValue
 from tui.core.model import Framework
@@ -28,7 +28,7 @@ EDITOR_HINT = "tab next · space ticks · ctrl+s (or enter in a text field) keep
 """The keys line of the form."""
 
 
-class ValueEditorDialog(ModalScreen[InstitutionValue | None]):
+class ValueEditorDialog(FramewheelDialog[InstitutionValue | None]):
     """Dismisses with the value as kept, or None when cancelled (`escape`)."""
 
     CSS_PATH = style_path("institution_values.tcss")

@@ -7,10 +7,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from screens.base import FramewheelDialog
 from screens.levels.framework_text import MATCH_STYLE
 from tui.core.model import Framework
 from tui.core.search import MIN_QUERY, SearchHit, count_matches, excerpt, search
@@ -29,7 +29,7 @@ def hit_prompt(hit: SearchHit) -> Text:
     return text
 
 
-class SearchDialog(ModalScreen["tuple[SearchHit, str] | None"]):
+class SearchDialog(FramewheelDialog["tuple[SearchHit, str] | None"]):
     """Type to search; results update as you type; `enter` jumps to the highlighted one."""
 
     BINDINGS = [

@@ -8,9 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from screens.base import FramewheelDialog
 from screens.dialogs.confirm import ConfirmDialog
 from styles import style_path
 from tui.core.development_plan import (
@@ -25,7 +25,7 @@ from tui.widgets.checklist import CheckList
 from tui.widgets.typed_text import TypedInput, TypedTextArea
 
 
-class ObjectiveDialog(ModalScreen["dict[str, Any] | None"]):
+class ObjectiveDialog(FramewheelDialog["dict[str, Any] | None"]):
     """Dismisses with the objective's fields (checked) or None when cancelled."""
 
     CSS_PATH = style_path("plan.tcss")

@@ -10,9 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from screens.base import FramewheelDialog
 from styles import style_path
 from screens.dialogs.activity_picker import ActivityPickerDialog
 from tui.core.development_plan import Suggestion
@@ -23,7 +23,7 @@ KIND_TITLES = {"gap": "▲ Largest gap", "strength": "★ Top strength", "role":
 """How each kind of suggestion is introduced (a symbol as well as words)."""
 
 
-class SuggestionsDialog(ModalScreen[list[Suggestion]]):
+class SuggestionsDialog(FramewheelDialog[list[Suggestion]]):
     """Dismisses with the suggestions the person accepted (also when stopped early with `escape`)."""
 
     CSS_PATH = style_path("plan.tcss")

@@ -8,9 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
+from screens.base import FramewheelDialog
 from styles import style_path
 from tui.core.rankings import RankError, check_date
 from tui.widgets.typed_text import TypedInput, TypedTextArea, typed_fields_changed
@@ -25,7 +25,7 @@ class RankingDetails:
     notes: str
 
 
-class RankingDetailsDialog(ModalScreen[RankingDetails | None]):
+class RankingDetailsDialog(FramewheelDialog[RankingDetails | None]):
     """Name, date and notes of a ranking; `enter` in a field or `ctrl+s` is done, `escape` cancels."""
 
     CSS_PATH = style_path("ranking.tcss")

@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from screens.base import FramewheelDialog
 from styles import style_path
 from tui.core.model import Framework
 from tui.core.roles import RoleProfile
@@ -21,7 +21,7 @@ from tui.core.wheels import Assessment
 T = TypeVar("T")
 
 
-class PickDialog(ModalScreen[Optional[T]], Generic[T]):
+class PickDialog(FramewheelDialog[Optional[T]], Generic[T]):
     """A titled list of choices; dismisses with the chosen value, or None when left with `escape`."""
 
     CSS_PATH = style_path("role_compare.tcss")

@@ -6,15 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from screens.base import FramewheelDialog
 from tui.core.model import Framework
 from tui.core.workshop import WorkshopStep, addable_steps, step_title
 
 
-class AddStepDialog(ModalScreen[WorkshopStep | None]):
+class AddStepDialog(FramewheelDialog[WorkshopStep | None]):
     """Dismisses with the step chosen (`enter`), or None (`escape`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="workshop-add.cancel", tooltip="Close without adding a step")]

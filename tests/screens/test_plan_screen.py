@@ -261,7 +261,7 @@ async def test_report_in_a_browser_is_downloaded(context: AppContext, tmp_path: 
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("x")
         await pilot.pause()
-        assert "Written to your browser (a download)." in screen_text(app).replace("\n", " ")
+        assert "Files go to your browser (a download); nothing is written" in screen_text(app).replace("\n", " ")
         await pilot.press("h")
         await pilot.pause()
     [(text, name, mime)] = sent
