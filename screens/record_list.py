@@ -249,6 +249,19 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         self.table.add_columns(*self.columns())
         self.refresh_records(self.first_highlight())
 
+    _made_for: int | None = None
+    """The terminal width the rows were made for: a screen may show other columns, or shorten cells, at another."""
+
+    def on_resize(self) -> None:
+        """The terminal's width changed: make the rows again once it settles (the columns and the cells fit the width)."""
+        if self._made_for is not None and self._made_for != self.app.size.width:
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """Make the rows again for the width now, the cursor on the same record (nothing when already made for it)."""
+        if self._table_live() and self._made_for != self.app.size.width:
+            self.refresh_records(self.highlighted_id())
+
     def on_screen_resume(self) -> None:
         """A record may have changed while another screen was in front: list again only if something did."""
         ids = self.ordered_ids()
@@ -307,7 +320,13 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         if above is not None or view_top is not None:
             # So that clear() does not move the cursor (and have it scrolled into view after the scroll below).
             table.set_reactive(DataTable.cursor_coordinate, Coordinate(0, 0))
-        table.clear()
+        columns = self.columns()
+        if tuple(str(column.label) for column in table.columns.values()) != columns:
+            table.clear(columns=True)  # the terminal crossed a width at which the list shows other columns
+            table.add_columns(*columns)
+        else:
+            table.clear()
+        self._made_for = self.app.size.width
         self._start, self._stop = start, stop
         records = self.load_page(self._ids[start:stop])
         for record in records:
@@ -380,7 +399,10 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
             self.show_window(total - self.PAGE, total, total - 1)
 
     def add_rows(self, count: int) -> None:
-        """Add the next ``count`` records' rows (at most) below those in the table."""
+        """Add the next ``count`` records' rows (at most) below those in the table (all again, fitted, after a resize)."""
+        if self._made_for != self.app.size.width:
+            self.refresh_records()
+            return
         table = self.table
         records = self.load_page(self._ids[self._stop:self._stop + count])
         for record in records:

@@ -106,9 +106,12 @@ have are kept, unless you tick otherwise.
         if not self.narrow():
             return cells
         project, period, rated = str(cells[0]), str(cells[1]), cells[4]
-        # the same room on every row (the columns are as wide as their widest cell): a long period and ratings, the gaps
-        room = self.app.size.width - max(PERIOD_ROOM, len(period)) - max(RATINGS_ROOM, len(str(rated))) - 8
-        return (truncate(project, max(12, room), one_line=True), period, rated)
+        # the same room on every row, whatever its cells (a column is as wide as its widest cell): the period and
+        # ratings at their widest (a longer one shortened with `…`), the gaps
+        if len(str(rated)) > RATINGS_ROOM:
+            rated = truncate(str(rated), RATINGS_ROOM)
+        room = self.app.size.width - PERIOD_ROOM - RATINGS_ROOM - 8
+        return (truncate(project, max(12, room), one_line=True), truncate(period, PERIOD_ROOM, one_line=True), rated)
 
     def fetch_record(self, record_id: int) -> ActionPlan | None:
         """The plan as stored now."""

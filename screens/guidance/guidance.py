@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -37,7 +38,7 @@ def hanging(title: str) -> Table:
     grid = Table.grid()
     grid.add_column(width=2, no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row("• ", title)
+    grid.add_row(Text("• "), Text(title))  # Text: a title's brackets are words, not markup
     return grid
 
 

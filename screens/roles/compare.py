@@ -373,8 +373,12 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
         if comparison is None or not comparison.level_targets or self.level_comparison() is not None:
             return "nothing is short of the role"
         count = len(comparison.level_targets)
-        return (f"nothing on the scale is short of the role, and its {count} level target{'s' if count != 1 else ''} "
-                "need a level-finder record with marks (f on the home screen)")
+        targets = f"its {count} level target{'s' if count != 1 else ''}"
+        reason = unusable_reason(self.framework)
+        if reason is not None:  # the level finder cannot be used with this framework: say why, not what to do
+            return f"nothing on the scale is short of the role; {targets} cannot be compared. {reason.rstrip('.')}"
+        return (f"nothing on the scale is short of the role, and {targets} {'needs' if count == 1 else 'need'} "
+                "a level-finder record with marks (f on the home screen)")
 
     def source_label(self) -> str:
         """The role and the wheel (and the level-finder record, when its levels are compared) the suggestions come from."""

@@ -44,10 +44,16 @@ def trends_title(framework: Framework, count: int, wheels: list[Assessment]) -> 
 
 
 FRAMEWORK_ROOM = 12
-"""Cells kept for the framework column when the label is shortened (an id and a short version note)."""
+"""The framework column's widest below :data:`WIDE_HISTORY` columns: an id, or one with its version note shortened with `…`."""
 
-RATED_ROOM = 11
-"""Cells kept for the rated column (``24/24 100%``)."""
+WIDE_FRAMEWORK_ROOM = 40
+"""The framework column's widest from :data:`WIDE_HISTORY` columns (``ahep (2023; loaded: 2024)`` whole)."""
+
+WIDE_HISTORY = 120
+"""From this many columns the framework column holds a version note whole."""
+
+RATED_ROOM = 12
+"""The rated column's widest (``150/150 100%``)."""
 
 
 class HistoryScreen(RecordListScreen[Assessment]):
@@ -199,10 +205,13 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
         framework = self.context.catalog.get(record.framework_id)
         cells = len(framework.areas) * len(framework.series) if framework else 0
         rated = record.rated_count(framework) if framework else 0
-        framework_cell = framework_text(record, framework.version if framework else "")
+        width = self.app.size.width
+        framework_room = FRAMEWORK_ROOM if width < WIDE_HISTORY else WIDE_FRAMEWORK_ROOM
+        framework_cell = truncate(framework_text(record, framework.version if framework else ""), framework_room)
         rated_cell = completeness_text(record, rated, cells)
-        # the same room on every row (a column is as wide as its widest cell): the date, the other two, the gaps
-        room = self.app.size.width - 10 - max(FRAMEWORK_ROOM, len(framework_cell)) - max(RATED_ROOM, len(rated_cell)) - 6
+        # the same room on every row, whatever its cells (a column is as wide as its widest cell): the date, the
+        # framework and rated columns at their widest, the gaps
+        room = width - 10 - framework_room - RATED_ROOM - 6
         return (record.created[:10], truncate(record.label, max(12, room), one_line=True), framework_cell, rated_cell)
 
     def fetch_record(self, record_id: int) -> Assessment | None:

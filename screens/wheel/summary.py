@@ -44,7 +44,7 @@ def numbered(lines: list[str]) -> Table:
     grid.add_column(width=6, no_wrap=True)
     grid.add_column(ratio=1)
     for number, line in enumerate(lines, start=1):
-        grid.add_row(f"  {number:>2}. ", line)
+        grid.add_row(Text(f"  {number:>2}. "), Text(line))  # Text: a title's brackets are words, not markup
     return grid
 
 

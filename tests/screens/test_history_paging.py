@@ -157,3 +157,21 @@ async def test_a_long_label_is_shortened_so_every_column_shows(context: AppConte
         else:
             assert LONG_LABEL in row
         assert context.assessments.get(1).label == LONG_LABEL  # only the cell is shortened
+
+
+async def test_wheels_of_two_framework_versions_keep_every_column_at_80(context: AppContext) -> None:
+    """A long label beside a wheel of an older version (its framework cell longer): Rated still shows on every row."""
+    framework = context.framework
+    stamp = (START + datetime.timedelta(days=1)).isoformat()
+    context.assessments.add(Assessment(0, framework.id, framework.version, LONG_LABEL, stamp, stamp))
+    context.assessments.add(Assessment(0, framework.id, "2019", "Old edition", stamp, stamp))
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if "Date" in line and "Label" in line)
+        assert "Framework" in header and "Rated" in header
+        for needle in ("and a very long label", "Old edition"):
+            row = next(line for line in lines if needle in line)
+            assert "%" in row, row

@@ -208,6 +208,32 @@ async def test_saved_rankings_show_the_notes_at_80_columns(context: AppContext, 
         assert ("Changed" in header) is (size[0] >= 120)
 
 
+async def test_saved_rankings_fit_the_width_again_after_a_resize(context: AppContext) -> None:
+    """Opened at 80 columns, then widened to 200 and back: the columns follow the width, and renaming still works."""
+    for number in range(3):
+        context.rankings.create(context.framework, f"Team {number}", day="2026-11-24", notes="Agreed at the away day")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "o")
+        await pilot.pause()
+        header = next(line for line in screen_text(app).splitlines() if "Name" in line and "Notes" in line)
+        assert "Changed" not in header
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        await pilot.pause()
+        header = next(line for line in screen_text(app).splitlines() if "Name" in line and "Notes" in line)
+        assert "Changed" in header
+        await pilot.press("r", "end", "ctrl+u", *"Renamed wide", "enter")  # the rows are made again: one cell per column
+        await pilot.pause()
+        assert "Renamed wide" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Renamed wide" in text and "Changed" not in text
+    assert {r.name for r in context.rankings.list()} >= {"Renamed wide"}
+
+
 async def test_home_work_list_opens_a_ranking(context: AppContext) -> None:
     """A saved ranking is in "Your work"; enter opens it on the ranking screen."""
     fw = context.framework

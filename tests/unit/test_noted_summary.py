@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import open_context
 from tui.context import AppContext
 from tui.storage import safefile
-from tui.storage import file_storage
+from tui.storage import file_storage, fragments
 from tui.storage.database import DAILY_BACKUPS_KEPT, Database
 from tui.storage.repositories.base import OrdersRecords
 from tui.storage.settings import Settings
@@ -209,8 +209,10 @@ def test_the_background_thread_sorts_the_history_once_the_file_is_read(db_path: 
         context.close()
 
 
-def test_a_warm_up_that_fails_to_read_still_lets_the_records_be_encoded(db_path: Path, tmp_path: Path) -> None:
-    """A warm-up whose read fails (the file spoilt meanwhile) is passed over: the thread still encodes, and a save writes only the change."""
+def test_a_warm_up_that_fails_to_read_still_lets_the_records_be_encoded(db_path: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm-up whose read fails (the file spoilt meanwhile) is passed over: the thread still encodes, so a save then
+    encodes only the record it changed, and the file holds the change."""
     _summarised_file(db_path, tmp_path)
     context = _open(db_path, tmp_path)
     called: list[str] = []
@@ -225,7 +227,19 @@ def test_a_warm_up_that_fails_to_read_still_lets_the_records_be_encoded(db_path:
         assert thread is not None
         thread.join(10)
         assert called == ["failing", "next"]
-        assert context.db._storage.records_to_encode() is None  # every record was encoded ahead
+        encoded: list[str] = []
+        real = fragments.fragment
+
+        def counted(key: str, record: object) -> bytes:
+            """Encode one record, and count it."""
+            encoded.append(key)
+            return real(key, record)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(fragments, "fragment", counted)
+        context.assessments.rename(3, "Renamed after the warm-ups")
+        assert encoded == ["3"]  # the other 34 wheels were encoded ahead
+        stored = json.loads(db_path.read_text(encoding="utf-8"))
+        assert stored["assessments"]["3"]["label"] == "Renamed after the warm-ups" and len(stored["assessments"]) == 35
     finally:
         context.close()
 

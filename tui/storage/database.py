@@ -432,8 +432,9 @@ class Database:
         wheels ~120 ms, at 50,000 ~700 ms). The thread takes a list of the records under the
         thread lock (a moment), encodes them one at a time without it (other threads get the
         interpreter in between) and keeps the result only if no write or new read came first.
-        Everything but a ``stat`` happens in the thread, so the caller (the interface, once it
-        has drawn its first screen) never waits for the lock or a re-read. A file the opening
+        Everything but a ``stat`` happens in the thread (the warm-ups are made by the caller, but
+        run there), so the caller (the interface, once it has drawn its first screen) never waits
+        for the lock or a re-read. A file the opening
         left unparsed (:meth:`_open_unparsed`) is parsed there first, holding the thread lock: a
         read on another thread meanwhile waits for that parse rather than making a second one. Each of
         ``warm_ups`` is called in the thread once the records are read, before they are encoded:
@@ -460,11 +461,12 @@ class Database:
                     return  # the next read on another thread says what is wrong
                 found = storage.records_to_encode()
             for warm_up in warm_ups:
-                if self._closed:
-                    return
-                with contextlib.suppress(StorageError):
-                    warm_up()
-            if found is None:
+                with self.reading():  # so that a close cannot come between the check and the lookup
+                    if self._closed:
+                        return
+                    with contextlib.suppress(Exception):  # only ahead of need: asked for later, it is built (or fails) there
+                        warm_up()
+            if found is None or self._closed:
                 return
             data, tables = found
             encoded: dict[str, dict[str, bytes]] = {}
@@ -475,7 +477,8 @@ class Database:
                     if not count % ENCODE_AHEAD_BATCH:
                         time.sleep(ENCODE_AHEAD_REST)  # the interface's thread runs at once if it has work
             with self.reading():
-                storage.adopt_fragments(data, tables, encoded)
+                if not self._closed:
+                    storage.adopt_fragments(data, tables, encoded)
 
         thread = threading.Thread(target=encode, name="framewheel-encode-ahead", daemon=True)
         thread.start()
@@ -512,7 +515,7 @@ class Database:
                 noted = self.summary(summary()) if summary is not None else None
                 if storage.known_good() == good:  # the summary is of that file (not one read meanwhile)
                     checked.note_checked(self.path, good, noted)
-        self._tinydb.close()
+            self._tinydb.close()  # under the thread lock: a background thread never reads meanwhile
 
     def remove_if_empty(self) -> bool:
         """Close and delete a data file that holds no records, with its lock file; True if it was removed.
