@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 
 from tui.core.finder import CONSISTENTLY, MARK_SYMBOLS, NOT_YET, SOMETIMES, AreaResult, FinderRecord, FinderResult
@@ -23,14 +25,15 @@ steps** are the exemplars of the first level above an area's level not yet marke
 """
 
 
-def exemplar_prompt(text: str, mark: str | None, note: str) -> Text:
-    """An exemplar with its mark in letters (``[C]`` consistently ...) and its note below."""
-    line = Text()
-    line.append(f"{MARK_SYMBOLS[mark]} ", style="bold")
-    line.append(text, style=MARK_STYLES[mark])
+def exemplar_prompt(text: str, mark: str | None, note: str) -> Table:
+    """An exemplar after its mark in letters (``[C]`` consistently ...), its note below it; wrapped lines hang under the words."""
+    grid = Table.grid()
+    grid.add_column(width=cell_len(MARK_SYMBOLS[mark]) + 1, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(MARK_SYMBOLS[mark], style="bold"), Text(text, style=MARK_STYLES[mark]))
     if note:
-        line.append(f"\n    Evidence: {note}", style="italic")
-    return line
+        grid.add_row(Text(), Text(f"Evidence: {note}", style="italic"))
+    return grid
 
 
 def area_prompt(area: Area, result: AreaResult) -> Text:
