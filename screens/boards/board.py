@@ -34,6 +34,7 @@ from tui.core.action_plans import ActionPlan, FocusError, format_focus, outside_
 from tui.core.exchange.plan_files import plan_to_csv, plan_to_markdown
 from tui.core.board_editor import HEADING, BoardEditor, Cursor, EditError, Row, visible_rows
 from tui.core.model import SavedWork
+from tui.core.text import truncate
 from tui.widgets.board_view import BoardView, Needs, header_line
 from tui.widgets.typed_text import TypedInput, TypedTextArea
 from tui.widgets.key_footer import KeyFooter
@@ -350,7 +351,7 @@ class BoardScreen(FramewheelScreen):
         if row.is_heading:
             question = f"Delete the section '{section.title}' and its {len(section.items)} items? (ctrl+z undoes)"
         else:
-            question = f"Delete the item '{section.items[row.item].milestone[:60]}'? (ctrl+z undoes)"
+            question = f"Delete the item '{truncate(section.items[row.item].milestone, 60, one_line=True)}'? (ctrl+z undoes)"
         if await self.app.push_screen_wait(ConfirmDialog(question)):
             self.editor.cursor = row.cursor
             self._do(self.editor.delete, message="Deleted:")

@@ -302,8 +302,10 @@ HTML with the wheel drawn (`h`); the first report asks for the name, role and me
             return
         suggestions = suggest_objectives(wheel, self.framework, existing=self.objectives())
         if not suggestions:
-            self.notify("Your latest wheel shows no gaps or strengths that the plan does not already cover.",
-                        title="No suggestions")
+            told = (f"Your latest wheel “{wheel.label}” has no ratings yet: rate it first (h, then enter on the wheel)."
+                    if not wheel.rated_count(self.framework) else
+                    "Your latest wheel shows no gaps or strengths that the plan does not already cover.")
+            self.notify(told, title="No suggestions")
             return
         self.app.push_screen(SuggestionsDialog(suggestions, wheel.label, self.framework,
                                                self.context.catalogue.activities(self.framework.id)), self._accept)

@@ -189,6 +189,17 @@ async def test_suggestions_without_a_wheel(context: AppContext) -> None:
         assert "Nothing to suggest from" in screen_text(app)
 
 
+async def test_suggestions_from_a_wheel_not_rated_yet(context: AppContext) -> None:
+    """A latest wheel with no rating: s says to rate it, not that the plan already covers its gaps."""
+    context.assessments.create(context.framework, "Started, not rated")
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("p", "s")
+        await pilot.pause()
+        told = notified(app)
+        assert "“Started, not rated” has no ratings yet: rate it first" in told and "already cover" not in told
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_report_key_writes_file_and_says_where(context: AppContext, tmp_path: Path, size: tuple[int, int]) -> None:
     """x on home and on the plan: the header asked once, the report previewed, written on `m`, and the full path said."""

@@ -276,7 +276,7 @@ def test_role_suggestions_from_the_level_finder(tiny: Framework) -> None:
     assert [s.area_id for s in found] == ["one", "four"]
     assert found[0].reason == "For the role “Senior”, One is at First, expected Second (1 level below)."
     assert found[0].success_criteria == "I show the Second exemplars of One consistently, as the role expects."
-    assert found[0].activities == "Work on the next exemplars: I lead one.; I teach one."
+    assert found[0].activities == "Work on the next exemplars: I lead one. I teach one."  # sentences, not ".;"
     assert found[0].target_date == "2026-04-02"
     assert role_suggestions(tiny, compare_wheel(tiny, wheel_of({"one": 9}), role("R", one=5))) == []
 

@@ -566,7 +566,9 @@ def role_suggestions(framework: Framework, *comparisons: WheelComparison | Finde
         else:
             reason = f"For the role “{role}”, {area.title} is at {gap.words()}."
             criteria = f"I show the {gap.expected.title} exemplars of {area.title} consistently, as the role expects."
-            steps = "; ".join(gap.next_exemplars[:3])
+            nearest = gap.next_exemplars[:3]
+            sentences = all(exemplar.rstrip().endswith((".", "!", "?")) for exemplar in nearest)
+            steps = (" " if sentences else "; ").join(nearest)  # sentences follow each other; phrases take a semicolon
             activities = f"Work on the next exemplars: {steps}" if steps else "Agree the next exemplars with my manager."
         found.append(Suggestion("role", area.id, f"For the role {role}: {area.title}", reason, criteria,
                                 activities, target_date, role=role))
