@@ -164,6 +164,7 @@ class BoardScreen(FramewheelScreen):
                 label.display = bool(value)
                 self._summary[part] = value
         self._columns_line()
+        self.call_after_refresh(self._columns_line)  # again once laid out: fewer or more rows may add or drop the scroll bar
         self._detail()
 
     def _columns_line(self) -> None:

@@ -16,6 +16,7 @@ from tests.helpers.waiting import wait_until
 from tui.core.action_plans import TEMPLATE_SECTIONS, ActionPlan, PlanItem, PlanSection
 from tui.app import FramewheelApp
 from tui.context import AppContext
+from tui.widgets.board_view import BoardView, header_line
 
 SIZES = [(80, 24), (200, 60)]
 
@@ -466,3 +467,30 @@ async def test_focus_outside_the_period_is_kept_and_flagged(context: AppContext)
         await press(pilot, "up")
         text = screen_text(app)
         assert "⚠" not in text and "outside" not in text
+
+
+async def test_the_column_headings_stay_over_their_columns_when_a_filter_changes_the_rows(context: AppContext) -> None:
+    """80x24, a plan taller than the board: `f` (fewer rows, no scroll bar) and `x` (all again) keep the headings in line
+    with the rows' columns, and adding an item brings no sideways scroll bar."""
+    items = tuple(PlanItem(f"Milestone number {number}", "green" if number % 3 else "") for number in range(30))
+    context.action_plans.add(ActionPlan(id=0, project="Tall", author="Lead", date="2026-01-05", period_from="2026",
+                                        period_to="2027", status="Ongoing", sections=(PlanSection("All", items),)))
+    app = FramewheelApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        view = board.query_one(BoardView)
+
+        def headings_fit() -> bool:
+            """The headings on screen are those laid out for the board's width now."""
+            shown = next(line for line in screen_text(app).splitlines() if "Milestone" in line and "RAG" in line)
+            return shown.strip() == header_line(view.scrollable_content_region.width, view.needs).strip()
+
+        assert headings_fit()
+        for key in ("f", "f", "x"):  # each filter by rating (fewer rows: no scroll bar), then everything again
+            await press(pilot, key)
+            await pilot.pause()
+            assert headings_fit(), key
+        await press(pilot, "down", "n", *"My new item", "enter")
+        await pilot.pause()
+        assert not view.show_horizontal_scrollbar
+        assert any(item.milestone == "My new item" for item in stored(context).sections[0].items)

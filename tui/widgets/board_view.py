@@ -229,7 +229,7 @@ class BoardView(ScrollView, can_focus=True):
         if plan is not self.plan:
             self.needs = plan_needs(plan)
         self.plan, self.rows = plan, rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(0, len(rows))  # rows are drawn to the width there is: never a sideways scroll bar
         self.row_index = max(0, min(row_index, len(rows) - 1))
         self.refresh()
 
