@@ -417,9 +417,11 @@ On a narrow terminal `v` shows the chart instead of the text (and back); `b` swi
             return
         self.context.roles.choose_for_wheel(self.wheel.id, self.role, self.series_id)
         fits = closest_roles(framework, self.wheel, self.roles(), self.series_id or None)
-        self.query_one("#rolecmp-heading", Label).update(f"{self.role.name}: {comparison.headline}")
-        self.query_one("#rolecmp-text", Static).update(wheel_role_text(framework, self.wheel, comparison, fits,
-                                                                       self.level_comparison()))
+        levels = self.level_comparison()
+        # a role of level targets only: its heading says how the levels compare (shown below), not "met 0 of 0"
+        headline = comparison.headline if comparison.total or levels is None else f"levels {levels[1].headline}"
+        self.query_one("#rolecmp-heading", Label).update(f"{self.role.name}: {headline}")
+        self.query_one("#rolecmp-text", Static).update(wheel_role_text(framework, self.wheel, comparison, fits, levels))
         self.sub_title = f"{self.wheel.label} · {comparison.series_title}"
         self.draw_chart()
 

@@ -408,6 +408,8 @@ async def test_a_role_of_level_targets_suggests_the_level_shortfalls_the_wheel_s
         await pilot.pause()
         text = text_of(app, "#rolecmp-text")
         assert "The role sets no target on the scale" in text
+        heading = text_of(app, "#rolecmp-heading")
+        assert "Senior adviser (levels): levels met " in heading and "met 0 of 0" not in heading  # the levels, not the scale
         assert "▼ Service excellence: Associate, expected Member (1 level below)" in text
         assert "▼ Working together: no level yet, expected Associate (1 level below)" in text
         await pilot.press("a")
