@@ -34,6 +34,9 @@ RecordT = TypeVar("RecordT")
 SETTLE_SECONDS = 5.0
 """How long a window filled again waits for the table to measure its rows before it is scrolled back anyway."""
 
+WIDE_LIST = 120
+"""From this many columns a list shows all its columns; below, its :attr:`RecordListScreen.NARROW_COLUMNS` (when it has them)."""
+
 class RecordTable(DataTable[str | Text]):
     """The records' table: `home`/`end` (and `ctrl+home`/`ctrl+end`) go to the first/last record, its rows brought in first."""
 
@@ -95,6 +98,9 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     """The column headings, in order."""
 
+    NARROW_COLUMNS: ClassVar[tuple[str, ...]] = ()
+    """The columns shown below :data:`WIDE_LIST` columns (none: :attr:`COLUMNS` at every width)."""
+
     DELETED_NOTE: ClassVar[str] = "Deleted"
     """What the header says (before the time) after a record is deleted."""
 
@@ -147,9 +153,13 @@ class RecordListScreen(FramewheelScreen, Generic[RecordT]):
         """The id that keys ``record``'s row."""
         raise NotImplementedError
 
+    def narrow(self) -> bool:
+        """Whether the list shows its :attr:`NARROW_COLUMNS`: it has them and the terminal is below :data:`WIDE_LIST` columns."""
+        return bool(self.NARROW_COLUMNS) and self.app.size.width < WIDE_LIST
+
     def columns(self) -> tuple[str, ...]:
-        """The table's column titles (:attr:`COLUMNS`; a screen may show fewer on a narrow terminal)."""
-        return self.COLUMNS
+        """The table's column titles: :attr:`COLUMNS`, or :attr:`NARROW_COLUMNS` on a narrow terminal."""
+        return self.NARROW_COLUMNS if self.narrow() else self.COLUMNS
 
     def row_cells(self, record: RecordT) -> tuple[str | Text, ...]:
         """The cells of ``record``'s row, one per column of :attr:`COLUMNS`."""

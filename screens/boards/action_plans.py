@@ -28,14 +28,8 @@ def plan_row(plan: ActionPlan) -> tuple[str | Text, ...]:
     return (plan.project, plan.period(), plan.status, str(plan.item_count()), rated, share, plan.updated[:16].replace("T", " "))
 
 
-WIDE_LIST = 120
-"""From this width the list of plans shows all its columns."""
-
-NARROW_COLUMNS = ("Project", "Period", "Ratings")
-
 PERIOD_ROOM, RATINGS_ROOM = len("September 2018 to Present"), len("R ● 99  A ▲ 99  G ✔ 99  — ○ 99")
 """Room kept for a long period and for the ratings, so the project's width is the same on every row."""
-"""The columns of the list below :data:`WIDE_LIST` columns."""
 
 
 class ActionPlansScreen(RecordListScreen[ActionPlan]):
@@ -74,6 +68,7 @@ have are kept, unless you tick otherwise.
     EMPTY_ID = "plans-empty"
     EMPTY_TEXT = "No action plans yet: press n to start one, or i to import a CSV."
     COLUMNS = ("Project", "Period", "Status", "Items", "Ratings", "Green", "Changed")
+    NARROW_COLUMNS = ("Project", "Period", "Ratings")  # below 120 columns: F1 and the board show the rest
     DELETED_NOTE = "Deleted:"
 
     def load_records(self) -> list[ActionPlan]:
@@ -91,14 +86,6 @@ have are kept, unless you tick otherwise.
     def record_id(self, record: ActionPlan) -> int:
         """The plan's id."""
         return record.id
-
-    def narrow(self) -> bool:
-        """Below 120 columns the list shows the project, its period and its ratings only (F1 and the board show the rest)."""
-        return self.app.size.width < WIDE_LIST
-
-    def columns(self) -> tuple[str, ...]:
-        """Every column from 120 columns; the project, period and ratings below."""
-        return NARROW_COLUMNS if self.narrow() else self.COLUMNS
 
     def row_cells(self, record: ActionPlan) -> tuple[str | Text, ...]:
         """See :func:`plan_row`; on a narrow terminal the project is shortened with `…` so the period and ratings show whole."""

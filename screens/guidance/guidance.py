@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -24,6 +23,7 @@ from screens.base import FramewheelScreen
 from styles import style_path
 from tui.core.guidance import Section, sections
 from tui.core.model import Framework
+from tui.widgets.hanging import hanging
 from tui.widgets.key_footer import KeyFooter
 
 WIDE = 100
@@ -33,13 +33,9 @@ NOTHING = "This framework has no description and no guidance of its own."
 """What the text panel says when a framework file has neither."""
 
 
-def hanging(title: str) -> Table:
-    """A section's title after a bullet, its wrapped lines indented under the first (so one title never reads as two)."""
-    grid = Table.grid()
-    grid.add_column(width=2, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(Text("• "), Text(title))  # Text: a title's brackets are words, not markup
-    return grid
+def section_prompt(title: str) -> Table:
+    """A section's title after a bullet, its wrapped lines under its first word (so one title never reads as two)."""
+    return hanging([("• ", title)], 2)
 
 
 class GuidanceScreen(FramewheelScreen):
@@ -83,7 +79,7 @@ section and `escape` comes back to the list.
         self.sections = sections(self.framework)
         yield Header()
         with Horizontal(id="guidance-main"):
-            yield OptionList(*(Option(hanging(section.title), id=section.key) for section in self.sections), id="guidance-list")
+            yield OptionList(*(Option(section_prompt(section.title), id=section.key) for section in self.sections), id="guidance-list")
             with VerticalScroll(id="guidance-text", classes="panel"):
                 yield Label("", id="guidance-title", classes="panel-title")
                 yield Markdown("", id="guidance-body")

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from tui.core.finder import CONSISTENTLY, MARK_SYMBOLS, NOT_YET, SOMETIMES, AreaResult, FinderRecord, FinderResult
 from tui.core.model import Area
+from tui.widgets.hanging import hanging
 
 MARK_STYLES = {CONSISTENTLY: "bold", SOMETIMES: "", NOT_YET: "dim", None: "dim"}
 """Extra emphasis of each mark (the letter in brackets carries the meaning; style only helps)."""
@@ -27,13 +28,10 @@ steps** are the exemplars of the first level above an area's level not yet marke
 
 def exemplar_prompt(text: str, mark: str | None, note: str) -> Table:
     """An exemplar after its mark in letters (``[C]`` consistently ...), its note below it; wrapped lines hang under the words."""
-    grid = Table.grid()
-    grid.add_column(width=cell_len(MARK_SYMBOLS[mark]) + 1, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(MARK_SYMBOLS[mark], style="bold"), Text(text, style=MARK_STYLES[mark]))
+    rows = [(Text(MARK_SYMBOLS[mark], style="bold"), Text(text, style=MARK_STYLES[mark]))]
     if note:
-        grid.add_row(Text(), Text(f"Evidence: {note}", style="italic"))
-    return grid
+        rows.append((Text(), Text(f"Evidence: {note}", style="italic")))
+    return hanging(rows, cell_len(MARK_SYMBOLS[mark]) + 1)
 
 
 def area_prompt(area: Area, result: AreaResult) -> Text:

@@ -16,14 +16,11 @@ from tui.core.rankings import RankError, Ranking, rows
 from tui.core.text import truncate
 
 
-WIDE_LIST = 120
-"""From this many columns the list shows when each ranking changed."""
-
 NARROW_NAME = 22
-"""Cells of a ranking's name below :data:`WIDE_LIST` columns."""
+"""Cells of a ranking's name on a narrow terminal (below ``WIDE_LIST`` columns)."""
 
 NARROW_FIRST = 16
-"""Cells of the first areas below :data:`WIDE_LIST` columns."""
+"""Cells of the first areas on a narrow terminal."""
 
 
 def shorten(text: str, width: int) -> Text:
@@ -60,6 +57,7 @@ order without losing this one), `d` deletes it after asking.
     EMPTY_TEXT = "No saved ranking yet: press n to start one."
     EMPTY_ABOVE_TABLE = True
     COLUMNS = ("Name", "Date", "First", "Notes", "Changed")
+    NARROW_COLUMNS = ("Name", "Date", "First", "Notes")  # no "Changed", so the notes show at 80 columns
 
     def __init__(self, framework_id: str, current_id: int | None = None) -> None:
         """The rankings of ``framework_id``; ``current_id`` (the one being edited) is highlighted."""
@@ -91,14 +89,6 @@ order without losing this one), `d` deletes it after asking.
     def record_id(self, record: Ranking) -> int:
         """The ranking's id."""
         return record.id
-
-    def narrow(self) -> bool:
-        """Below 120 columns the list leaves out when each ranking changed (it is still listed most recently changed first)."""
-        return self.app.size.width < WIDE_LIST
-
-    def columns(self) -> tuple[str, ...]:
-        """Every column from 120 columns; all but "Changed" below, so the notes show on an 80-column screen."""
-        return self.COLUMNS[:-1] if self.narrow() else self.COLUMNS
 
     def row_cells(self, record: Ranking) -> tuple[str | Text, ...]:
         """Name, date, the first area(s), notes and (from 120 columns) when it changed, long texts shortened with `…`."""

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from screens.record_list import RecordListScreen
+from screens.record_list import WIDE_LIST, RecordListScreen
 from styles import style_path
 from tui.core import charts
 from tui.core.labels import version_text
@@ -44,13 +44,10 @@ def trends_title(framework: Framework, count: int, wheels: list[Assessment]) -> 
 
 
 FRAMEWORK_ROOM = 12
-"""The framework column's widest below :data:`WIDE_HISTORY` columns: an id, or one with its version note shortened with `…`."""
+"""The framework column's widest below ``WIDE_LIST`` columns: an id, or one with its version note shortened with `…`."""
 
 WIDE_FRAMEWORK_ROOM = 40
-"""The framework column's widest from :data:`WIDE_HISTORY` columns (``ahep (2023; loaded: 2024)`` whole)."""
-
-WIDE_HISTORY = 120
-"""From this many columns the framework column holds a version note whole."""
+"""The framework column's widest from ``WIDE_LIST`` columns (``ahep (2023; loaded: 2024)`` whole)."""
 
 RATED_ROOM = 12
 """The rated column's widest (``150/150 100%``)."""
@@ -206,7 +203,7 @@ copy from it (all its ratings and notes copied) to go on rating there; the origi
         cells = len(framework.areas) * len(framework.series) if framework else 0
         rated = record.rated_count(framework) if framework else 0
         width = self.app.size.width
-        framework_room = FRAMEWORK_ROOM if width < WIDE_HISTORY else WIDE_FRAMEWORK_ROOM
+        framework_room = FRAMEWORK_ROOM if width < WIDE_LIST else WIDE_FRAMEWORK_ROOM
         framework_cell = truncate(framework_text(record, framework.version if framework else ""), framework_room)
         rated_cell = completeness_text(record, rated, cells)
         # the same room on every row, whatever its cells (a column is as wide as its widest cell): the date, the

@@ -26,6 +26,7 @@ from tui.core.model import Area, Framework
 from tui.core.reports.ranking import BIG_GAP, IMPORTANT_MARK, TOP_RANK, is_important
 from tui.core.rankings import Ranking, rank_label
 from tui.core.rankings import rows as rank_rows
+from tui.widgets.hanging import hanging
 from tui.widgets.key_footer import KeyFooter
 
 
@@ -40,12 +41,7 @@ def _name(area: Area) -> str:
 
 def numbered(lines: list[str]) -> Table:
     """``  1. line`` per line, a line that wraps going on under its first word (not under the number)."""
-    grid = Table.grid()
-    grid.add_column(width=6, no_wrap=True)
-    grid.add_column(ratio=1)
-    for number, line in enumerate(lines, start=1):
-        grid.add_row(Text(f"  {number:>2}. "), Text(line))  # Text: a title's brackets are words, not markup
-    return grid
+    return hanging(((f"  {number:>2}. ", line) for number, line in enumerate(lines, start=1)), 6)
 
 
 def _section(parts: list[RenderableType], title: str, explain: str, lines: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screens.guidance.guidance import hanging
+from screens.guidance.guidance import section_prompt
 from screens.wheel.summary import numbered
 from tests.conftest import rich_text
 
@@ -11,7 +11,7 @@ def test_brackets_in_a_title_are_shown_not_read_as_markup() -> None:
     """An area called "Research [/data]" (a closing tag to Rich) or "Skills [core]" is listed as written."""
     listed = rich_text(numbered(["Research [/data] (3): +2", "Skills [core] (4): +1"]))
     assert "   1. Research [/data] (3): +2" in listed and "   2. Skills [core] (4): +1" in listed
-    assert rich_text(hanging("Using [bold]the[/bold] framework")) == "• Using [bold]the[/bold] framework"
+    assert rich_text(section_prompt("Using [bold]the[/bold] framework")) == "• Using [bold]the[/bold] framework"
 
 
 def test_a_long_line_hangs_under_its_first_word() -> None:
