@@ -255,7 +255,7 @@ class AppContext:
 
         Each activity that lists saved work and keeps its records' order (``ordered_ids``, as
         the wheel history reads its first page with) has that order built: at 50,000 wheels a
-        sort of about 90 ms that the first `h` would otherwise wait for.
+        sort of 45-90 ms (on the two machines measured) that the first `h` would otherwise wait for.
         """
         return [ordered for repository in self._work_repositories()
                 if callable(ordered := getattr(repository, "ordered_ids", None))]
